@@ -1,0 +1,45 @@
+/**
+ * What a transport (Discord command, CLI) may ask the engine. Requests are
+ * plain, serialisable objects so the engine can live in-process (CLI, tests)
+ * or on a worker thread (the bot) behind the same `AnswerService` interface.
+ */
+import { z } from 'zod';
+import type { Answer, CountryInfo, ReloadReport, SpeakerInfo } from './types.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    query: text(300),
+    limit: z.number().int().positive().max(200).optional(),
+  }),
+  z.object({
+    type: z.literal('who-said'),
+    query: text(300),
+    speaker: text(100).optional(),
+    country: text(60).optional(),
+    limit: z.number().int().positive().max(200).optional(),
+  }),
+  z.object({ type: z.literal('deny'), country: text(60), topic: text(300).optional() }),
+  z.object({ type: z.literal('quotes'), speaker: text(100) }),
+  z.object({ type: z.literal('source'), citation: text(200) }),
+  z.object({ type: z.literal('corpus') }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+/** Small, in-memory lists for autocomplete: never more than the corpus holds. */
+export interface Catalog {
+  countries: (CountryInfo & { statements: number; denials: number })[];
+  speakers: (SpeakerInfo & { statements: number })[];
+}
+
+export interface AnswerService {
+  /** Answers one request. Rejects only on an engine fault, never on "no match". */
+  ask(request: Request): Promise<Answer>;
+  /** Autocomplete data for the corpus currently served. */
+  catalog(): Catalog;
+  /** Re-reads the corpus; the old one keeps serving until the new one is complete. */
+  reload(): Promise<ReloadReport>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,166 @@
+/**
+ * Answers are plain objects: everything a renderer needs, nothing about how
+ * it is shown. Renderers (Discord, terminal) turn these into output; the
+ * commands and the CLI only ever produce them through the answer functions.
+ */
+import type { CountryCode, SkippedFile, SpeakerKind, StatementKind } from '../model.ts';
+
+/** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
+export interface Citation {
+  docId: string;
+  file: string;
+  title: string;
+  publisher?: string | undefined;
+  published?: string | undefined;
+  url?: string | undefined;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** The sentence id (`<docId>:<p>.<s>`) the quote starts in: the `/source` key. */
+  sentenceId: string;
+  /** Offsets of the quoted text in the file: `file text.slice(start, end)`. */
+  start: number;
+  end: number;
+}
+
+/** [start, end) ranges inside a quoted text to emphasise (matched words). */
+export type Highlight = readonly [number, number];
+
+export interface SentenceHit {
+  sentenceId: string;
+  text: string;
+  score: number;
+  /** Query terms that matched, as found in the text. */
+  terms: string[];
+  highlights: Highlight[];
+  citation: Citation;
+}
+
+export interface SpeakerInfo {
+  id: string;
+  name: string;
+  title: string | null;
+  country: CountryCode | null;
+  kind: SpeakerKind;
+}
+
+export interface StatementHit {
+  statementId: string;
+  kind: StatementKind;
+  /** The verbatim words (direct/partial: inside the marks; indirect: the reported clause). */
+  text: string;
+  /** The cue as written ("said", "dismissed"), if any. */
+  cue: string | null;
+  denial: boolean;
+  /** Explicit denial cue ("denied", "groundless") rather than an implicit dismissal. */
+  explicitDenial: boolean;
+  score: number;
+  highlights: Highlight[];
+  speaker: SpeakerInfo;
+  /** One citation per source reporting the same words: "reported by N sources". */
+  citations: Citation[];
+}
+
+export interface SpeakerGroup {
+  speaker: SpeakerInfo;
+  statements: StatementHit[];
+}
+
+export interface SearchAnswer {
+  type: 'search';
+  query: string;
+  hits: SentenceHit[];
+}
+
+export interface WhoSaidAnswer {
+  type: 'who-said';
+  query: string;
+  filters: { speaker?: string | undefined; country?: CountryCode | undefined };
+  /** Matching statements, best first, grouped by speaker in rank order. */
+  groups: SpeakerGroup[];
+  /** When `groups` is empty: the closest sentences, shown as such, never as an answer. */
+  closest: SentenceHit[];
+}
+
+export interface CountryInfo {
+  code: CountryCode;
+  name: string;
+  flag: string;
+}
+
+export interface DenyAnswer {
+  type: 'deny';
+  /** What the user typed. */
+  input: string;
+  /** Resolved country, or null when the input names no known country. */
+  country: CountryInfo | null;
+  topic?: string | undefined;
+  /** Denials grouped by speaker; explicit denials first. Empty: "no denials". */
+  groups: SpeakerGroup[];
+}
+
+export interface QuotesAnswer {
+  type: 'quotes';
+  input: string;
+  /** Null when no speaker matches the input. */
+  speaker: SpeakerInfo | null;
+  /** Everything the speaker said, in document order. */
+  statements: StatementHit[];
+}
+
+export interface SourceAnswer {
+  type: 'source';
+  input: string;
+  /** Null when the citation id is unknown. */
+  context: {
+    citation: Citation;
+    /** The sentences of the paragraph, with the cited one marked. */
+    sentences: { id: string; text: string; cited: boolean }[];
+  } | null;
+}
+
+export interface CorpusAnswer {
+  type: 'corpus';
+  documents: number;
+  sentences: number;
+  statements: number;
+  speakers: number;
+  countries: (CountryInfo & { statements: number; denials: number })[];
+  skipped: SkippedFile[];
+  loadedAt: string;
+  lastReload: ReloadReport | null;
+}
+
+export interface ReloadReport {
+  ok: boolean;
+  /** Why a failed reload failed; the old corpus keeps serving. */
+  error?: string | undefined;
+  startedAt: string;
+  ms: number;
+  added: string[];
+  removed: string[];
+  changed: string[];
+  skipped: SkippedFile[];
+  before: CorpusCounts;
+  after: CorpusCounts;
+}
+
+export interface CorpusCounts {
+  documents: number;
+  sentences: number;
+  statements: number;
+  speakers: number;
+}
+
+export interface ReloadAnswer {
+  type: 'reload';
+  report: ReloadReport;
+}
+
+export type Answer =
+  | SearchAnswer
+  | WhoSaidAnswer
+  | DenyAnswer
+  | QuotesAnswer
+  | SourceAnswer
+  | CorpusAnswer
+  | ReloadAnswer;

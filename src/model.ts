@@ -1,0 +1,118 @@
+/**
+ * The data types that flow through the pipeline, declared once.
+ *
+ * corpus files → Document → Paragraph/Sentence → Statement → index → Answer
+ *
+ * Every span carries UTF-16 offsets into the *whole file text as read* (front
+ * matter included), so any quote or citation can be checked with
+ * `document.text.slice(start, end) === span.text`.
+ */
+import { z } from 'zod';
+
+/** A piece of a file: `fileText.slice(start, end) === text`. */
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
+/** ISO 3166-1 alpha-2 code, upper case ("RU"). */
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/);
+export type CountryCode = z.infer<typeof CountryCodeSchema>;
+
+export interface Paragraph {
+  /** 1-based position among the document's paragraphs. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  /** `<docId>:<paragraph>.<sentence>`, both 1-based. Stable across loads. */
+  id: string;
+  docId: string;
+  paragraph: number;
+  /** 1-based position within its paragraph. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface DocumentMeta {
+  title: string;
+  published?: string | undefined;
+  publisher?: string | undefined;
+  url?: string | undefined;
+  author?: string | undefined;
+}
+
+export interface CorpusDocument extends DocumentMeta {
+  /** Stable id derived from the file's path inside the corpus folder. */
+  id: string;
+  /** Path relative to the corpus folder, with forward slashes. */
+  file: string;
+  /** The whole file text as read (front matter included). */
+  text: string;
+  /** Offset where the body starts (after any front matter). */
+  bodyStart: number;
+  /** sha256 of the file bytes, for change detection and snapshots. */
+  hash: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+export const StatementKindSchema = z.enum(['direct', 'partial', 'indirect']);
+export type StatementKind = z.infer<typeof StatementKindSchema>;
+
+export const SpeakerKindSchema = z.enum(['person', 'organization', 'state']);
+export type SpeakerKind = z.infer<typeof SpeakerKindSchema>;
+
+/**
+ * One statement as the attribution engine emits it for a single text. This
+ * is also the `npm run statements` output format (plus `file`).
+ */
+export const ExtractedStatementSchema = z.object({
+  kind: StatementKindSchema,
+  text: SpanSchema,
+  speaker: z.object({
+    name: z.string(),
+    title: z.string().nullable(),
+    country: CountryCodeSchema.nullable(),
+    kind: SpeakerKindSchema,
+    mention: SpanSchema.nullable(),
+  }),
+  cue: SpanSchema.nullable(),
+  denial: z.boolean(),
+});
+export type ExtractedStatement = z.infer<typeof ExtractedStatementSchema>;
+
+/** A statement placed in the corpus: its document, sentences and speaker id. */
+export interface Statement extends ExtractedStatement {
+  /** `<docId>:s<n>`, n 1-based in document order. */
+  id: string;
+  docId: string;
+  /** Canonical speaker key shared across documents (normalised name). */
+  speakerId: string;
+  /** Paragraph (1-based) where the quoted text starts. */
+  paragraph: number;
+  /** Ids of the sentences the statement's text overlaps. */
+  sentenceIds: string[];
+}
+
+/** A speaker aggregated over the whole corpus. */
+export interface Speaker {
+  id: string;
+  name: string;
+  title: string | null;
+  country: CountryCode | null;
+  kind: SpeakerKind;
+  statementCount: number;
+}
+
+/** A file the loader could not use, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
