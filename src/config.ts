@@ -16,7 +16,10 @@ const optionalText = z
   .transform((v) => (v ? v : undefined));
 
 /** Discord ids are snowflakes: 17–20 digits. */
-const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const BaseSchema = z.object({
   CORPUS_DIR: z.string().trim().min(1).default('./corpus'),

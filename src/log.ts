@@ -18,7 +18,10 @@ const REDACT = [
 ];
 
 export function createLogger(level: string = 'info', destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: { app: 'whosaid' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
+  return pino(
+    { level, base: { app: 'whosaid' }, redact: { paths: REDACT, censor: '[redacted]' } },
+    destination,
+  );
 }
 
 /** A logger that writes nothing: for the CLI and tests that do not look at logs. */

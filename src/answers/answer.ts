@@ -1,0 +1,265 @@
+/**
+ * The answer functions: one per request type, from a built corpus to a plain
+ * answer object. They never paraphrase: every text they return is a slice of
+ * a corpus file, with its citation.
+ */
+import { countryInfo, findCountry } from '../countries.ts';
+import type { Corpus } from '../engine/corpus.ts';
+import { speakerIdFor } from '../engine/corpus.ts';
+import type { Speaker, Statement } from '../model.ts';
+import { type ParsedQuery, parseQuery } from '../search/query.ts';
+import { highlightRanges, type TextHit } from '../search/text-index.ts';
+import { tokenize } from '../search/tokenize.ts';
+import { citationFor } from './citation.ts';
+import type { Catalog, Request } from './requests.ts';
+import type {
+  Answer,
+  CorpusAnswer,
+  DenyAnswer,
+  QuotesAnswer,
+  ReloadReport,
+  SearchAnswer,
+  SentenceHit,
+  SourceAnswer,
+  SpeakerGroup,
+  SpeakerInfo,
+  StatementHit,
+  WhoSaidAnswer,
+} from './types.ts';
+
+const DEFAULT_LIMIT = 25;
+/** How many closest sentences a "no match" answer shows. */
+const CLOSEST = 3;
+
+export function answer(corpus: Corpus, request: Request, lastReload: ReloadReport | null = null): Answer {
+  switch (request.type) {
+    case 'search':
+      return answerSearch(corpus, request.query, request.limit);
+    case 'who-said':
+      return answerWhoSaid(corpus, request);
+    case 'deny':
+      return answerDeny(corpus, request.country, request.topic);
+    case 'quotes':
+      return answerQuotes(corpus, request.speaker);
+    case 'source':
+      return answerSource(corpus, request.citation);
+    case 'corpus':
+      return answerCorpus(corpus, lastReload);
+  }
+}
+
+export function answerSearch(corpus: Corpus, query: string, limit = DEFAULT_LIMIT): SearchAnswer {
+  return { type: 'search', query, hits: searchSentences(corpus, parseQuery(query), limit) };
+}
+
+function searchSentences(corpus: Corpus, query: ParsedQuery, limit: number): SentenceHit[] {
+  return corpus.sentenceIndex.search(query, { limit }).map((hit) => sentenceHit(corpus, query, hit));
+}
+
+function sentenceHit(corpus: Corpus, query: ParsedQuery, hit: TextHit): SentenceHit {
+  const s = corpus.sentences[hit.id]!;
+  const doc = corpus.documentById.get(s.docId)!;
+  return {
+    sentenceId: s.id,
+    text: s.text,
+    score: hit.score,
+    terms: hit.terms,
+    highlights: highlightRanges(s.text, query, hit.terms),
+    citation: citationFor(doc, s.start, s.end),
+  };
+}
+
+export function answerWhoSaid(
+  corpus: Corpus,
+  request: {
+    query: string;
+    speaker?: string | undefined;
+    country?: string | undefined;
+    limit?: number | undefined;
+  },
+): WhoSaidAnswer {
+  const query = parseQuery(request.query);
+  const speakerIds = request.speaker ? matchSpeakers(corpus, request.speaker) : null;
+  const country = request.country ? findCountry(request.country) : null;
+  const filters = { speaker: request.speaker, country: country?.code };
+  const unknownFilter = (request.speaker && !speakerIds?.size) || (request.country && !country);
+  const hits = unknownFilter
+    ? []
+    : corpus.statementIndex.search(query, {
+        limit: (request.limit ?? DEFAULT_LIMIT) * 4,
+        filter: (id) => {
+          const s = corpus.statements[id]!;
+          return (
+            (!speakerIds || speakerIds.has(s.speakerId)) && (!country || s.speaker.country === country.code)
+          );
+        },
+      });
+  const statementHits = mergeReports(hits.map((h) => statementHit(corpus, query, h))).slice(
+    0,
+    request.limit ?? DEFAULT_LIMIT,
+  );
+  const groups = groupBySpeaker(statementHits);
+  const closest = groups.length ? [] : searchSentences(corpus, query, CLOSEST);
+  return { type: 'who-said', query: request.query, filters, groups, closest };
+}
+
+function statementHit(corpus: Corpus, query: ParsedQuery, hit: TextHit | null, s?: Statement): StatementHit {
+  const statement = s ?? corpus.statements[hit!.id]!;
+  const doc = corpus.documentById.get(statement.docId)!;
+  const text = statement.text.text;
+  return {
+    statementId: statement.id,
+    kind: statement.kind,
+    text,
+    cue: statement.cue?.text ?? null,
+    denial: statement.denial,
+    explicitDenial: statement.denial && isExplicitDenial(statement),
+    score: hit?.score ?? 0,
+    highlights: hit ? highlightRanges(text, query, hit.terms) : [],
+    speaker: speakerInfo(corpus, statement),
+    citations: [citationFor(doc, statement.text.start, statement.text.end)],
+  };
+}
+
+/**
+ * The same words from the same speaker in several documents are one hit
+ * "reported by N sources", cited once per source, at the best rank.
+ */
+function mergeReports(hits: StatementHit[]): StatementHit[] {
+  const byKey = new Map<string, StatementHit>();
+  for (const hit of hits) {
+    const key = `${hit.speaker.id}\u0000${tokenize(hit.text)
+      .map((t) => t.term)
+      .join(' ')}`;
+    const first = byKey.get(key);
+    if (first) first.citations.push(...hit.citations);
+    else byKey.set(key, { ...hit, citations: [...hit.citations] });
+  }
+  return [...byKey.values()];
+}
+
+/** Groups in order of each speaker's best hit; hits keep their rank within a group. */
+function groupBySpeaker(hits: StatementHit[]): SpeakerGroup[] {
+  const groups = new Map<string, SpeakerGroup>();
+  for (const hit of hits) {
+    const group = groups.get(hit.speaker.id);
+    if (group) group.statements.push(hit);
+    else groups.set(hit.speaker.id, { speaker: hit.speaker, statements: [hit] });
+  }
+  return [...groups.values()];
+}
+
+function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
+  const agg = corpus.speakers.get(statement.speakerId);
+  return {
+    id: statement.speakerId,
+    name: agg?.name ?? statement.speaker.name,
+    title: statement.speaker.title ?? agg?.title ?? null,
+    country: statement.speaker.country ?? agg?.country ?? null,
+    kind: statement.speaker.kind,
+  };
+}
+
+const EXPLICIT_DENIAL =
+  /\b(den(y|ies|ied|ial)|dismiss(es|ed)?|reject(s|ed)?|refut(e|es|ed)|rebuff(s|ed)?|groundless|unfounded|unsubstantiated|baseless|false|never|not)\b/i;
+
+/** A denial worded as one ("denied", "groundless", "never") rather than implied. */
+function isExplicitDenial(s: Statement): boolean {
+  return EXPLICIT_DENIAL.test(s.cue?.text ?? '') || EXPLICIT_DENIAL.test(s.text.text);
+}
+
+export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyAnswer {
+  const country = findCountry(input);
+  if (!country) return { type: 'deny', input, country: null, topic, groups: [] };
+  const isDenial = (s: Statement) => s.denial && s.speaker.country === country.code;
+  const query = topic ? parseQuery(topic) : null;
+  const hits: StatementHit[] = query
+    ? corpus.statementIndex
+        .search(query, { limit: 200, filter: (id) => isDenial(corpus.statements[id]!) })
+        .map((h) => statementHit(corpus, query, h))
+    : corpus.statements.filter(isDenial).map((s) => statementHit(corpus, parseQuery(' '), null, s));
+  const ordered = [...mergeReports(hits)].sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
+  return { type: 'deny', input, country, topic, groups: groupBySpeaker(ordered) };
+}
+
+/** Speaker ids that a user's text names: an id, a full name or a surname. */
+export function matchSpeakers(corpus: Corpus, input: string): Set<string> {
+  const id = speakerIdFor(input);
+  if (corpus.speakers.has(id)) return new Set([id]);
+  const matches = new Set<string>();
+  for (const speaker of corpus.speakers.values()) {
+    if (speaker.id.split('-').includes(id) || speaker.id.includes(id)) matches.add(speaker.id);
+  }
+  return matches;
+}
+
+export function answerQuotes(corpus: Corpus, input: string): QuotesAnswer {
+  const ids = [...matchSpeakers(corpus, input)];
+  // Several partial matches: the most quoted speaker is the likeliest meant.
+  const speaker = ids.map((id) => corpus.speakers.get(id)!).sort(byStatementCount)[0];
+  if (!speaker) return { type: 'quotes', input, speaker: null, statements: [] };
+  const query = parseQuery(' ');
+  const statements = corpus.statements
+    .filter((s) => s.speakerId === speaker.id)
+    .map((s) => statementHit(corpus, query, null, s));
+  return { type: 'quotes', input, speaker: toSpeakerInfo(speaker), statements };
+}
+
+function byStatementCount(a: Speaker, b: Speaker): number {
+  return b.statementCount - a.statementCount || a.name.localeCompare(b.name);
+}
+
+function toSpeakerInfo(s: Speaker): SpeakerInfo {
+  return { id: s.id, name: s.name, title: s.title, country: s.country, kind: s.kind };
+}
+
+export function answerSource(corpus: Corpus, input: string): SourceAnswer {
+  const sentence = corpus.sentenceById.get(input.trim());
+  if (!sentence) return { type: 'source', input, context: null };
+  const doc = corpus.documentById.get(sentence.docId)!;
+  const sentences = doc.sentences
+    .filter((s) => s.paragraph === sentence.paragraph)
+    .map((s) => ({ id: s.id, text: s.text, cited: s.id === sentence.id }));
+  return {
+    type: 'source',
+    input,
+    context: { citation: citationFor(doc, sentence.start, sentence.end), sentences },
+  };
+}
+
+export function answerCorpus(corpus: Corpus, lastReload: ReloadReport | null): CorpusAnswer {
+  return {
+    type: 'corpus',
+    documents: corpus.documents.length,
+    sentences: corpus.sentences.length,
+    statements: corpus.statements.length,
+    speakers: corpus.speakers.size,
+    countries: catalogOf(corpus).countries,
+    skipped: corpus.skipped,
+    loadedAt: corpus.loadedAt,
+    lastReload,
+  };
+}
+
+/** Countries and speakers present in the corpus, most quoted first: autocomplete's data. */
+export function catalogOf(corpus: Corpus): Catalog {
+  const countries = new Map<string, { statements: number; denials: number }>();
+  for (const s of corpus.statements) {
+    if (!s.speaker.country) continue;
+    const c = countries.get(s.speaker.country) ?? { statements: 0, denials: 0 };
+    c.statements++;
+    if (s.denial) c.denials++;
+    countries.set(s.speaker.country, c);
+  }
+  return {
+    countries: [...countries]
+      .flatMap(([code, counts]) => {
+        const info = countryInfo(code);
+        return info ? [{ ...info, ...counts }] : [];
+      })
+      .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name)),
+    speakers: [...corpus.speakers.values()]
+      .sort(byStatementCount)
+      .map((s) => ({ ...toSpeakerInfo(s), statements: s.statementCount })),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The offline CLI: the bot's commands, answered from the local corpus and
+ * printed as text. No token, no network.
+ *
+ *   npm run ask -- who-said "empire of hackers"
+ *   npm run ask -- deny RU --topic election
+ *
+ * Exit codes: 0 answered (including "no match"), 1 the corpus could not be
+ * loaded, 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { answer } from '../answers/answer.ts';
+import { type Request, RequestSchema } from '../answers/requests.ts';
+import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
+import { readCorpus } from '../engine/service.ts';
+import { renderText } from '../render/text.ts';
+
+const USAGE = `Usage: npm run ask -- <command> [text] [options]
+
+Commands:
+  who-said <phrase or topic>   who said it: statements with speaker and citation
+                               [--speaker NAME] [--country CODE|NAME]
+  deny <country>               denials by that country's officials [--topic TEXT]
+  quotes <speaker>             everything one speaker said, in document order
+  search <query>               sentences matching a query ("quoted" = exact phrase)
+  source <citation id>         the cited sentence in its paragraph (e.g. doc:12.3)
+  corpus                       what the corpus holds
+
+Options:
+  --corpus DIR                 corpus folder (default: CORPUS_DIR or ./corpus)
+  --limit N                    at most N results (search, who-said)
+  --json                       print the answer object as JSON
+  -h, --help                   this help`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  speaker: { type: 'string' },
+  country: { type: 'string' },
+  topic: { type: 'string' },
+  corpus: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Turns the command line into a validated request. Throws `UsageError`. */
+export function requestFromArgs(command: string | undefined, words: string[], values: Values): Request {
+  const text = words.join(' ').trim();
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  const candidates: Record<string, () => unknown> = {
+    'who-said': () => ({
+      type: 'who-said',
+      query: text,
+      speaker: values.speaker,
+      country: values.country,
+      limit,
+    }),
+    deny: () => ({ type: 'deny', country: text, topic: values.topic }),
+    quotes: () => ({ type: 'quotes', speaker: text }),
+    search: () => ({ type: 'search', query: text, limit }),
+    source: () => ({ type: 'source', citation: text }),
+    corpus: () => ({ type: 'corpus' }),
+  };
+  const build = command ? candidates[command] : undefined;
+  if (!build) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  const parsed = RequestSchema.safeParse(build());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? 'input');
+    const empty = ['query', 'country', 'speaker', 'citation'].includes(field) && text === '';
+    throw new UsageError(empty ? `${command} needs some text to look for` : `bad ${field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let request: Request;
+  let values: Values;
+  try {
+    const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    values = parsed.values;
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const [command, ...words] = parsed.positionals;
+    request = requestFromArgs(command, words, values);
+  } catch (error) {
+    console.error(`whosaid: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    loadDotEnv();
+    const config = loadBaseConfig();
+    const corpus = await readCorpus({
+      corpusDir: values.corpus ?? config.CORPUS_DIR,
+      maxFileBytes: config.MAX_FILE_BYTES,
+    });
+    for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
+    const result = answer(corpus, request);
+    console.log(
+      values.json ? JSON.stringify(result, null, 2) : renderText(result, { ansi: process.stdout.isTTY }),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(`whosaid: ${error.message}`);
+    else console.error(`whosaid: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,64 @@
+/**
+ * The one tokenizer: used to index, to parse queries, to match phrases and to
+ * place highlights, so all four always agree on what a "word" is.
+ */
+
+export interface Token {
+  /** Normalised form: lower case, no diacritics, no dots or apostrophes. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+// A word: letters/digits, joined by inner dots, apostrophes or ampersands
+// ("U.S.", "d’état", "AT&T"). Hyphens split words ("election-related").
+const WORD = /[\p{L}\p{N}]+(?:[.'’&][\p{L}\p{N}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
+
+/** English function words: dropped from the index, kept for phrase matching. */
+export const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by for from had has have he her his i if in into is it its of on or our ' +
+    'she so than that the their them then there these they this those to was we were what when where which ' +
+    'who whom will with would you your'
+  ).split(' '),
+);
+
+export function normaliseTerm(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(POSSESSIVE, '')
+    .replace(/[.'’]/g, '');
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const term = normaliseTerm(m[0]);
+    if (term) tokens.push({ term, start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Terms worth indexing or searching for: normalised, stop words removed. */
+export function indexTerms(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.term)
+    .filter((t) => !STOP_WORDS.has(t));
+}
+
+/**
+ * Where the phrase (a sequence of normalised terms, stop words included)
+ * occurs in the tokens: [start, end) character ranges.
+ */
+export function findPhrase(tokens: Token[], phrase: string[]): [number, number][] {
+  const found: [number, number][] = [];
+  if (phrase.length === 0) return found;
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j]!.term !== phrase[j]) continue outer;
+    found.push([tokens[i]!.start, tokens[i + phrase.length - 1]!.end]);
+  }
+  return found;
+}

@@ -1,0 +1,131 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter, validateFrontMatter } from '../../src/corpus/frontmatter.ts';
+import { CorpusError, documentIdFor, loadCorpus } from '../../src/corpus/load.ts';
+
+const OPTIONS = { maxFileBytes: 5_000_000 };
+
+function tempCorpus(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-corpus-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const good =
+  '---\ntitle: A good article\npublished: 2021-03-04\npublisher: The Daily\nurl: https://example.org/a\n---\nThe minister said it was false.\n';
+
+describe('front matter', () => {
+  it('parses the documented keys', () => {
+    const { data, bodyStart } = splitFrontMatter(good);
+    expect(validateFrontMatter(data)).toEqual({
+      title: 'A good article',
+      published: '2021-03-04',
+      publisher: 'The Daily',
+      url: 'https://example.org/a',
+    });
+    expect(good.slice(bodyStart)).toBe('The minister said it was false.\n');
+  });
+
+  it('rejects an unknown key, naming it', () => {
+    expect(() => validateFrontMatter({ title: 'x', pubished: '2020-01-01' })).toThrow(
+      'unknown key "pubished"',
+    );
+  });
+
+  it('rejects a bad date, naming the key', () => {
+    expect(() => validateFrontMatter({ title: 'x', published: '2020-02-30' })).toThrow(
+      'key "published" is not a real date',
+    );
+    expect(() => validateFrontMatter({ title: 'x', published: '11 September 2020' })).toThrow(
+      'key "published" must be YYYY-MM-DD',
+    );
+  });
+
+  it('requires a title and a real link', () => {
+    expect(() => validateFrontMatter({ published: '2020-01-01' })).toThrow('key "title" is required');
+    expect(() => validateFrontMatter({ title: 'x', url: 'javascript:alert(1)' })).toThrow('key "url"');
+  });
+
+  it('reports unclosed blocks and bad YAML', () => {
+    expect(() => splitFrontMatter('---\ntitle: x\nBody')).toThrow('never closed');
+    expect(() => splitFrontMatter('---\ntitle: [x\n---\nBody')).toThrow('not valid YAML');
+  });
+});
+
+describe('loadCorpus', () => {
+  it('loads .md and .txt files, titles from the first line when there is no front matter', async () => {
+    const dir = tempCorpus({ 'a.md': good, 'sub/b.txt': '\n\n# Headline here\n\nBody text.' });
+    const { documents, skipped } = await loadCorpus(dir, OPTIONS);
+    expect(skipped).toEqual([]);
+    expect(documents.map((d) => [d.id, d.title])).toEqual([
+      ['a', 'A good article'],
+      ['sub/b', 'Headline here'],
+    ]);
+    const a = documents[0]!;
+    expect(a.sentences[0]!.id).toBe('a:1.1');
+    expect(a.text.slice(a.sentences[0]!.start, a.sentences[0]!.end)).toBe('The minister said it was false.');
+  });
+
+  it('skips every kind of bad file with its reason, and still loads the rest', async () => {
+    const outside = tempCorpus({ 'secret.md': 'Outside text.' });
+    const dir = tempCorpus({
+      'good.md': good,
+      'empty.md': ' \n\n',
+      'latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x21]),
+      'big.txt': 'x'.repeat(2000),
+      'unknown-key.md': '---\ntitle: x\nauthr: y\n---\nText.',
+      'bad-date.md': '---\ntitle: x\npublished: 2020-13-01\n---\nText.',
+      'notes.pdf': '%PDF',
+    });
+    symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'escape.md'));
+    symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'dangling.md'));
+    const { documents, skipped } = await loadCorpus(dir, { maxFileBytes: 1000 });
+    expect(documents.map((d) => d.id)).toEqual(['good']);
+    expect(skipped).toEqual([
+      { file: 'bad-date.md', reason: 'invalid front matter: key "published" is not a real date' },
+      { file: 'big.txt', reason: 'too large (2000 bytes; the limit is 1000)' },
+      { file: 'dangling.md', reason: 'unreadable (ENOENT)' },
+      { file: 'empty.md', reason: 'empty' },
+      { file: 'escape.md', reason: 'link points outside the corpus folder' },
+      { file: 'latin1.txt', reason: 'not valid UTF-8' },
+      { file: 'notes.pdf', reason: 'not a document (only .md, .txt files are read)' },
+      { file: 'unknown-key.md', reason: 'invalid front matter: unknown key "authr"' },
+    ]);
+  });
+
+  it('fails when no file is usable, saying why', async () => {
+    const dir = tempCorpus({ 'empty.md': '' });
+    await expect(loadCorpus(dir, OPTIONS)).rejects.toThrow(CorpusError);
+    await expect(loadCorpus(dir, OPTIONS)).rejects.toThrow('empty.md: empty');
+    await expect(loadCorpus(path.join(dir, 'nope'), OPTIONS)).rejects.toThrow('cannot open corpus folder');
+  });
+
+  it('gives the same ids to the same files on every load', async () => {
+    const first = await loadCorpus('corpus', OPTIONS);
+    const second = await loadCorpus('corpus', OPTIONS);
+    expect(second.documents.map((d) => [d.id, d.hash, d.sentences.map((s) => s.id)])).toEqual(
+      first.documents.map((d) => [d.id, d.hash, d.sentences.map((s) => s.id)]),
+    );
+  });
+
+  it('keeps ids free of the sentence-id separator and apart for a.md and a.txt', async () => {
+    expect(documentIdFor('news/2020: report.md')).toBe('news/2020-report');
+    const dir = tempCorpus({ 'a.md': good, 'a.txt': 'Other text.' });
+    const { documents } = await loadCorpus(dir, OPTIONS);
+    expect(documents.map((d) => d.id)).toEqual(['a', 'a.txt']);
+  });
+
+  it('ships the seed corpus with the documented metadata', async () => {
+    const { documents, skipped } = await loadCorpus('corpus', OPTIONS);
+    expect(skipped).toEqual([]);
+    expect(documents.map((d) => [d.id, d.published, d.publisher, d.url])).toEqual([
+      ['000_dedf56004ae8cd24', '2020-09-11', undefined, undefined],
+      ['001_e6221dfe59bbf6ac', undefined, undefined, undefined],
+    ]);
+  });
+});
