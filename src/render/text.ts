@@ -15,6 +15,7 @@ import type {
   SearchAnswer,
   SentenceHit,
   SourceAnswer,
+  SpeakerGroup,
   SpeakerInfo,
   StatementHit,
   WhoSaidAnswer,
@@ -98,6 +99,14 @@ function renderStatement(h: StatementHit, style: Style): string[] {
   return lines;
 }
 
+function renderGroups(groups: SpeakerGroup[], style: Style): string[] {
+  return groups.flatMap((g) => [
+    '',
+    style.bold(speakerLine(g.speaker)),
+    ...g.statements.flatMap((h) => renderStatement(h, style)),
+  ]);
+}
+
 function renderWhoSaid(a: WhoSaidAnswer, style: Style): string {
   if (a.groups.length === 0) {
     const lines = [`No statement in the corpus matches “${a.query}”${describeFilters(a)}.`];
@@ -105,14 +114,7 @@ function renderWhoSaid(a: WhoSaidAnswer, style: Style): string {
       lines.push('', 'Closest sentences (not statements):', ...renderSentenceHits(a.closest, style));
     return lines.join('\n');
   }
-  const lines = [`Who said “${a.query}”${describeFilters(a)}:`];
-  for (const g of a.groups)
-    lines.push(
-      '',
-      style.bold(speakerLine(g.speaker)),
-      ...g.statements.flatMap((h) => renderStatement(h, style)),
-    );
-  return lines.join('\n');
+  return [`Who said “${a.query}”${describeFilters(a)}:`, ...renderGroups(a.groups, style)].join('\n');
 }
 
 function describeFilters(a: WhoSaidAnswer): string {
@@ -129,14 +131,7 @@ function renderDeny(a: DenyAnswer, style: Style): string {
   const about = a.topic ? ` about “${a.topic}”` : '';
   const who = `${a.country.flag} ${a.country.name}`;
   if (a.groups.length === 0) return `No denials by officials of ${who}${about} in the corpus.`;
-  const lines = [`Denials by officials of ${who}${about}:`];
-  for (const g of a.groups)
-    lines.push(
-      '',
-      style.bold(speakerLine(g.speaker)),
-      ...g.statements.flatMap((h) => renderStatement(h, style)),
-    );
-  return lines.join('\n');
+  return [`Denials by officials of ${who}${about}:`, ...renderGroups(a.groups, style)].join('\n');
 }
 
 function renderQuotes(a: QuotesAnswer, style: Style): string {
