@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Runs the CLI as a user would (through tsx), without a .env or a TTY. */
+async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+      env: { ...process.env, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run ask', () => {
+  it('search prints the sentence quoting "empire of hackers" with its citation', async () => {
+    const { code, stdout } = await ask('search', '"empire of hackers"');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'The U.S. was an "**empire of hackers**,” he said at his daily news briefing in Beijing.',
+    );
+    expect(stdout).toContain('[000_dedf56004ae8cd24:15.2]');
+    expect(stdout).toContain('¶15');
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { code, stdout } = await ask('search', 'zebra', 'crossing');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('No sentence matches “zebra crossing”.');
+  });
+
+  it('prints the answer object with --json', async () => {
+    const { stdout } = await ask('source', '000_dedf56004ae8cd24:15.2', '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ type: 'source', context: { citation: { paragraph: 15 } } });
+  });
+
+  it.each([
+    [['frobnicate', 'x'], 'unknown command "frobnicate"'],
+    [[], 'no command given'],
+    [['search'], 'search needs some text to look for'],
+    [['search', '   '], 'search needs some text to look for'],
+    [['search', 'x', '--bogus'], "Unknown option '--bogus'"],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    const { code, stdout, stderr } = await ask(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage: npm run ask');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(stdout).toBe('');
+  });
+
+  it('exits 1 with one clear line when the corpus folder is missing', async () => {
+    const { code, stderr } = await ask('search', 'x', '--corpus', 'no/such/folder');
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('whosaid: cannot open corpus folder no/such/folder: ENOENT');
+  });
+});
