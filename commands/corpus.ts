@@ -1,0 +1,14 @@
+/** /corpus: what the bot knows: documents, sentences, statements, speakers, countries, last reload. */
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import type { CommandContext } from '../src/bot/commands.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('corpus')
+  .setDescription('What the corpus holds, and when it was last reloaded.');
+
+export async function execute(
+  _interaction: ChatInputCommandInteraction,
+  context: CommandContext,
+): Promise<void> {
+  await context.answer({ type: 'corpus' });
+}

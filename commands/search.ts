@@ -1,0 +1,21 @@
+/** /search: sentence search over the whole corpus, with citations. */
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import type { CommandContext } from '../src/bot/commands.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('search')
+  .setDescription('Search every sentence of the corpus; results are quoted and cited.')
+  .addStringOption((o) =>
+    o
+      .setName('query')
+      .setDescription('Words to find; put a phrase in "quotes" to match it exactly')
+      .setRequired(true)
+      .setMaxLength(300),
+  );
+
+export async function execute(
+  interaction: ChatInputCommandInteraction,
+  context: CommandContext,
+): Promise<void> {
+  await context.answer({ type: 'search', query: interaction.options.getString('query', true) });
+}

@@ -1,0 +1,17 @@
+/**
+ * Everything the bot itself says (as opposed to answers, which the renderer
+ * writes): refusals, cooldowns, expired buttons, failures. One place, so the
+ * wording stays consistent and short.
+ */
+export const replies = {
+  cooldown: (seconds: number) => `You're asking quickly: try again in ${seconds} s.`,
+  needsManageServer: 'Only members with the **Manage Server** permission can reload the corpus.',
+  guildOnly: 'This command only works in a server.',
+  notYourButtons:
+    'Only the person who asked can turn these pages. Run the command yourself to get your own copy.',
+  expiredButtons: 'These buttons have expired (after 15 minutes). Run the command again.',
+  unknownButton: 'This button is no longer valid. Run the command again.',
+  unknownCommand: 'This command is not available any more. Ask a moderator to run `npm run deploy`.',
+  invalidRequest: (detail: string) => `That request is not valid: ${detail}.`,
+  failed: 'Something went wrong while answering. It has been logged; please try again in a moment.',
+} as const;

@@ -1,0 +1,108 @@
+/**
+ * Sending answers: validate the request, ask the service, render, reply.
+ * Discord wants a first response within 3 s, so anything still running
+ * after `deferAfterMs` is deferred ("thinking…") and the answer edited in.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ButtonInteraction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { type AnswerService, type Request, RequestSchema } from '../answers/requests.ts';
+import type { Answer } from '../answers/types.ts';
+import { renderAnswer, toMessage } from '../render/discord.ts';
+import { Refusal } from './errors.ts';
+import { replies } from './replies.ts';
+import type { PageSessions } from './sessions.ts';
+
+/** Answers usually take milliseconds; past this, defer rather than risk the 3 s deadline. */
+export const DEFER_AFTER_MS = 800;
+
+export interface ResponderDeps {
+  service: AnswerService;
+  sessions: PageSessions;
+  deferAfterMs?: number;
+}
+
+export interface SendOptions {
+  ephemeral: boolean;
+  /** Defer at once (for work known to be slow, such as a reload). */
+  deferFirst?: boolean;
+}
+
+/** The request, checked against the same schema the engine uses, or a refusal naming the problem. */
+export function validRequest(request: Request): Request {
+  const parsed = RequestSchema.safeParse(request);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.at(-1);
+  throw new Refusal(
+    replies.invalidRequest(`${field ? `${String(field)} ` : ''}${issue.message.toLowerCase()}`),
+  );
+}
+
+/** Settles with the value if `work` finishes within `ms`, else with `undefined`. */
+async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([
+      work.then((value) => ({ value })),
+      sleep(ms, undefined, { signal: timer.signal }),
+    ]);
+  } finally {
+    timer.abort();
+  }
+}
+
+export class Responder {
+  private readonly deferAfterMs: number;
+
+  constructor(private readonly deps: ResponderDeps) {
+    this.deferAfterMs = deps.deferAfterMs ?? DEFER_AFTER_MS;
+  }
+
+  ask(interaction: RepliableInteraction, request: Request, options: SendOptions): Promise<void> {
+    const checked = validRequest(request);
+    return this.send(interaction, () => this.deps.service.ask(checked), options);
+  }
+
+  /** Runs `work` and replies with its answer, deferring first when it is (or may be) slow. */
+  async send(
+    interaction: RepliableInteraction,
+    work: () => Promise<Answer>,
+    options: SendOptions,
+  ): Promise<void> {
+    const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
+    if (options.deferFirst) await interaction.deferReply({ flags });
+    const pending = work();
+    const early = options.deferFirst
+      ? undefined
+      : await within(pending, this.deferAfterMs).catch(() => undefined);
+    if (!early && !interaction.deferred) await interaction.deferReply({ flags });
+    const message = this.firstPage(interaction.user.id, early ? early.value : await pending);
+    if (interaction.deferred) await interaction.editReply(message);
+    else await interaction.reply({ ...message, flags });
+  }
+
+  /** Renders an answer and keeps its pages for the buttons. */
+  private firstPage(userId: string, answer: Answer) {
+    const pages = renderAnswer(answer);
+    const session = this.deps.sessions.create(userId, pages);
+    return toMessage(pages[0]!, { session: session.id, index: 0, total: pages.length });
+  }
+
+  /** Shows another page of an earlier answer, for the person who asked, within the buttons' lifetime. */
+  async turnPage(interaction: ButtonInteraction, sessionId: string, page: number): Promise<void> {
+    const found = this.deps.sessions.get(sessionId, interaction.user.id);
+    if (!found.ok)
+      throw new Refusal(found.reason === 'expired' ? replies.expiredButtons : replies.notYourButtons);
+    const { pages, id } = found.session;
+    const index = Math.min(Math.max(0, page), pages.length - 1);
+    await interaction.update(toMessage(pages[index]!, { session: id, index, total: pages.length }));
+  }
+
+  /** The sentence id behind a by-reference Context button (any user may press it). */
+  contextOf(sessionId: string, page: number, index: number): string {
+    const found = this.deps.sessions.get(sessionId);
+    const ref = found.ok ? found.session.pages[page]?.contexts[index] : undefined;
+    if (!ref) throw new Refusal(found.ok ? replies.unknownButton : replies.expiredButtons);
+    return ref.sentenceId;
+  }
+}

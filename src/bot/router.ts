@@ -1,0 +1,115 @@
+/**
+ * The interaction router: every interaction the client receives goes
+ * through `handle`, which picks the command or button, applies the cooldown,
+ * and sends every failure to the one error handler.
+ */
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+} from 'discord.js';
+import type { AnswerService } from '../answers/requests.ts';
+import type { Logger } from '../log.ts';
+import { parseButtonId } from '../render/discord.ts';
+import type { CommandContext, CommandModule } from './commands.ts';
+import { Cooldowns } from './cooldown.ts';
+import { describeError, describeInteraction, handleInteractionError, Refusal } from './errors.ts';
+import { Reloader } from './reload.ts';
+import { replies } from './replies.ts';
+import { Responder } from './respond.ts';
+import { PageSessions } from './sessions.ts';
+
+export interface RouterDeps {
+  commands: ReadonlyMap<string, CommandModule>;
+  service: AnswerService;
+  logger: Logger;
+  cooldownSeconds: number;
+  now?: () => number;
+  deferAfterMs?: number;
+}
+
+export interface Router {
+  handle(interaction: Interaction): Promise<void>;
+}
+
+export function createRouter(deps: RouterDeps): Router {
+  const { commands, service, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const cooldowns = new Cooldowns(deps.cooldownSeconds, now);
+  const responder = new Responder({
+    service,
+    sessions: new PageSessions(now),
+    deferAfterMs: deps.deferAfterMs,
+  });
+  const reloader = new Reloader(service, logger);
+
+  function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandContext {
+    return {
+      catalog: () => service.catalog(),
+      answer: (request, options) =>
+        responder.ask(interaction as ChatInputCommandInteraction, request, {
+          ephemeral: options?.private === true,
+        }),
+      reload: () =>
+        responder.send(
+          interaction as ChatInputCommandInteraction,
+          async () => ({
+            type: 'reload',
+            report: await reloader.reload({
+              id: interaction.user.id,
+              username: interaction.user.username,
+              guildId: interaction.guildId,
+            }),
+          }),
+          { ephemeral: true, deferFirst: true },
+        ),
+    };
+  }
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commands.get(interaction.commandName);
+    if (!command) throw new Refusal(replies.unknownCommand);
+    const wait = cooldowns.take(interaction.user.id);
+    if (wait > 0) throw new Refusal(replies.cooldown(wait));
+    await command.execute(interaction, contextFor(interaction));
+  }
+
+  async function runButton(interaction: ButtonInteraction): Promise<void> {
+    const action = parseButtonId(interaction.customId);
+    if (!action) throw new Refusal(replies.unknownButton);
+    if (action.kind === 'page') return responder.turnPage(interaction, action.session, action.page);
+    const sentenceId =
+      action.kind === 'context'
+        ? action.sentenceId
+        : responder.contextOf(action.session, action.page, action.index);
+    await responder.ask(interaction, { type: 'source', citation: sentenceId }, { ephemeral: true });
+  }
+
+  /** Autocomplete never fails visibly: on any error, no suggestions. */
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    try {
+      const command = commands.get(interaction.commandName);
+      if (command?.autocomplete) await command.autocomplete(interaction, contextFor(interaction));
+      else await interaction.respond([]);
+    } catch (error) {
+      logger.warn({ ...describeInteraction(interaction), err: describeError(error) }, 'autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+  }
+
+  return {
+    async handle(interaction) {
+      const started = now();
+      if (interaction.isAutocomplete()) return runAutocomplete(interaction);
+      if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+      try {
+        if (interaction.isChatInputCommand()) await runCommand(interaction);
+        else await runButton(interaction);
+        logger.debug({ ...describeInteraction(interaction), ms: now() - started }, 'answered');
+      } catch (error) {
+        await handleInteractionError(interaction, error, logger);
+      }
+    },
+  };
+}

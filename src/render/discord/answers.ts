@@ -1,0 +1,358 @@
+/**
+ * Each answer type as a frame (title, intro, plain content) and blocks of
+ * Discord markdown. Every piece of corpus or user text goes through
+ * `escapeText`/`emphasise`; citations go through `formatCitation`, the one format.
+ */
+import { formatCitation } from '../../answers/citation.ts';
+import type {
+  Citation,
+  CorpusAnswer,
+  DenyAnswer,
+  QuotesAnswer,
+  ReloadAnswer,
+  SearchAnswer,
+  SentenceHit,
+  SourceAnswer,
+  SpeakerInfo,
+  StatementHit,
+  WhoSaidAnswer,
+} from '../../answers/types.ts';
+import { countryInfo } from '../../countries.ts';
+import { clampMarkdown, emphasise, escapeText, quoted, shorten } from './markdown.ts';
+import { type Block, BUDGET, type ContextRef, type Frame } from './pages.ts';
+
+export interface Layout {
+  frame: Frame;
+  blocks: Block[];
+}
+
+const COLOR = { answer: 0x3b82f6, closest: 0x9ca3af, denial: 0xdc2626, admin: 0x10b981, failure: 0xf59e0b };
+/** Raw quote lengths tried, longest first, until a block fits its budget. */
+const QUOTE_LENGTHS = [1500, 800, 400, 150, 40];
+/** A link Discord can show as is; anything else in a citation is escaped. */
+const LINK = /<(https?:\/\/[^\s<>]+)>/g;
+const CITATION_MAX = 400;
+
+/** Numbers citations across a whole answer: `[1]` … `[n]`, matching "Context n". */
+class Numbering {
+  private next = 1;
+  take(citation: Citation): ContextRef {
+    return { number: this.next++, sentenceId: citation.sentenceId };
+  }
+}
+
+/** `formatCitation`'s text, escaped, with its link left clickable. */
+export function citationMarkdown(citation: Citation): string {
+  const text = shorten(formatCitation(citation), CITATION_MAX);
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(LINK)) {
+    out += escapeText(text.slice(at, match.index)) + match[0];
+    at = match.index + match[0].length;
+  }
+  return out + escapeText(text.slice(at));
+}
+
+function citationLine(ref: ContextRef, citation: Citation): string {
+  return `**[${ref.number}]** ${citationMarkdown(citation)}`;
+}
+
+export function speakerMarkdown(speaker: SpeakerInfo): string {
+  const country = speaker.country ? countryInfo(speaker.country) : null;
+  const parts = [
+    `**${escapeText(speaker.name)}**`,
+    speaker.title ? escapeText(speaker.title) : null,
+    country ? `${country.flag} ${escapeText(country.name)}` : speaker.country,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The first raw quote length whose rendering fits the block budget. */
+function fitQuote(render: (quoteLength: number) => string): string {
+  for (const length of QUOTE_LENGTHS) {
+    const text = render(length);
+    if (text.length <= BUDGET.block) return text;
+  }
+  return clampMarkdown(render(0), BUDGET.block);
+}
+
+function quoteLine(
+  text: string,
+  highlights: StatementHit['highlights'],
+  marks: boolean,
+  max: number,
+): string {
+  const shown = shorten(text, max);
+  const body = emphasise(shown, highlights);
+  return marks ? `> “${body}”` : `> ${body}`;
+}
+
+const KIND_LABEL: Record<StatementHit['kind'], string> = {
+  direct: '',
+  partial: 'partial quote',
+  indirect: 'reported speech',
+};
+
+function statementLabel(hit: StatementHit, withDenial: boolean): string {
+  const parts = [KIND_LABEL[hit.kind]];
+  if (withDenial && hit.denial) parts.push(hit.explicitDenial ? 'explicit denial' : 'dismissal');
+  if (hit.cue) parts.push(`cue: ${escapeText(hit.cue)}`);
+  const label = parts.filter(Boolean).join(', ');
+  return label ? `*(${label})*` : '';
+}
+
+/**
+ * A statement as one block, or several when it is reported by more sources
+ * than one block holds: every source is cited, none dropped.
+ */
+function statementBlocks(
+  hit: StatementHit,
+  numbering: Numbering,
+  header: string | undefined,
+  denial = false,
+) {
+  const refs = hit.citations.map((c) => ({ ref: numbering.take(c), citation: c }));
+  const lines = refs.map(({ ref, citation }) => citationLine(ref, citation));
+  const label = statementLabel(hit, denial);
+  const sources = refs.length > 1 ? `Reported by ${refs.length} sources:` : '';
+  const head = (quoteLength: number) =>
+    [quoteLine(hit.text, hit.highlights, hit.kind !== 'indirect', quoteLength), label, sources]
+      .filter(Boolean)
+      .join('\n');
+  const first = fitQuote(head);
+  const blocks: Block[] = [];
+  let text = first;
+  let contexts: ContextRef[] = [];
+  refs.forEach(({ ref }, i) => {
+    const line = lines[i]!;
+    if (text.length + line.length + 1 > BUDGET.block || contexts.length >= BUDGET.contextsPerPage) {
+      blocks.push({ header, text, contexts });
+      text = '*…reported by (continued):*';
+      contexts = [];
+    }
+    text += `\n${line}`;
+    contexts.push(ref);
+  });
+  blocks.push({ header, text, contexts });
+  return blocks;
+}
+
+function sentenceBlock(hit: SentenceHit, numbering: Numbering): Block {
+  const ref = numbering.take(hit.citation);
+  const line = citationLine(ref, hit.citation);
+  const text = fitQuote((length) => `${quoteLine(hit.text, hit.highlights, false, length)}\n${line}`);
+  return { text, contexts: [ref] };
+}
+
+function countryLabel(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const country = countryInfo(code);
+  return country ? `${country.flag} ${escapeText(country.name)}` : escapeText(code);
+}
+
+function filtersText(filters: WhoSaidAnswer['filters']): string {
+  const parts = [
+    filters.speaker ? `speaker ${quoted(filters.speaker)}` : '',
+    filters.country ? `country ${countryLabel(filters.country)}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+export function whoSaidLayout(a: WhoSaidAnswer): Layout {
+  const numbering = new Numbering();
+  if (a.groups.length === 0) {
+    const none = `No statement matches ${quoted(a.query)}${filtersText(a.filters)}.`;
+    if (a.closest.length === 0)
+      return { frame: { content: `${none} No sentence comes close either.` }, blocks: [] };
+    return {
+      frame: {
+        content: none,
+        title: 'Closest sentences (not answers)',
+        intro: '*These sentences are near your words, but none of them is a statement that matches.*',
+        color: COLOR.closest,
+      },
+      blocks: a.closest.map((hit) => sentenceBlock(hit, numbering)),
+    };
+  }
+  const speakers = a.groups.map((g) => `**${escapeText(g.speaker.name)}**`);
+  const intro = a.groups.length > 1 ? `Said by ${a.groups.length} speakers: ${speakers.join(', ')}.` : '';
+  return {
+    frame: {
+      title: `Who said ${quoted(a.query)}?`,
+      intro: intro + filtersText(a.filters),
+      color: COLOR.answer,
+    },
+    blocks: a.groups.flatMap((g) =>
+      g.statements.flatMap((hit) => statementBlocks(hit, numbering, speakerMarkdown(g.speaker))),
+    ),
+  };
+}
+
+export function denyLayout(a: DenyAnswer): Layout {
+  if (!a.country) {
+    return {
+      frame: { content: `Unknown country: ${quoted(a.input)}. Try a code (RU) or a name (Russia).` },
+      blocks: [],
+    };
+  }
+  const about = a.topic ? ` about ${quoted(a.topic)}` : '';
+  const who = `${a.country.flag} ${escapeText(a.country.name)}`;
+  if (a.groups.length === 0) {
+    return {
+      frame: { content: `No denials by officials or bodies of ${who}${about} in the corpus.` },
+      blocks: [],
+    };
+  }
+  const numbering = new Numbering();
+  const count = a.groups.reduce((n, g) => n + g.statements.length, 0);
+  return {
+    frame: {
+      title: `Denials by ${who}${about}`,
+      intro: `${count} ${count === 1 ? 'denial' : 'denials'} by ${a.groups.length} ${a.groups.length === 1 ? 'speaker' : 'speakers'}, explicit denials first.`,
+      color: COLOR.denial,
+    },
+    blocks: a.groups.flatMap((g) =>
+      g.statements.flatMap((hit) => statementBlocks(hit, numbering, speakerMarkdown(g.speaker), true)),
+    ),
+  };
+}
+
+export function quotesLayout(a: QuotesAnswer): Layout {
+  if (!a.speaker) return { frame: { content: `No speaker matches ${quoted(a.input)}.` }, blocks: [] };
+  const speaker = speakerMarkdown(a.speaker);
+  if (a.statements.length === 0)
+    return { frame: { content: `${speaker} has no statements in the corpus.` }, blocks: [] };
+  const numbering = new Numbering();
+  const n = a.statements.length;
+  return {
+    frame: {
+      title: `Everything ${escapeText(a.speaker.name)} said`,
+      intro: `${speaker}\n${n} ${n === 1 ? 'statement' : 'statements'}, in document order.`,
+      color: COLOR.answer,
+    },
+    blocks: a.statements.flatMap((hit) => statementBlocks(hit, numbering, undefined)),
+  };
+}
+
+export function searchLayout(a: SearchAnswer): Layout {
+  if (a.hits.length === 0)
+    return { frame: { content: `No sentence matches ${quoted(a.query)}.` }, blocks: [] };
+  const numbering = new Numbering();
+  return {
+    frame: { title: `Sentences matching ${quoted(a.query)}`, color: COLOR.answer },
+    blocks: a.hits.map((hit) => sentenceBlock(hit, numbering)),
+  };
+}
+
+/** Raw pieces short enough that, escaped and in bold, each fits a block. */
+function chunks(text: string, size = 1500): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    const cut = rest.lastIndexOf(' ', size);
+    const at = cut > size / 2 ? cut + 1 : size;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  return [...out, rest];
+}
+
+export function sourceLayout(a: SourceAnswer): Layout {
+  if (!a.context) {
+    return {
+      frame: { content: `No sentence has the citation id ${quoted(a.input)}. Ids look like \`doc:12.3\`.` },
+      blocks: [],
+    };
+  }
+  const { citation, sentences } = a.context;
+  const blocks = sentences.flatMap((s) =>
+    chunks(s.text).map(
+      (piece): Block => ({
+        text: s.cited ? emphasise(piece, [[0, piece.length]]) : escapeText(piece),
+        join: ' ',
+      }),
+    ),
+  );
+  return {
+    frame: {
+      title: `Context: paragraph ${citation.paragraph}`,
+      intro: `${citationMarkdown(citation)}\n*The cited sentence is in bold.*\n`,
+      color: COLOR.answer,
+      perPage: 1000,
+    },
+    blocks,
+  };
+}
+
+function when(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? escapeText(iso) : `<t:${Math.floor(ms / 1000)}:f>`;
+}
+
+function listBlocks(title: string, lines: string[]): Block[] {
+  return lines.map((text) => ({ header: `**${title}**`, text, join: '\n' }));
+}
+
+function skippedLines(skipped: CorpusAnswer['skipped']): string[] {
+  return skipped.map((s) => `• ${escapeText(s.file)}: ${escapeText(s.reason)}`);
+}
+
+export function corpusLayout(a: CorpusAnswer): Layout {
+  const counts = [
+    `**${a.documents}** documents`,
+    `**${a.sentences}** sentences`,
+    `**${a.statements}** statements`,
+    `**${a.speakers}** speakers`,
+    `**${a.countries.length}** countries`,
+  ].join(' · ');
+  const reload = a.lastReload
+    ? `Last reload ${when(a.lastReload.startedAt)}: ${a.lastReload.ok ? 'succeeded' : 'failed'} in ${a.lastReload.ms} ms.`
+    : 'No reload since start.';
+  const countries = a.countries.map(
+    (c) => `${c.flag} ${escapeText(c.name)} (${c.code}): ${c.statements} statements, ${c.denials} denials`,
+  );
+  return {
+    frame: {
+      title: 'Corpus',
+      intro: `${counts}\nLoaded ${when(a.loadedAt)}. ${reload}`,
+      color: COLOR.admin,
+      perPage: 40,
+    },
+    blocks: [...listBlocks('Countries', countries), ...listBlocks('Skipped files', skippedLines(a.skipped))],
+  };
+}
+
+function countChange(label: string, before: number, after: number): string {
+  const delta = after - before;
+  const sign = delta > 0 ? `+${delta}` : `${delta}`;
+  return `${label} ${before} → ${after}${delta ? ` (${sign})` : ''}`;
+}
+
+export function reloadLayout({ report }: ReloadAnswer): Layout {
+  const { before, after } = report;
+  const counts = [
+    countChange('documents', before.documents, after.documents),
+    countChange('sentences', before.sentences, after.sentences),
+    countChange('statements', before.statements, after.statements),
+    countChange('speakers', before.speakers, after.speakers),
+  ].join(' · ');
+  const files = (names: string[]) => names.map((n) => `• ${escapeText(n)}`);
+  const unchanged = report.added.length + report.removed.length + report.changed.length === 0;
+  const intro = report.ok
+    ? `Reloaded in ${report.ms} ms.${unchanged ? ' No document was added, removed or changed.' : ''}\n${counts}`
+    : `The reload failed after ${report.ms} ms: ${escapeText(shorten(report.error ?? 'unknown error', 300))}\nThe previous corpus is still being served.`;
+  return {
+    frame: {
+      title: report.ok ? 'Corpus reloaded' : 'Reload failed',
+      intro,
+      color: report.ok ? COLOR.admin : COLOR.failure,
+      perPage: 40,
+    },
+    blocks: [
+      ...listBlocks('Added', files(report.added)),
+      ...listBlocks('Removed', files(report.removed)),
+      ...listBlocks('Changed', files(report.changed)),
+      ...listBlocks('Skipped files', skippedLines(report.skipped)),
+    ],
+  };
+}
