@@ -1,6 +1,7 @@
 /**
- * /reload's engine side: one reload at a time (a second request while one
- * runs shares its result), and a log line for each: who, when, result.
+ * /reload's log: who asked, when, and the result, one line per reload.
+ * Serialising reloads is the service's job (a reload asked for while one
+ * runs is queued behind it and reads the files as they are by then).
  */
 import type { AnswerService } from '../answers/requests.ts';
 import type { ReloadReport } from '../answers/types.ts';
@@ -14,8 +15,6 @@ export interface Requester {
 }
 
 export class Reloader {
-  private running: Promise<ReloadReport> | null = null;
-
   constructor(
     private readonly service: AnswerService,
     private readonly logger: Logger,
@@ -23,10 +22,7 @@ export class Reloader {
 
   reload(by: Requester): Promise<ReloadReport> {
     const requestedAt = new Date().toISOString();
-    this.running ??= this.service.reload().finally(() => {
-      this.running = null;
-    });
-    return this.running.then(
+    return this.service.reload().then(
       (report) => {
         this.logger.info({ event: 'reload', by, requestedAt, ...summary(report) }, 'corpus reload');
         return report;

@@ -155,4 +155,3 @@ export function renderChoices(choices: readonly Choice[]): Choice[] {
     .slice(0, LIMITS.choices)
     .map((c) => ({ name: clampMarkdown(c.name, LIMITS.choiceName), value: c.value }));
 }
-

@@ -96,7 +96,8 @@ const KIND_LABEL: Record<StatementHit['kind'], string> = {
 function statementLabel(hit: StatementHit, withDenial: boolean): string {
   const parts = [KIND_LABEL[hit.kind]];
   if (withDenial && hit.denial) parts.push(hit.explicitDenial ? 'explicit denial' : 'dismissal');
-  if (hit.cue) parts.push(`cue: ${escapeText(hit.cue)}`);
+  // In denials the verb matters ("dismissed" is not "denied"); elsewhere it is noise.
+  if (withDenial && hit.cue) parts.push(`“${escapeText(hit.cue)}”`);
   const label = parts.filter(Boolean).join(', ');
   return label ? `*(${label})*` : '';
 }

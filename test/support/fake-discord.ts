@@ -1,0 +1,314 @@
+/**
+ * A Discord-compatible server for end-to-end tests, on 127.0.0.1 with a
+ * free port: just enough of the REST API and the gateway for a real
+ * discord.js client to log in, receive interactions and answer them.
+ *
+ * REST (under /api/v10): gateway discovery, interaction callbacks (204),
+ * webhook edits and follow-ups of interaction replies, command
+ * registration, users/@me and applications/@me. Every request is recorded.
+ *
+ * Gateway: HELLO (op 10) → IDENTIFY (op 2) → READY with no guilds (so the
+ * client is ready at once) → HEARTBEAT (op 1) / ACK (op 11). Tests then
+ * dispatch INTERACTION_CREATE and read back what the bot sent.
+ */
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const APP_ID = '100000000000000001';
+export const BOT_USER = {
+  id: APP_ID,
+  username: 'whosaid',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+export interface RecordedRequest {
+  method: string;
+  /** Path with each segment decoded (`@original`, not `%40original`). */
+  path: string;
+  /** The path exactly as sent. */
+  rawPath: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: gateway payloads are free-form JSON
+type Json = any;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle(request: RecordedRequest, params: string[]): { status: number; body?: unknown };
+}
+
+export class FakeDiscord extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  /** Every gateway payload the client sent (IDENTIFY, heartbeats …). */
+  readonly gatewayReceived: Json[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly messages = new Map<string, Json>();
+  private sequence = 0;
+  private nextId = 200000000000000000n;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+    private readonly heartbeatIntervalMs: number,
+  ) {
+    super();
+  }
+
+  static async start(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const wss = new WebSocketServer({ noServer: true });
+    const fake = new FakeDiscord(server, wss, options.heartbeatIntervalMs ?? 41_250);
+    server.on('request', (req, res) => void fake.onHttp(req, res));
+    server.on('upgrade', (req, socket, head) => {
+      wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_URL should be: discord.js appends `/v10/...`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  snowflake(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  /** Sends a gateway dispatch (op 0) to every connected client. */
+  dispatch(event: string, data: Json): void {
+    this.sequence += 1;
+    const payload = JSON.stringify({ op: 0, t: event, s: this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(payload);
+  }
+
+  /** Resolves with the first recorded request matching `test` (past or future). */
+  waitForRequest(test: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
+    const seen = this.requests.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', listener);
+        reject(new Error('timed out waiting for a request to the fake Discord server'));
+      }, timeoutMs);
+      const listener = (r: RecordedRequest) => {
+        if (!test(r)) return;
+        clearTimeout(timer);
+        this.off('request', listener);
+        resolve(r);
+      };
+      this.on('request', listener);
+    });
+  }
+
+  /** The message the fake stored for an interaction's original response (after a reply or edit). */
+  originalMessage(token: string): Json | undefined {
+    return this.messages.get(token);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ── Gateway ────────────────────────────────────────────────────────────
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('message', (raw) => this.onGatewayMessage(socket, JSON.parse(raw.toString())));
+    socket.send(
+      JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.heartbeatIntervalMs } }),
+    );
+  }
+
+  private onGatewayMessage(socket: WebSocket, payload: Json): void {
+    this.gatewayReceived.push(payload);
+    this.emit('gateway', payload);
+    if (payload.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
+    if (payload.op === 2) this.sendReady(socket);
+  }
+
+  private sendReady(socket: WebSocket): void {
+    this.sequence += 1;
+    const ready = {
+      v: 10,
+      user: BOT_USER,
+      guilds: [],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: APP_ID, flags: 0 },
+    };
+    socket.send(JSON.stringify({ op: 0, t: 'READY', s: this.sequence, d: ready }));
+  }
+
+  // ── REST ───────────────────────────────────────────────────────────────
+
+  private readonly routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/api\/v10\/gateway(\/bot)?$/,
+      handle: () => ({
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/,
+      handle: (r, [, token]) => {
+        const body = r.body as Json;
+        // Replies (4) and updates (7) become the original message; deferrals (5) wait for an edit.
+        if (body?.type === 4 || body?.type === 7) this.storeMessage(token!, body.data ?? {});
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+      handle: (r, [, token]) => ({ status: 200, body: this.storeMessage(token!, r.body as Json) }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+      handle: (_r, [, token]) => {
+        const message = this.messages.get(token!);
+        return message ? { status: 200, body: message } : notFound();
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
+      handle: () => ({ status: 204 }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)$/,
+      handle: (r) => ({ status: 200, body: this.messageFrom(this.snowflake(), r.body as Json) }),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
+      handle: (r, [app, guild]) => ({
+        status: 200,
+        body: (r.body as Json[]).map((c) => ({
+          ...c,
+          id: this.snowflake(),
+          application_id: app,
+          ...(guild ? { guild_id: guild } : {}),
+          version: '1',
+        })),
+      }),
+    },
+    { method: 'GET', pattern: /^\/api\/v10\/users\/@me$/, handle: () => ({ status: 200, body: BOT_USER }) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v10\/applications\/@me$/,
+      handle: () => ({ status: 200, body: { id: APP_ID, name: 'whosaid', flags: 0, bot_public: true } }),
+    },
+  ];
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.split('/').map(decodeURIComponent).join('/');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      rawPath: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: await readBody(req),
+    };
+    this.requests.push(request);
+    const result = this.route(request);
+    res.writeHead(result.status, { 'content-type': 'application/json' });
+    res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
+    this.emit('request', request);
+  }
+
+  private route(request: RecordedRequest): { status: number; body?: unknown } {
+    for (const route of this.routes) {
+      if (route.method !== request.method) continue;
+      const match = route.pattern.exec(request.path);
+      if (match) return route.handle(request, match.slice(1));
+    }
+    return notFound();
+  }
+
+  private storeMessage(token: string, data: Json): Json {
+    const previous = this.messages.get(token);
+    const message = previous
+      ? { ...previous, ...messageFields(data), edited_timestamp: new Date().toISOString() }
+      : this.messageFrom(undefined, data);
+    this.messages.set(token, message);
+    return message;
+  }
+
+  /** A message object as Discord returns it, from a create/edit body. */
+  private messageFrom(id: string | undefined, body: Json): Json {
+    const message: Json = {
+      id: id ?? this.snowflake(),
+      type: 20,
+      channel_id: CHANNEL_ID,
+      author: BOT_USER,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      webhook_id: APP_ID,
+      application_id: APP_ID,
+    };
+    return { content: '', embeds: [], components: [], flags: 0, ...message, ...messageFields(body) };
+  }
+}
+
+export const GUILD_ID = '300000000000000001';
+export const CHANNEL_ID = '300000000000000002';
+
+/** The parts of a create/edit body that become part of the message. */
+function messageFields(body: Json): Json {
+  const fields: Json = {};
+  for (const key of ['content', 'embeds', 'components', 'flags']) {
+    if (body?.[key] !== undefined) fields[key] = body[key];
+  }
+  return fields;
+}
+
+function notFound() {
+  return { status: 404, body: { message: '404: Not Found', code: 0 } };
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  if (!String(req.headers['content-type'] ?? '').includes('application/json')) return text;
+  return JSON.parse(text);
+}
