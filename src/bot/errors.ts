@@ -52,13 +52,21 @@ export function describeInteraction(interaction: Interaction): Record<string, un
   };
 }
 
-/** Replies ephemerally whatever state the interaction is in (fresh, deferred or answered). */
+/**
+ * Replies ephemerally whatever state the interaction is in. A public
+ * "thinking…" placeholder is removed first, so the notice is seen only by
+ * the person it concerns.
+ */
 export async function replyEphemeral(interaction: RepliableInteraction, text: string): Promise<void> {
   const message = renderNotice(text);
-  if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
-  else if (interaction.replied || interaction.deferred)
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
+    await interaction.editReply(message);
+  } else {
+    if (!interaction.replied) await interaction.deleteReply();
     await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-  else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  }
 }
 
 /** Turns any failure while handling an interaction into a log line and a short ephemeral reply. */
@@ -69,13 +77,14 @@ export async function handleInteractionError(
 ): Promise<void> {
   const refused = error instanceof Refusal;
   if (refused) logger.info({ ...describeInteraction(interaction), refusal: error.message }, 'refused');
-  else logger.error({ ...describeInteraction(interaction), err: describeError(error) }, 'interaction failed');
+  else
+    logger.error({ ...describeInteraction(interaction), error: describeError(error) }, 'interaction failed');
   try {
     await replyEphemeral(interaction, refused ? error.message : replies.failed);
   } catch (replyError) {
     // Usually the interaction expired; there is no one left to tell.
     logger.warn(
-      { ...describeInteraction(interaction), err: describeError(replyError) },
+      { ...describeInteraction(interaction), error: describeError(replyError) },
       'could not send the error reply',
     );
   }

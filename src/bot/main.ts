@@ -68,7 +68,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     deferAfterMs: deps.deferAfterMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
-  client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord client error'));
+  client.on(Events.Error, (error) => logger.error({ error: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
 
   const ready = once(client, Events.ClientReady);
@@ -109,10 +109,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   process.on('unhandledRejection', (reason) =>
-    logger.error({ err: describeError(reason) }, 'unhandled rejection'),
+    logger.error({ error: describeError(reason) }, 'unhandled rejection'),
   );
   const bot = await startBot(config, { logger }).catch((error: unknown) => {
-    logger.fatal({ err: describeError(error) }, 'could not start');
+    logger.fatal({ error: describeError(error) }, 'could not start');
     die(`whosaid could not start: ${describeError(error).message}`);
   });
   const shutdown = (signal: string) => {

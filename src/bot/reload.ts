@@ -29,7 +29,7 @@ export class Reloader {
       },
       (error: unknown) => {
         this.logger.error(
-          { event: 'reload', by, requestedAt, ok: false, err: describeError(error) },
+          { event: 'reload', by, requestedAt, ok: false, error: describeError(error) },
           'corpus reload',
         );
         throw error;

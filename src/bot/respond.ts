@@ -38,12 +38,17 @@ export function validRequest(request: Request): Request {
   );
 }
 
-/** Settles with the value if `work` finishes within `ms`, else with `undefined`. */
-async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+type Early<T> = { value: T } | { error: unknown } | undefined;
+
+/** How `work` settled within `ms`, or `undefined` if it is still running. */
+async function within<T>(work: Promise<T>, ms: number): Promise<Early<T>> {
   const timer = new AbortController();
   try {
     return await Promise.race([
-      work.then((value) => ({ value })),
+      work.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
       sleep(ms, undefined, { signal: timer.signal }),
     ]);
   } finally {
@@ -72,9 +77,9 @@ export class Responder {
     const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
     if (options.deferFirst) await interaction.deferReply({ flags });
     const pending = work();
-    const early = options.deferFirst
-      ? undefined
-      : await within(pending, this.deferAfterMs).catch(() => undefined);
+    const early = options.deferFirst ? undefined : await within(pending, this.deferAfterMs);
+    // A quick failure goes straight to the error handler, which can still answer ephemerally.
+    if (early && 'error' in early) throw early.error;
     if (!early && !interaction.deferred) await interaction.deferReply({ flags });
     const message = this.firstPage(interaction.user.id, early ? early.value : await pending);
     if (interaction.deferred) await interaction.editReply(message);

@@ -93,7 +93,10 @@ export function createRouter(deps: RouterDeps): Router {
       if (command?.autocomplete) await command.autocomplete(interaction, contextFor(interaction));
       else await interaction.respond([]);
     } catch (error) {
-      logger.warn({ ...describeInteraction(interaction), err: describeError(error) }, 'autocomplete failed');
+      logger.warn(
+        { ...describeInteraction(interaction), error: describeError(error) },
+        'autocomplete failed',
+      );
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
     }
   }

@@ -245,8 +245,15 @@ describe('autocomplete', () => {
   });
 });
 
-describe('logs', () => {
-  it('never contain the bot token', () => {
+describe('protocol', () => {
+  it('answers each interaction exactly once, and calls only routes Discord has', () => {
+    const callbacks = h.fake.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.path);
+    expect(new Set(callbacks).size).toBe(callbacks.length);
+    expect(h.fake.requests.filter((r) => r.method !== 'GET' && !r.path.endsWith('/callback'))).toEqual([]);
+    expect(h.fake.gatewayReceived.find((p) => p.op === 2)?.d).toMatchObject({ token: BOT_TOKEN, intents: 1 });
+  });
+
+  it('logs never contain the bot token', () => {
     expect(h.rawLogs()).not.toContain(BOT_TOKEN);
     expect(h.logs.some((l) => l.msg === 'connected to Discord')).toBe(true);
   });

@@ -50,6 +50,8 @@ export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   /** Every gateway payload the client sent (IDENTIFY, heartbeats …). */
   readonly gatewayReceived: Json[] = [];
+  /** Interaction tokens whose callbacks and webhook calls fail with 400, as for an invalid body. */
+  readonly failingTokens = new Set<string>();
   private readonly sockets = new Set<WebSocket>();
   private readonly messages = new Map<string, Json>();
   private sequence = 0;
@@ -242,10 +244,16 @@ export class FakeDiscord extends EventEmitter {
       body: await readBody(req),
     };
     this.requests.push(request);
-    const result = this.route(request);
-    res.writeHead(result.status, { 'content-type': 'application/json' });
-    res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
+    const result = this.failing(request) ? invalidFormBody() : this.route(request);
+    // Like Discord, a 204 has no body and no content type (discord.js would try to parse one).
+    if (result.body === undefined) res.writeHead(result.status).end();
+    else
+      res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
     this.emit('request', request);
+  }
+
+  private failing(request: RecordedRequest): boolean {
+    return [...this.failingTokens].some((token) => request.path.includes(`/${token}`));
   }
 
   private route(request: RecordedRequest): { status: number; body?: unknown } {
@@ -298,6 +306,10 @@ function messageFields(body: Json): Json {
     if (body?.[key] !== undefined) fields[key] = body[key];
   }
   return fields;
+}
+
+function invalidFormBody() {
+  return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
 }
 
 function notFound() {

@@ -1,0 +1,94 @@
+/**
+ * /reload end to end: moderators only (checked at run time, not just by
+ * default_member_permissions), ephemeral, lists what changed and what was
+ * skipped, and serving never stops, even when the reload fails.
+ */
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limitViolations } from '../support/discord-limits.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+import { ALICE, displayed, MODERATOR, slashCommand, textOf } from '../support/interactions.ts';
+import { stubService } from '../support/stub-service.ts';
+
+const FIRST = 'First report\n\n"We never hacked anyone," said Ivan Petrov of RU.\n';
+const ADDED = 'Later report\n\n"Our grain exports will grow," said Anna Berg of SE.\n';
+/** Front matter with a key the schema does not know: the loader must skip it and say why. */
+const BROKEN = '---\ntitle: Broken\nheadline: not a known key\n---\nBody text.\n';
+
+let dir: string;
+let h: Harness;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'whosaid-reload-'));
+  writeFileSync(path.join(dir, 'first.txt'), FIRST);
+  h = await startHarness({ service: await stubService(dir) });
+});
+
+afterAll(async () => {
+  await h?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const reloadLogs = () => h.logs.filter((l) => l.event === 'reload');
+
+describe('/reload', () => {
+  it('is registered for Manage Server only, in servers only', async () => {
+    const { data } = await import('../../commands/reload.ts');
+    const json = data.toJSON();
+    expect(json.default_member_permissions).toBe(String(1n << 5n));
+    expect(json.contexts).toEqual([0]);
+  });
+
+  it('refuses a member without Manage Server, ephemerally, and reloads nothing', async () => {
+    const out = await h.send(slashCommand(h.fake, 'reload', {}, ALICE));
+    expect(out.callback.type).toBe(4);
+    expect(out.ephemeral).toBe(true);
+    expect(out.message.content).toBe(
+      'Only members with the **Manage Server** permission can reload the corpus.',
+    );
+    expect(reloadLogs()).toEqual([]);
+  });
+
+  it('reports added documents and skipped files, keeps serving, and logs who, when and the result', async () => {
+    writeFileSync(path.join(dir, 'added.txt'), ADDED);
+    writeFileSync(path.join(dir, 'broken.md'), BROKEN);
+    const out = await h.send(slashCommand(h.fake, 'reload', {}, MODERATOR));
+    expect(out.deferred).toBe(true);
+    expect(out.ephemeral).toBe(true);
+    const text = displayed(textOf(out.message));
+    expect(out.message.embeds[0].title).toBe('Corpus reloaded');
+    expect(text).toMatch(/Reloaded in \d+ ms\./);
+    expect(text).toContain('documents 1 → 2 (+1)');
+    expect(text).toMatch(/Added\n• added/);
+    expect(text).toMatch(/Skipped files\n• broken\.md: .*headline/);
+    expect(limitViolations(out.message)).toEqual([]);
+
+    const served = await h.send(slashCommand(h.fake, 'who-said', { query: 'grain exports' }));
+    expect(textOf(served.message)).toContain('Anna Berg');
+
+    const [log] = reloadLogs();
+    expect(log).toMatchObject({ by: { id: MODERATOR.id, username: 'mod' }, ok: true, added: 1 });
+    expect(log.skipped).toEqual(['broken.md']);
+    expect(Date.parse(log.requestedAt)).not.toBeNaN();
+  });
+
+  it('says why a failed reload failed, and the previous corpus keeps answering', async () => {
+    for (const file of ['first.txt', 'added.txt', 'broken.md']) unlinkSync(path.join(dir, file));
+    const out = await h.send(slashCommand(h.fake, 'reload', {}, MODERATOR));
+    expect(out.message.embeds[0].title).toBe('Reload failed');
+    expect(displayed(out.message.embeds[0].description)).toContain(
+      'The previous corpus is still being served.',
+    );
+    expect(reloadLogs().at(-1)).toMatchObject({ ok: false });
+
+    const served = await h.send(slashCommand(h.fake, 'who-said', { query: 'never hacked' }));
+    expect(textOf(served.message)).toContain('Ivan Petrov');
+  });
+
+  it('/corpus shows the last reload', async () => {
+    const out = await h.send(slashCommand(h.fake, 'corpus'));
+    expect(out.message.embeds[0].description).toMatch(/Last reload <t:\d+:f>: failed/);
+  });
+});

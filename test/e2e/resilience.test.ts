@@ -1,0 +1,157 @@
+/**
+ * Errors, cooldown and deferral end to end: the one error handler (short
+ * ephemeral message, detail in the logs, no token anywhere), the per-user
+ * cooldown, and deferral of slow answers.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerService } from '../../src/answers/requests.ts';
+import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.ts';
+import { ALICE, autocomplete, BOB, slashCommand, textOf } from '../support/interactions.ts';
+import { stubService } from '../support/stub-service.ts';
+
+let dir: string;
+let service: AnswerService;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'whosaid-resilience-'));
+  writeFileSync(path.join(dir, 'a.txt'), 'Report\n\n"We never hacked anyone," said Ivan Petrov of RU.\n');
+  service = await stubService(dir);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(10);
+  }
+}
+
+describe('the error handler', () => {
+  let h: Harness;
+  const failing: AnswerService = {
+    ask: async (request) => {
+      if (request.type === 'search' && request.query === 'explode') throw new Error('index exploded');
+      return service.ask(request);
+    },
+    catalog: () => {
+      throw new Error('catalog exploded');
+    },
+    reload: () => service.reload(),
+    close: async () => {},
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ service: failing });
+  });
+  afterAll(() => h?.close());
+
+  it('gives the user a short ephemeral message and the logs the detail', async () => {
+    const out = await h.send(slashCommand(h.fake, 'search', { query: 'explode' }));
+    expect(out.ephemeral).toBe(true);
+    expect(out.message.content).toBe(
+      'Something went wrong while answering. It has been logged; please try again in a moment.',
+    );
+    const logged = h.logs.find((l) => l.msg === 'interaction failed');
+    expect(logged).toMatchObject({
+      level: 50,
+      kind: '/search',
+      user: ALICE.id,
+      error: { message: 'index exploded' },
+    });
+  });
+
+  it('refuses an invalid request with what is wrong, not a stack trace', async () => {
+    const out = await h.send(slashCommand(h.fake, 'search', { query: '   ' }));
+    expect(out.ephemeral).toBe(true);
+    expect(out.message.content).toMatch(/^That request is not valid: query /);
+  });
+
+  it('answers autocomplete with no choices when the catalog fails', async () => {
+    const out = await h.send(autocomplete(h.fake, 'deny', 'country', { country: 'ru' }));
+    expect(out.callback).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('survives Discord rejecting a reply, and no token reaches the logs', async () => {
+    const payload = slashCommand(h.fake, 'search', { query: 'hacked' });
+    h.fake.failingTokens.add(payload.token);
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    await until(() => h.logs.some((l) => l.msg === 'could not send the error reply'));
+    const failure = h.logs.find((l) => l.msg === 'interaction failed' && l.interaction === payload.id);
+    expect(failure.error.status).toBe(400);
+    expect(failure.error.url).toContain('/interactions/');
+    const raw = h.rawLogs();
+    expect(raw).not.toContain(payload.token);
+    expect(raw).not.toContain(BOT_TOKEN);
+    // Still serving.
+    const out = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }));
+    expect(textOf(out.message)).toContain('**hacked**');
+  });
+});
+
+describe('cooldown', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ service, env: { QUERY_COOLDOWN_SECONDS: '30' } });
+  });
+  afterAll(() => h?.close());
+
+  it('answers once, then says "try again in N s" ephemerally, per user', async () => {
+    const first = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
+    expect(first.ephemeral).toBe(false);
+    const second = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
+    expect(second.ephemeral).toBe(true);
+    expect(second.message.content).toMatch(/try again in (29|30) s\.$/);
+    const other = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, BOB));
+    expect(other.ephemeral).toBe(false);
+  });
+});
+
+describe('deferral', () => {
+  let h: Harness;
+  const slow: AnswerService = {
+    ask: async (request) => {
+      await sleep(150);
+      if (request.type === 'search' && request.query === 'explode') throw new Error('slowly exploded');
+      return service.ask(request);
+    },
+    catalog: () => service.catalog(),
+    reload: () => service.reload(),
+    close: async () => {},
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ service: slow, deferAfterMs: 20 });
+  });
+  afterAll(() => h?.close());
+
+  it('defers a slow answer, then edits it in; private answers stay ephemeral', async () => {
+    const payload = slashCommand(h.fake, 'who-said', { query: 'hacked', private: true });
+    const out = await h.send(payload);
+    expect(out.callback).toEqual({ type: 5, data: { flags: 64 } });
+    expect(out.deferred).toBe(true);
+    expect(out.ephemeral).toBe(true);
+    expect(textOf(out.message)).toContain('Ivan Petrov');
+    const edit = h.fake.requests.find((r) => r.method === 'PATCH' && r.path.includes(payload.token));
+    expect(edit?.rawPath).toMatch(/\/messages\/%40original$/);
+  });
+
+  it('replaces a public "thinking…" with an ephemeral error when a slow answer fails', async () => {
+    const payload = slashCommand(h.fake, 'search', { query: 'explode' });
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    const followUp = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path.endsWith(`/${payload.token}`),
+    );
+    expect(followUp.body).toMatchObject({
+      flags: 64,
+      content: expect.stringContaining('Something went wrong'),
+    });
+    const deleted = h.fake.requests.find((r) => r.method === 'DELETE' && r.path.includes(payload.token));
+    expect(deleted?.path).toMatch(/\/messages\/@original$/);
+  });
+});
