@@ -151,7 +151,7 @@ export interface Choice {
 /** Autocomplete choices within Discord's limits (count, name and value lengths). */
 export function renderChoices(choices: readonly Choice[]): Choice[] {
   return choices
-    .filter((c) => c.value.length > 0 && c.value.length <= LIMITS.choiceValue)
+    .filter((c) => c.name.trim() && c.value.length > 0 && c.value.length <= LIMITS.choiceValue)
     .slice(0, LIMITS.choices)
     .map((c) => ({ name: clampMarkdown(c.name, LIMITS.choiceName), value: c.value }));
 }

@@ -1,0 +1,166 @@
+/**
+ * The `npm start` process itself (`tsx src/bot/main.ts`, the script's
+ * command; npm's own banner and warnings are left out of the picture):
+ * bad configuration exits 1 with one line, and a real start against the fake
+ * Discord server answers the issue's done-when checks, then shuts down
+ * cleanly on SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID, FakeDiscord } from '../support/fake-discord.ts';
+import { BOT_TOKEN, copyCorpus } from '../support/harness.ts';
+import {
+  ALICE,
+  buttonPress,
+  buttons,
+  displayed,
+  interact,
+  slashCommand,
+  textOf,
+} from '../support/interactions.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const MAIN = path.join(ROOT, 'src/bot/main.ts');
+
+/** A clean environment: nothing from the developer's shell or .env leaks in. */
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', ...extra };
+}
+
+async function run(env: Record<string, string>, cwd: string) {
+  const child = spawn(TSX, [MAIN], { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const [code] = await once(child, 'exit');
+  return { code, stdout, stderr };
+}
+
+describe('npm start with bad configuration', () => {
+  // An empty folder as the working directory, so no .env is picked up.
+  let cwd: string;
+  beforeAll(() => {
+    cwd = mkdtempSync(path.join(tmpdir(), 'whosaid-start-'));
+  });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+  it('exits 1 with one line naming the missing variable, .env.example and the offline CLI', async () => {
+    const result = await run({}, cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^DISCORD_TOKEN is missing\. See \.env\.example .*npm run ask -- who-said/);
+  });
+
+  it('names a bad value the same way', async () => {
+    const result = await run({ DISCORD_TOKEN: 'x', DISCORD_CLIENT_ID: 'not-a-snowflake' }, cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^DISCORD_CLIENT_ID must be a Discord id/),
+    ]);
+  });
+});
+
+describe('npm start against a Discord-compatible server', () => {
+  let fake: FakeDiscord;
+  let child: ChildProcess;
+  let corpus: ReturnType<typeof copyCorpus>;
+  let logs = '';
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    corpus = copyCorpus();
+    child = spawn(TSX, [MAIN], {
+      cwd: corpus.dir,
+      env: baseEnv({
+        DISCORD_TOKEN: BOT_TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+        CORPUS_DIR: corpus.dir,
+        SNAPSHOT_DIR: '',
+        QUERY_COOLDOWN_SECONDS: '0',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => {
+      logs += d;
+    });
+    child.stderr?.on('data', (d) => {
+      logs += d;
+    });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bot did not connect:\n${logs}`)), 20_000);
+      child.once('exit', () => reject(new Error(`the bot exited:\n${logs}`)));
+      fake.on('gateway', (payload) => {
+        if (payload.op !== 2) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    // READY is sent right after IDENTIFY; give the client a moment to process it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }, 25_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    await fake?.close();
+    corpus?.remove();
+  });
+
+  it('/who-said query:"empire of hackers" answers Zhao Lijian with the quote and a citation of seed 000', async () => {
+    const out = await interact(fake, slashCommand(fake, 'who-said', { query: 'empire of hackers' }));
+    const text = displayed(textOf(out.message));
+    expect(text).toMatch(/^Zhao Lijian( · |$)/m);
+    expect(text).toContain('empire of hackers');
+    expect(text).toContain('[000_dedf56004ae8cd24:15.2]');
+  });
+
+  it('/deny country:RU answers Peskov and Lavrov, and nothing from China or Iran', async () => {
+    let out = await interact(fake, slashCommand(fake, 'deny', { country: 'RU' }));
+    let text = textOf(out.message);
+    for (;;) {
+      const next = buttons(out.message).find((b) => b.label === 'Next ▶');
+      if (!next || next.disabled) break;
+      out = await interact(fake, buttonPress(fake, next.custom_id, out.stored, ALICE));
+      text += textOf(out.message);
+    }
+    const speakers = displayed(text)
+      .split('\n')
+      .filter((l) => / · /.test(l) && !l.startsWith('['));
+    expect(speakers.join('\n')).toMatch(/Dmitry Peskov/);
+    expect(speakers.join('\n')).toMatch(/Sergei Lavrov/);
+    expect(speakers.join('\n')).not.toMatch(/Zhao Lijian|Wang Yi|Khatibzadeh|🇨🇳|🇮🇷/);
+  });
+
+  it('/reload from a member without Manage Server is refused ephemerally', async () => {
+    const out = await interact(fake, slashCommand(fake, 'reload', {}, ALICE));
+    expect(out.ephemeral).toBe(true);
+    expect(out.message.content).toContain('Manage Server');
+  });
+
+  it('logs JSON without the token, and stops cleanly on SIGTERM', async () => {
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(logs).not.toContain(BOT_TOKEN);
+    const lines = logs.trim().split('\n');
+    expect(lines.every((l) => l.startsWith('{'))).toBe(true);
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(
+      expect.arrayContaining(['connected to Discord', 'stopped']),
+    );
+  });
+});
