@@ -155,3 +155,18 @@ describe('deferral', () => {
     expect(deleted?.path).toMatch(/\/messages\/@original$/);
   });
 });
+
+describe('gateway', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ service, heartbeatIntervalMs: 50 });
+  });
+  afterAll(() => h?.close());
+
+  it('heartbeats, gets its ACKs, and keeps answering', async () => {
+    await until(() => h.fake.gatewayReceived.filter((p) => p.op === 1).length >= 3);
+    const out = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }));
+    expect(textOf(out.message)).toContain('**hacked**');
+    expect(h.fake.gatewayReceived.filter((p) => p.op === 2)).toHaveLength(1);
+  });
+});

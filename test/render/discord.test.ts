@@ -226,4 +226,27 @@ describe('answers', () => {
     expect(parseButtonId('pg:s1:3:n')).toEqual({ kind: 'page', session: 's1', page: 3 });
     expect(parseButtonId('something else')).toBeNull();
   });
+
+  it('splits a paragraph too long for one page without losing or doubling a character', () => {
+    const long = `${'a'.repeat(5000)} ${'word '.repeat(1500).trim()}`;
+    const pages = renderAnswer({
+      type: 'source',
+      input: 'd:15.2',
+      context: {
+        citation: CITATION,
+        sentences: [
+          { id: 'd:15.1', text: long, cited: false },
+          { id: 'd:15.2', text: 'The cited one.', cited: true },
+        ],
+      },
+    });
+    expect(pages.length).toBeGreaterThan(2);
+    const body = pages.map((p, i) =>
+      i === 0 ? p.embed!.description.split('\n').at(-1)! : p.embed!.description,
+    );
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    expect(squash(displayed(body.join('')))).toBe(squash(`${long} The cited one.`));
+    expect(body.some((b) => b.includes('  '))).toBe(false);
+    expect(body.at(-1)).toMatch(/word \*\*The cited one\.\*\*$/);
+  });
 });

@@ -36,6 +36,7 @@ export interface HarnessOptions {
   service?: AnswerService;
   env?: Record<string, string>;
   deferAfterMs?: number;
+  heartbeatIntervalMs?: number;
 }
 
 /** A private copy of a corpus folder, so a test can add or break files. */
@@ -46,7 +47,9 @@ export function copyCorpus(from = SEED_CORPUS): { dir: string; remove(): void } 
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(
+    options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {},
+  );
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

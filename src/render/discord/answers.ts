@@ -245,17 +245,24 @@ export function searchLayout(a: SearchAnswer): Layout {
   };
 }
 
-/** Raw pieces short enough that, escaped and in bold, each fits a block. */
-function chunks(text: string, size = 1500): string[] {
-  const out: string[] = [];
+/**
+ * A sentence as raw pieces short enough that, escaped and in bold, each fits
+ * a block; each says how it joins the text before it (a space, or nothing
+ * where a word had to be cut).
+ */
+function chunks(text: string, size = 1500): { piece: string; join: ' ' | '' }[] {
+  const out: { piece: string; join: ' ' | '' }[] = [];
   let rest = text;
+  let join: ' ' | '' = ' ';
   while (rest.length > size) {
-    const cut = rest.lastIndexOf(' ', size);
-    const at = cut > size / 2 ? cut + 1 : size;
-    out.push(rest.slice(0, at));
-    rest = rest.slice(at);
+    const space = rest.lastIndexOf(' ', size);
+    const atSpace = space > size / 2;
+    const end = atSpace ? space : size;
+    out.push({ piece: rest.slice(0, end), join });
+    rest = rest.slice(atSpace ? end + 1 : end);
+    join = atSpace ? ' ' : '';
   }
-  return [...out, rest];
+  return [...out, { piece: rest, join }];
 }
 
 export function sourceLayout(a: SourceAnswer): Layout {
@@ -268,9 +275,10 @@ export function sourceLayout(a: SourceAnswer): Layout {
   const { citation, sentences } = a.context;
   const blocks = sentences.flatMap((s) =>
     chunks(s.text).map(
-      (piece): Block => ({
+      ({ piece, join }): Block => ({
         text: s.cited ? emphasise(piece, [[0, piece.length]]) : escapeText(piece),
-        join: ' ',
+        // Two bold pieces must not touch ("****" is not bold), so they keep a space.
+        join: s.cited ? ' ' : join,
       }),
     ),
   );

@@ -18,7 +18,7 @@ export interface Block {
   /** Printed above the block whenever it differs from the previous block's on the page. */
   header?: string | undefined;
   /** How the block joins the previous one under the same header. */
-  join?: '\n\n' | '\n' | ' ';
+  join?: '\n\n' | '\n' | ' ' | '';
   contexts?: ContextRef[];
 }
 
