@@ -55,6 +55,14 @@ async function openService(config: BotConfig, logger: Logger): Promise<AnswerSer
   });
 }
 
+/** Logs in and waits for the client to be ready (READY with no guilds is ready at once). */
+async function connect(client: Client, token: string): Promise<void> {
+  const ready = once(client, Events.ClientReady);
+  ready.catch(() => undefined); // a failed login is reported by login() itself
+  await client.login(token);
+  await ready;
+}
+
 export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<RunningBot> {
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const commands = await loadCommands(deps.commandsDir);
@@ -71,9 +79,12 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   client.on(Events.Error, (error) => logger.error({ error: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
 
-  const ready = once(client, Events.ClientReady);
-  await client.login(config.DISCORD_TOKEN);
-  await ready;
+  await connect(client, config.DISCORD_TOKEN).catch(async (error: unknown) => {
+    // Leave nothing running behind a failed start (tests start many bots in one process).
+    await client.destroy();
+    if (!deps.service) await service.close();
+    throw error;
+  });
   const user = client.user!;
   logger.info({ user: user.tag, id: user.id, commands: [...commands.keys()] }, 'connected to Discord');
 

@@ -72,6 +72,34 @@ describe('npm start with bad configuration', () => {
   });
 });
 
+describe('npm start with a token Discord rejects', () => {
+  it('exits 1 with one line on stderr, leaving nothing running', async () => {
+    const fake = await FakeDiscord.start();
+    fake.acceptedBotToken = 'the-real-token';
+    const corpus = copyCorpus();
+    try {
+      const result = await run(
+        {
+          DISCORD_TOKEN: 'a-wrong-token',
+          DISCORD_CLIENT_ID: APP_ID,
+          DISCORD_API_URL: fake.apiUrl,
+          CORPUS_DIR: corpus.dir,
+          SNAPSHOT_DIR: '',
+        },
+        corpus.dir,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(/^whosaid could not start: .*invalid token/i),
+      ]);
+      expect(result.stdout + result.stderr).not.toContain('a-wrong-token');
+    } finally {
+      await fake.close();
+      corpus.remove();
+    }
+  }, 20_000);
+});
+
 describe('npm start against a Discord-compatible server', () => {
   let fake: FakeDiscord;
   let child: ChildProcess;

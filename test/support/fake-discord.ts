@@ -52,6 +52,8 @@ export class FakeDiscord extends EventEmitter {
   readonly gatewayReceived: Json[] = [];
   /** Interaction tokens whose callbacks and webhook calls fail with 400, as for an invalid body. */
   readonly failingTokens = new Set<string>();
+  /** When set, gateway discovery answers 401 to any other bot token (as Discord does to a bad one). */
+  acceptedBotToken: string | null = null;
   private readonly sockets = new Set<WebSocket>();
   private readonly messages = new Map<string, Json>();
   private sequence = 0;
@@ -168,14 +170,17 @@ export class FakeDiscord extends EventEmitter {
     {
       method: 'GET',
       pattern: /^\/api\/v10\/gateway(\/bot)?$/,
-      handle: () => ({
-        status: 200,
-        body: {
-          url: `ws://127.0.0.1:${this.port}`,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
-        },
-      }),
+      handle: (r) =>
+        this.acceptedBotToken && r.headers.authorization !== `Bot ${this.acceptedBotToken}`
+          ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
+          : {
+              status: 200,
+              body: {
+                url: `ws://127.0.0.1:${this.port}`,
+                shards: 1,
+                session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+              },
+            },
     },
     {
       method: 'POST',
