@@ -1,0 +1,374 @@
+/**
+ * Word lists the attribution engine reasons with. Everything here is general
+ * English news vocabulary; nothing is specific to any one article.
+ */
+
+/** Builds a lower-case set from space-separated words. */
+export function words(list: string): ReadonlySet<string> {
+  return new Set(list.trim().split(/\s+/));
+}
+
+export type CueClass = 'speech' | 'denial' | 'naming' | 'nominal';
+
+export interface CueForm {
+  lemma: string;
+  cls: CueClass;
+  /** The form is a present participle ("saying"), which takes its subject from the main clause. */
+  participle: boolean;
+  /** The verb takes a person as indirect object before its content ("told reporters that"). */
+  takesRecipient: boolean;
+  /** The verb may introduce a bare clause without "that" ("said China has never…"). */
+  bareClause: boolean;
+  /** The form is more often a noun or adjective ("report", "state"): it needs stronger evidence. */
+  noisy: boolean;
+}
+
+/** Irregular past forms: lemma → forms beyond the regular ones. */
+const IRREGULAR: Record<string, string[]> = {
+  say: ['said', 'says', 'saying', 'say'],
+  tell: ['told', 'tells', 'telling', 'tell'],
+  write: ['wrote', 'writes', 'writing', 'write', 'written'],
+  speak: ['spoke', 'speaks', 'speak'],
+  tweet: ['tweeted', 'tweets', 'tweeting', 'tweet'],
+  retweet: ['retweeted', 'retweets', 'retweeting'],
+  swear: ['swore', 'swears', 'sworn'],
+  read: ['read', 'reads'],
+  sing: ['sang', 'sings'],
+  cry: ['cried', 'cries', 'crying'],
+  reply: ['replied', 'replies', 'replying'],
+  testify: ['testified', 'testifies', 'testifying'],
+  deny: ['denied', 'denies', 'denying', 'deny'],
+  admit: ['admitted', 'admits', 'admitting', 'admit'],
+  quip: ['quipped', 'quips', 'quipping'],
+  rebut: ['rebutted', 'rebuts', 'rebutting'],
+  signal: ['signaled', 'signalled', 'signals', 'signaling', 'signalling'],
+  snap: ['snapped', 'snaps'],
+  plead: ['pleaded', 'pled', 'pleads', 'pleading'],
+  prophesy: ['prophesied'],
+  underscore: ['underscored', 'underscores', 'underscoring'],
+  worry: ['worried', 'worries'],
+  rebuff: ['rebuffed', 'rebuffs', 'rebuffing'],
+  label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
+  dub: ['dubbed', 'dubs', 'dubbing'],
+  jot: ['jotted'],
+  chat: ['chatted'],
+  bet: ['bet', 'bets'],
+  forecast: ['forecast', 'forecasts', 'forecasting'],
+  hold: ['held', 'holds'],
+  think: ['thought'],
+  put: ['put', 'puts'],
+  shrug: ['shrugged'],
+};
+
+/** Regular inflections: said-type irregulars are listed above. */
+function inflect(lemma: string): string[] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return irregular;
+  const forms = [lemma];
+  const endsE = lemma.endsWith('e');
+  const stem = endsE ? lemma.slice(0, -1) : lemma;
+  const sibilant = /(?:s|sh|ch|x|z)$/.test(lemma);
+  forms.push(sibilant ? `${lemma}es` : `${lemma}s`);
+  forms.push(endsE ? `${lemma}d` : `${lemma}ed`);
+  forms.push(`${stem}ing`);
+  return forms;
+}
+
+/** Speech verbs that introduce a reported clause or a quote. */
+const SPEECH_BARE = `say tell add claim argue insist explain declare announce warn write tweet
+  note state stress emphasize emphasise maintain contend assert allege predict reckon
+  acknowledge admit concede confirm reiterate repeat reply respond retort counter
+  testify report reveal disclose recall recount suggest observe remark comment
+  complain lament boast brag joke quip muse joke caution promise vow pledge swear
+  conclude continue answer agree point explain indicate imply hint signal
+  estimate forecast believe think charge accuse guess figure speculate wonder
+  reason declare proclaim mention posit hypothesize theorize opine`;
+
+const SPEECH_CLAUSE_ONLY = `ask shout yell chant cry exclaim whisper murmur scream plead beg urge
+  demand question query snap scoff sneer fume thunder grumble mutter protest interject
+  sing read post retweet blast slam criticize criticise condemn praise hail
+  underscore thank apologize apologise chide scold lash mock ridicule tout
+  concur cite recommend advise inform assure remind reassure notify brief`;
+
+const DENIAL = 'deny dismiss reject refute rebut rebuff dispute disavow repudiate downplay';
+
+const NAMING = 'call describe label dub brand term characterize characterise';
+
+/** Verbs whose first object is the person spoken to. */
+const RECIPIENT = words(
+  'tell told tells telling inform informed informs assure assured assures remind reminded reminds warn warned warns ask asked asks asking advise advised notify notified brief briefed urge urged urges reassure reassured',
+);
+
+function buildCues(): Map<string, CueForm> {
+  const map = new Map<string, CueForm>();
+  const add = (list: string, cls: CueClass, bareClause: boolean) => {
+    for (const lemma of words(list)) {
+      for (const form of inflect(lemma)) {
+        if (map.has(form)) continue;
+        map.set(form, {
+          lemma,
+          cls,
+          participle: form.endsWith('ing') && form !== 'sing',
+          takesRecipient: RECIPIENT.has(form),
+          bareClause,
+          noisy: false,
+        });
+      }
+    }
+  };
+  add(SPEECH_BARE, 'speech', true);
+  add(SPEECH_CLAUSE_ONLY, 'speech', false);
+  add(DENIAL, 'denial', false);
+  add(NAMING, 'naming', false);
+  // Forms that are far more often nouns or adjectives than speech verbs.
+  for (const noisy of [
+    'counter',
+    'counters',
+    'report',
+    'reports',
+    'figure',
+    'figures',
+    'point',
+    'points',
+    'comment',
+    'comments',
+    'answer',
+    'answers',
+    'read',
+    'post',
+    'posts',
+    'charge',
+    'charges',
+    'note',
+    'notes',
+    'state',
+    'states',
+    'signal',
+    'signals',
+    'hint',
+    'hints',
+    'question',
+    'questions',
+    'demand',
+    'demands',
+    'forecast',
+    'forecasts',
+    'estimate',
+    'estimates',
+    'guess',
+    'joke',
+    'jokes',
+    'call',
+    'calls',
+    'label',
+    'labels',
+    'tweet',
+    'tweets',
+    'praise',
+    'promise',
+    'promises',
+    'vow',
+    'vows',
+    'pledge',
+    'pledges',
+    'mention',
+    'reply',
+    'replies',
+    'brief',
+    'briefs',
+    'protest',
+    'protests',
+    'query',
+    'continue',
+    'cry',
+    'cries',
+    'thank',
+    'thanks',
+    'boast',
+    'boasts',
+    'remark',
+    'remarks',
+    'hail',
+    'think',
+    'believe',
+    'believes',
+    'thinks',
+    'thinking',
+    'believing',
+    'thought',
+    'bet',
+    'bets',
+  ]) {
+    const cue = map.get(noisy);
+    if (cue) map.set(noisy, { ...cue, bareClause: false, noisy: true });
+  }
+  return map;
+}
+
+export const CUES: ReadonlyMap<string, CueForm> = buildCues();
+
+export const PRONOUNS = words('he she they it we i you');
+export const PERSON_PRONOUNS = words('he she');
+export const MALE_PRONOUNS = words('he him his himself');
+export const FEMALE_PRONOUNS = words('she her hers herself');
+export const FIRST_PERSON = words('i we me us my our ours mine myself ourselves');
+
+export const DETERMINERS = words(
+  'the a an this that these those his her its their our my your some many several both each every another any no all',
+);
+
+export const PREPOSITIONS = words(
+  'in on at with from by to into onto over under after before during since until till about against among amongst between through throughout without within across behind beyond near per via like unlike as than upon toward towards around along amid amidst despite following including regarding concerning outside inside off out up down',
+);
+
+export const CONJUNCTIONS = words(
+  'and or but nor so yet because although though while whereas if when whenever where wherever whether once unless then than',
+);
+
+export const RELATIVES = words('that which who whom whose what how why');
+
+export const AUXILIARIES = words(
+  'is are was were be been being am has have had having do does did will would can could shall should may might must',
+);
+
+export const NEGATIONS = words('not never no none nothing neither nor cannot');
+
+/** Adverbs that sit between a subject and its verb ("strongly", "also"). */
+export const ADVERBS = words(
+  'also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile however too twice long since first last yesterday today tonight now ago',
+);
+
+/** Words that open a sentence but are not part of a subject ("But he said"). */
+export const SENTENCE_ADVERBS = words(
+  'but and so yet still now then also however meanwhile instead indeed moreover furthermore nevertheless nonetheless besides otherwise thus hence rather today yesterday tonight later earlier',
+);
+
+export const WEEKDAYS = words(
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun',
+);
+
+export const MONTHS = words(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
+);
+
+/** Time words that may follow a speech verb before its content ("said Friday that"). */
+export const TIME_WORDS = words(
+  'today yesterday tonight tomorrow earlier later recently previously last this next week weekend month year morning afternoon evening night day days weeks months years ago separately again also repeatedly once first privately publicly',
+);
+
+/** Abbreviations that keep their period and never end a sentence. */
+export const HONORIFIC_ABBREVIATIONS = words(
+  'mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj prof rev st jr sr fr pres supt messrs mt ft hon amb sec atty lt.col brig cpl pvt',
+);
+
+/** Abbreviations that keep their period but may end a sentence. */
+export const OTHER_ABBREVIATIONS = words(
+  'inc corp co ltd bros vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec ave blvd dept univ approx est fig op vol pp p',
+);
+
+/** Honorifics: not part of a canonical name. */
+export const HONORIFICS = words(
+  'mr mrs ms miss dr prof sir dame lord lady rev mr. mrs. ms. dr. prof. rev. messrs',
+);
+
+export const MALE_WORDS = words(
+  'mr mr. sir lord king prince father son brother husband uncle grandfather spokesman chairman congressman businessman nephew boyfriend',
+);
+export const FEMALE_WORDS = words(
+  'mrs mrs. ms ms. miss dame lady queen princess mother daughter sister wife aunt grandmother spokeswoman chairwoman congresswoman businesswoman niece girlfriend',
+);
+
+/**
+ * Words that make up a title ("Foreign Minister", "ministry spokesman"),
+ * lower-case. A person's name follows them.
+ */
+export const TITLE_WORDS = words(`
+  president vice minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair
+  chancellor premier governor senator sen sen. rep rep. representative congressman congresswoman
+  mayor ambassador envoy official officials director chief ceo cfo coo cto founder co-founder head leader
+  commander general admiral colonel captain lieutenant sergeant officer adviser advisor aide counsel
+  attorney lawyer judge justice prosecutor sheriff commissioner inspector superintendent administrator
+  manager executive analyst economist strategist pollster consultant expert professor researcher
+  scientist historian author writer editor columnist correspondent reporter journalist anchor host
+  candidate challenger nominee contender hopeful incumbent rival opponent counterpart colleague
+  deputy acting assistant associate senior junior top former ex- interim designate elect
+  speaker whip majority minority king queen prince princess emperor sheikh ayatollah cardinal pope bishop
+  rabbi imam pastor reverend gov gov. gen gen. lt lt. col col. sgt sgt. capt capt. dr dr. prof prof.
+  mr mr. mrs mrs. ms ms. miss sir dame lord lady
+  member partner owner president-elect vice-president chairperson coach manager player striker
+  midfielder defender goalkeeper star actor actress singer director producer rapper musician
+  activist campaigner organizer organiser protester supporter critic voter resident citizen
+  student teacher doctor nurse patient victim witness survivor mother father son daughter wife husband
+  brother sister friend neighbor neighbour owner boss employee worker agent operative staffer
+  delegate lawmaker legislator politician diplomat negotiator mediator regulator auditor investigator
+  treasurer comptroller controller clerk registrar ombudsman solicitor barrister magistrate
+  policeman policewoman trooper detective constable marshal
+`);
+
+/** Words that make a name an institution ("Foreign Ministry", "Microsoft Corp"). */
+export const ORG_WORDS = words(`
+  ministry department agency office bureau service services council committee commission board
+  authority authorities administration government cabinet parliament congress senate house assembly
+  court tribunal party union federation association society institute institution foundation fund
+  trust bank corporation corp corp. company co co. inc inc. ltd ltd. llc plc group holdings industries
+  university college school academy hospital church mosque network channel newspaper magazine times
+  post journal news press agency tribune herald gazette telegraph guardian review radio television tv
+  campaign organization organisation alliance coalition league movement army navy force forces police
+  command staff secretariat embassy consulate mission delegation team club label studio studios
+  airline airlines motors systems technologies labs laboratories research center centre
+  initiative project program programme caucus pac center-right
+`);
+
+/** Corporate suffixes dropped from canonical names ("Microsoft Corp" → "Microsoft"). */
+export const CORPORATE_SUFFIXES = words('corp corp. inc inc. ltd ltd. llc plc co co. corporation limited');
+
+/** Nouns that head a description of a person or group that can speak. */
+export const SPEAKER_NOUNS = words(`
+  people officials official analysts analyst experts expert critics critic residents resident voters voter
+  lawyers lawyer aides aide sources source observers observer supporters supporter opponents opponent
+  activists activist leaders leader members member lawmakers lawmaker senators senator republicans democrats
+  economists economist investigators prosecutors researchers scientists historians police authorities
+  report reports study studies statement statements poll polls survey surveys document documents memo letter
+  filing complaint lawsuit suit ruling decision judge court campaign spokesman spokeswoman spokesperson
+  ministry government administration company firm group committee agency department organization organisation
+  newspaper paper magazine network website site outlet channel station broadcaster agency
+  diplomats diplomat candidates candidate officers officer witnesses witness protesters protester
+  man woman men women person persons parents parent friends friend family families neighbors neighbours
+  students student workers worker employees employee executives executive staff staffers adviser advisers
+  advisor advisors spokespeople owners owner fans fan users user customers customer citizens citizen
+`);
+
+/** Head nouns that carry a claim ("dismissed the claim"). */
+export const CLAIM_NOUNS = words(`
+  claim claims allegation allegations accusation accusations charge charges report reports suggestion
+  suggestions assertion assertions notion idea story stories rumor rumors rumour rumours speculation
+  criticism criticisms statement statements warning warnings finding findings conclusion conclusions
+  assessment assessments theory theories narrative narratives insinuation insinuations
+  complaint complaints demand demands threat threats
+`);
+
+/** Words a reported clause about meddling or involvement is built on. */
+export const INVOLVEMENT_WORDS = words(`
+  interfere interfered interfering interference interferes meddle meddled meddling meddles involve involved
+  involvement hack hacked hacking attack attacked attacking spy spied spying collude colluded collusion
+  conspire conspired coordinate coordinated participate participated plot plotted sponsor sponsored
+  fund funded support supported know knew known aware responsible behind role part interest interests
+  intention intentions intend intends intended plan plans planned seek sought want wanted matter matters
+  connection connections link links linked ties tied wrongdoing wrong illegal illegally break broke broken
+  violate violated violating lie lied lying mislead misled cheat cheated steal stole leak leaked pay paid
+  bribe bribed threaten threatened target targeted use used order ordered authorize authorized
+  anything do did done commit committed
+`);
+
+/** Explicit denial vocabulary, recognised anywhere in the reported words. */
+export const DENIAL_WORDS = words(`
+  groundless baseless unfounded unsubstantiated untrue unfair unjustified fabricated fabrication fabrications
+  nonsense absurd ridiculous preposterous ludicrous outrageous slanderous libelous defamatory
+  disinformation misinformation smear smears lie lies falsehood falsehoods hoax fiction
+  deny denies denied denying denial denials refute refutes refuted rebut rebuts rebutted
+`);
+
+/** Sentence openers after an abbreviation such as "U.S." that signal a new sentence. */
+export const SENTENCE_STARTERS = words(
+  'the a an he she it they we i you but and or so yet in on at this that these those there his her its their our my when while after before as if although however meanwhile still now then also what why how who where some many most both each according',
+);

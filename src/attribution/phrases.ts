@@ -1,0 +1,318 @@
+/**
+ * Noun phrases around a speech verb: the subject to its left ("Kremlin
+ * spokesman Dmitry Peskov told"), the inverted subject to its right ("said
+ * the spokesman"), appositive chains ("Christopher Krebs, the agency's top
+ * official, said") and coordinated subjects ("Iran, Russia and China
+ * dismissed"). Heuristic, but bounded: every walk is limited in length, so
+ * the work per verb is constant.
+ */
+import {
+  ADVERBS,
+  AUXILIARIES,
+  CONJUNCTIONS,
+  CUES,
+  DETERMINERS,
+  HONORIFICS,
+  MONTHS,
+  NEGATIONS,
+  ORG_WORDS,
+  PREPOSITIONS,
+  PRONOUNS,
+  RELATIVES,
+  SENTENCE_ADVERBS,
+  SPEAKER_NOUNS,
+  TITLE_WORDS,
+  WEEKDAYS,
+  words,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export type PhraseKind = 'pronoun' | 'name' | 'description';
+
+export interface NounPhrase {
+  /** Token indices (inclusive) in the sentence. */
+  first: number;
+  last: number;
+  kind: PhraseKind;
+  /** The proper name, without title, honorific or possessive. */
+  name: Token[];
+  /** Title or description words before the name (or the whole description), without determiner. */
+  title: Token[];
+  /** A description in apposition ("Christopher Krebs, the agency's top official,"), if any. */
+  appositive: Token[];
+  /** The honorific before the name ("Mr."), if any: it tells the gender. */
+  honorific: string | null;
+  tokens: Token[];
+}
+
+/** Lower-case words that may stand before a name inside a title ("ministry spokesman"). */
+const MODIFIERS = words(`
+  presidential vice-presidential congressional gubernatorial senatorial parliamentary federal national
+  state local foreign defense defence interior finance economic cyber security intelligence military
+  political democratic republican conservative liberal longtime long-time veteran outgoing incoming newly
+  elected retired general managing lead principal regional international global press communications policy
+  legal media news health education energy trade labor labour justice environment environmental agriculture
+  transport housing treasury culture sports tech technology digital public private affair affairs
+  white house homeland human rights civil civic polling election electoral campaign party opposition
+  ruling governing deputy prime first former top senior junior chief acting interim new then-
+  spokesman spokeswoman staff field data research science medical
+`);
+
+const NAME_CONNECTORS = words('of de da del della der van von bin ibn al el le la du st. st');
+
+/** Nouns and words that end an NP walk however they are capitalised. */
+function isHardStop(t: Token): boolean {
+  if (t.type !== 'word') return true;
+  const w = t.lower;
+  if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w) || AUXILIARIES.has(w)) return true;
+  if (NEGATIONS.has(w) || w === "n't") return true;
+  if (CUES.has(w) && !t.cap) return true;
+  return false;
+}
+
+function isPossessive(t: Token): boolean {
+  return t.type === 'word' && (t.lower === "'s" || t.lower === "'");
+}
+
+function isNameWord(t: Token): boolean {
+  if (t.type !== 'word' || !t.cap) return false;
+  const w = t.lower.replace(/\.$/, '');
+  return !WEEKDAYS.has(w) && !MONTHS.has(w) && !(t.text.length === 1 && t.text === 'I');
+}
+
+function isTitleLike(t: Token): boolean {
+  const w = t.lower;
+  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || MODIFIERS.has(w) || HONORIFICS.has(w);
+}
+
+function isLowerNounish(t: Token): boolean {
+  if (t.type !== 'word' || t.cap) return false;
+  const w = t.lower;
+  if (isHardStop(t) || ADVERBS.has(w) || PRONOUNS.has(w) || DETERMINERS.has(w)) return false;
+  if (w.endsWith('ly') && w.length > 4) return false;
+  if (/^\p{N}/u.test(w)) return true;
+  if (SPEAKER_NOUNS.has(w) || isTitleLike(t)) return true;
+  return !w.endsWith('ing') && !w.endsWith('ed');
+}
+
+export function isPronoun(t: Token | undefined): boolean {
+  return !!t && t.type === 'word' && PRONOUNS.has(t.lower) && (t.lower !== 'i' || t.text === 'I');
+}
+
+/**
+ * The noun phrase that ends at token `j` (a subject before its verb), or
+ * null. `floor` is the first token the phrase may use.
+ */
+export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): NounPhrase | null {
+  const last = tokens[j];
+  if (last?.type !== 'word') return null;
+  if (isPronoun(last)) return pronounPhrase(tokens, j);
+  if (isHardStop(last) || DETERMINERS.has(last.lower)) return null;
+  const headIsName = isNameWord(last);
+  if (!headIsName && !isLowerNounish(last)) return null;
+  let k = j;
+  let sawDeterminer = false;
+  const limit = Math.max(floor, j - 14);
+  while (k - 1 >= limit) {
+    const t = tokens[k - 1]!;
+    if (t.type !== 'word') break;
+    if (DETERMINERS.has(t.lower) && !t.cap) {
+      k--;
+      sawDeterminer = true;
+      break;
+    }
+    if (DETERMINERS.has(t.lower) && t.cap) {
+      k--;
+      sawDeterminer = true;
+      break;
+    }
+    if (isPossessive(t) && k - 2 >= limit && isNameWord(tokens[k - 2]!)) {
+      k--;
+      continue;
+    }
+    if (isNameWord(t) && !isHardStop(t)) {
+      k--;
+      continue;
+    }
+    if (
+      NAME_CONNECTORS.has(t.lower) &&
+      k - 2 >= limit &&
+      isNameWord(tokens[k - 2]!) &&
+      isNameWord(tokens[k]!)
+    ) {
+      k--;
+      continue;
+    }
+    if (t.lower === 'and' && joinsTitle(tokens, k - 1, j)) {
+      k--;
+      continue;
+    }
+    if (isLowerNounish(t) && (isTitleLike(t) || !headIsName || /^\p{N}/u.test(t.lower))) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  // "But", "And", "So" open a sentence without belonging to its subject.
+  while (k < j && tokens[k]!.cap && SENTENCE_ADVERBS.has(tokens[k]!.lower)) k++;
+  if (sawDeterminer && k === j && DETERMINERS.has(tokens[k]!.lower)) return null;
+  return buildPhrase(tokens, k, j);
+}
+
+/** "Trade and Industry Secretary": an "and" inside a capitalised title, not a coordination. */
+function joinsTitle(tokens: readonly Token[], andIndex: number, end: number): boolean {
+  const before = tokens[andIndex - 1];
+  const after = tokens[andIndex + 1];
+  if (!before || !after || !isNameWord(before) || !isNameWord(after)) return false;
+  for (let i = andIndex + 1; i <= end; i++) {
+    const w = tokens[i]!.lower;
+    if (TITLE_WORDS.has(w) || ORG_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+function pronounPhrase(tokens: readonly Token[], j: number): NounPhrase {
+  const t = tokens[j]!;
+  return {
+    first: j,
+    last: j,
+    kind: 'pronoun',
+    name: [],
+    title: [],
+    appositive: [],
+    honorific: null,
+    tokens: [t],
+  };
+}
+
+/**
+ * The noun phrase that starts at token `i` (an inverted subject after its
+ * verb, "said the spokesman"), or null.
+ */
+export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhrase | null {
+  const first = tokens[i];
+  if (first?.type !== 'word') return null;
+  if (isPronoun(first) && first.lower !== 'it') return pronounPhrase(tokens, i);
+  const startsWithDeterminer = DETERMINERS.has(first.lower);
+  if (!startsWithDeterminer && !isNameWord(first) && !isTitleLike(first)) return null;
+  if (!startsWithDeterminer && isHardStop(first)) return null;
+  let k = i;
+  const limit = Math.min(tokens.length - 1, i + 12);
+  while (k + 1 <= limit) {
+    const t = tokens[k + 1]!;
+    if (t.type !== 'word') break;
+    if (isPossessive(t) || isNameWord(t)) {
+      if (isHardStop(t) && !isPossessive(t)) break;
+      k++;
+      continue;
+    }
+    if (
+      NAME_CONNECTORS.has(t.lower) &&
+      isNameWord(tokens[k]!) &&
+      tokens[k + 2] &&
+      isNameWord(tokens[k + 2]!)
+    ) {
+      k++;
+      continue;
+    }
+    if (isLowerNounish(t) && (isTitleLike(t) || startsWithDeterminer || SPEAKER_NOUNS.has(t.lower))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  const end = k;
+  const phrase = buildPhrase(tokens, i, end);
+  if (!phrase) return null;
+  if (phrase.kind === 'description' && phrase.title.length === 0) return null;
+  return withTrailingAppositive(tokens, phrase);
+}
+
+/** ", a Democratic pollster and consultant" after an inverted subject. */
+function withTrailingAppositive(tokens: readonly Token[], phrase: NounPhrase): NounPhrase {
+  const comma = tokens[phrase.last + 1];
+  if (comma?.text !== ',') return phrase;
+  const start = phrase.last + 2;
+  const t = tokens[start];
+  if (t?.type !== 'word' || !(DETERMINERS.has(t.lower) || isTitleLike(t))) return phrase;
+  let end = start;
+  while (end + 1 < tokens.length && tokens[end + 1]!.type === 'word') end++;
+  return { ...phrase, appositive: tokens.slice(start, end + 1) as Token[] };
+}
+
+/** Splits a phrase's tokens into title and name. */
+export function buildPhrase(tokens: readonly Token[], first: number, last: number): NounPhrase | null {
+  if (first > last) return null;
+  const slice = tokens.slice(first, last + 1) as Token[];
+  let body = slice;
+  while (body.length > 0 && (DETERMINERS.has(body[0]!.lower) || SENTENCE_ADVERBS.has(body[0]!.lower))) {
+    body = body.slice(1);
+  }
+  if (body.length === 0) return null;
+  let n = body.length;
+  while (n > 0 && isPossessive(body[n - 1]!)) n--;
+  let nameStart = n;
+  while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isTitleLike(body[nameStart - 1]!)) nameStart--;
+  // A connector inside a name ("Abu Bakr al Baghdadi", "Secretary of State" stays a title).
+  if (nameStart === n) {
+    return description(first, last, slice, body);
+  }
+  const honorific = honorificBefore(body, nameStart);
+  const name = body.slice(nameStart, n);
+  const title = body.slice(0, honorific ? nameStart - 1 : nameStart);
+  return {
+    first,
+    last,
+    kind: 'name',
+    name,
+    title: stripPossessivePronoun(title),
+    appositive: [],
+    honorific,
+    tokens: slice,
+  };
+}
+
+function honorificBefore(body: readonly Token[], nameStart: number): string | null {
+  const t = body[nameStart - 1];
+  return t && HONORIFICS.has(t.lower) ? t.lower.replace(/\.$/, '') : null;
+}
+
+function stripPossessivePronoun(title: Token[]): Token[] {
+  let t = title;
+  while (t.length > 0 && DETERMINERS.has(t[0]!.lower)) t = t.slice(1);
+  return t;
+}
+
+function description(first: number, last: number, slice: Token[], body: Token[]): NounPhrase {
+  return {
+    first,
+    last,
+    kind: 'description',
+    name: [],
+    title: body,
+    appositive: [],
+    honorific: null,
+    tokens: slice,
+  };
+}
+
+/** A phrase consisting of exactly `tokens[from..to]`, or null when the phrase is not the whole chunk. */
+export function wholeChunkPhrase(tokens: readonly Token[], from: number, to: number): NounPhrase | null {
+  if (from > to) return null;
+  const phrase = phraseEndingAt(tokens, to, from);
+  if (!phrase) return null;
+  let start = from;
+  while (start < phrase.first && SENTENCE_ADVERBS.has(tokens[start]!.lower)) start++;
+  return phrase.first === start ? phrase : null;
+}
+
+/** A chunk in apposition that describes rather than names ("the agency's top official", "35"). */
+export function isDescriptiveChunk(tokens: readonly Token[], from: number, to: number): boolean {
+  const t = tokens[from];
+  if (t?.type !== 'word') return false;
+  if (/^\p{N}+$/u.test(t.text) && from === to) return true;
+  if (DETERMINERS.has(t.lower) || isTitleLike(t)) return true;
+  // "Clinton's spokesman", "Santilli's attorney".
+  const possessive = tokens.slice(from, to + 1).findIndex(isPossessive);
+  return possessive > 0 && possessive < to - from;
+}

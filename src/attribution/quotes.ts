@@ -1,0 +1,160 @@
+/**
+ * Quotations in a paragraph. News text mixes straight and curly marks and
+ * sometimes uses the wrong curly mark, so a mark's role (opening or closing)
+ * comes first from its context (what touches it on each side) and only then
+ * from its shape.
+ *
+ * An opening mark left unclosed at the end of a paragraph either continues in
+ * the next paragraph (news style: the next paragraph reopens the quote) or
+ * runs to the end of its paragraph when it opened the paragraph or followed a
+ * colon; otherwise it is cut at the first sentence end, so one missing mark
+ * does not swallow the rest of the paragraph.
+ */
+import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
+import { isSpace, type ParagraphSpan } from './paragraphs.ts';
+import type { Quote } from './tokens.ts';
+
+const MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»']);
+const OPENING_SHAPES = new Set(['“', '„', '‟', '«']);
+/** Characters after which a mark opens a quote even without a space. */
+const OPENS_AFTER = new Set(['(', '[', '{', '—', '–', '―', '-', '/', ':', '…']);
+/** Characters before which a mark closes a quote even without a space. */
+const CLOSES_BEFORE = new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '—',
+  '–',
+  '―',
+  '-',
+  '…',
+  '’',
+  "'",
+  '"',
+  '”',
+  '»',
+]);
+
+type Role = 'open' | 'close' | 'either';
+
+export function isQuoteMark(ch: string): boolean {
+  return MARKS.has(ch);
+}
+
+function roleOf(text: string, i: number, start: number, end: number): Role {
+  const prev = i > start ? text[i - 1]! : ' ';
+  const next = i + 1 < end ? text[i + 1]! : ' ';
+  const prevSpace = isSpace(prev.charCodeAt(0));
+  const nextSpace = isSpace(next.charCodeAt(0));
+  const left = !nextSpace && (prevSpace || OPENS_AFTER.has(prev) || MARKS.has(prev));
+  const right = !prevSpace && !OPENS_AFTER.has(prev) && (nextSpace || CLOSES_BEFORE.has(next));
+  if (left && !right) return 'open';
+  if (right && !left) return 'close';
+  const ch = text[i]!;
+  if (OPENING_SHAPES.has(ch)) return 'open';
+  if (ch === '”' || ch === '»') return 'close';
+  return 'either';
+}
+
+/**
+ * Finds the quotes of one paragraph. `continuesFromPrevious` says the previous
+ * paragraph's last quote runs on into this one; `nextOpensWithQuote` says the
+ * next paragraph begins with a quote mark.
+ */
+export function findQuotes(text: string, p: ParagraphSpan, nextOpensWithQuote: boolean): Quote[] {
+  const quotes: Quote[] = [];
+  let open = -1;
+  for (let i = p.start; i < p.end; i++) {
+    const ch = text[i]!;
+    if (!MARKS.has(ch)) continue;
+    const role = roleOf(text, i, p.start, p.end);
+    if (open < 0) {
+      if (role !== 'close') open = i;
+      continue;
+    }
+    if (role === 'open') {
+      // A second opening mark: the first quote was never closed.
+      quotes.push(makeQuote(text, open, i, false));
+      open = i;
+    } else {
+      quotes.push(makeQuote(text, open, i + 1, true));
+      open = -1;
+    }
+  }
+  if (open >= 0) quotes.push(unclosedAtEnd(text, p, open, nextOpensWithQuote));
+  return quotes.filter((q) => q.innerEnd > q.innerStart);
+}
+
+function makeQuote(text: string, open: number, end: number, closed: boolean): Quote {
+  let innerStart = open + 1;
+  let innerEnd = closed ? end - 1 : end;
+  while (innerStart < innerEnd && isSpace(text.charCodeAt(innerStart))) innerStart++;
+  while (innerEnd > innerStart && isSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
+  let stop = end;
+  if (!closed) stop = innerEnd;
+  return {
+    start: open,
+    end: stop,
+    innerStart,
+    innerEnd,
+    closed,
+    continuesNext: false,
+    continuesPrev: false,
+  };
+}
+
+function unclosedAtEnd(text: string, p: ParagraphSpan, open: number, nextOpensWithQuote: boolean): Quote {
+  if (nextOpensWithQuote) return { ...makeQuote(text, open, p.end, false), continuesNext: true };
+  if (opensUnit(text, p, open)) return makeQuote(text, open, p.end, false);
+  return makeQuote(text, open, firstSentenceEnd(text, open + 1, p.end), false);
+}
+
+/** The quote opens its paragraph, or follows a colon. */
+function opensUnit(text: string, p: ParagraphSpan, open: number): boolean {
+  let i = open - 1;
+  while (i >= p.start && isSpace(text.charCodeAt(i))) i--;
+  return i < p.start || text[i] === ':';
+}
+
+/** Offset just after the first sentence-ending punctuation in [from, end), or `end`. */
+export function firstSentenceEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const ch = text[i]!;
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    if (j >= end) return end;
+    if (!isSpace(text.charCodeAt(j))) continue;
+    while (j < end && isSpace(text.charCodeAt(j))) j++;
+    if (
+      j < end &&
+      /[\p{Lu}\p{N}"“]/u.test(text[j]!) &&
+      !(ch === '.' && endsWithAbbreviation(text, from, i))
+    ) {
+      return i + 1;
+    }
+  }
+  return end;
+}
+
+/** The word before a period at `dot` is an abbreviation ("Mr", "U.S", "J"). */
+export function endsWithAbbreviation(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot);
+  const lower = word.toLowerCase();
+  if (HONORIFIC_ABBREVIATIONS.has(lower)) return true;
+  if (/^\p{Lu}$/u.test(word)) return true;
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  return OTHER_ABBREVIATIONS.has(lower) && lower !== 'no';
+}
+
+/** The first non-space character of a paragraph is a quote mark. */
+export function opensWithQuote(text: string, p: ParagraphSpan): boolean {
+  return MARKS.has(text[p.start] ?? '');
+}

@@ -1,0 +1,72 @@
+/**
+ * Sentences over a paragraph's tokens, with quotes as single tokens: a quote
+ * that ends in "." and is followed by a capitalised word ends a sentence; one
+ * followed by "he said" does not. Abbreviations ("Mr.", "U.S.") end a
+ * sentence only before a typical sentence opener.
+ */
+import { HONORIFIC_ABBREVIATIONS, SENTENCE_STARTERS } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+const TRAILING_CLOSERS = new Set([')', ']', '”', '’', "'", '"', '»']);
+const DASH = new Set(['–', '—', '―', '-', '--', '•']);
+
+export function splitSentences(tokens: readonly Token[], text: string): Token[][] {
+  const sentences: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    current.push(t);
+    if (!endsSentence(tokens, i, text)) continue;
+    while (i + 1 < tokens.length && isTrailingCloser(tokens[i + 1]!)) current.push(tokens[++i]!);
+    sentences.push(current);
+    current = [];
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+
+function isTrailingCloser(t: Token): boolean {
+  return t.type === 'punct' && TRAILING_CLOSERS.has(t.text);
+}
+
+function endsSentence(tokens: readonly Token[], i: number, text: string): boolean {
+  const t = tokens[i]!;
+  const next = nextNonDash(tokens, i + 1);
+  if (t.type === 'quote') return quoteEndsSentence(t, text) && opensSentence(next, true);
+  if (t.type === 'punct') return TERMINAL.has(t.text) && opensSentence(next, false);
+  if (t.abbr) return abbreviationEndsSentence(t, next);
+  return false;
+}
+
+function nextNonDash(tokens: readonly Token[], from: number): Token | undefined {
+  let j = from;
+  while (j < tokens.length && tokens[j]!.type === 'punct' && DASH.has(tokens[j]!.text)) j++;
+  // Closing brackets or stray marks belong to the sentence that just ended.
+  while (j < tokens.length && isTrailingCloser(tokens[j]!)) j++;
+  return tokens[j];
+}
+
+function opensSentence(next: Token | undefined, afterQuote: boolean): boolean {
+  if (!next) return true;
+  if (next.type === 'quote') return true;
+  if (next.type === 'punct') return next.text === '(' || next.text === '[';
+  if (/^\p{N}/u.test(next.text)) return !afterQuote;
+  return next.cap;
+}
+
+/** The quoted words end with sentence punctuation ("… over."). */
+function quoteEndsSentence(t: Token, text: string): boolean {
+  const q = t.quote!;
+  let k = q.innerEnd - 1;
+  while (k > q.innerStart && TRAILING_CLOSERS.has(text[k]!)) k--;
+  return TERMINAL.has(text[k]!) || text[k] === '…';
+}
+
+function abbreviationEndsSentence(t: Token, next: Token | undefined): boolean {
+  if (!next) return true;
+  const bare = t.lower.replace(/\.$/, '');
+  if (HONORIFIC_ABBREVIATIONS.has(bare)) return false;
+  if (/^\p{L}$/u.test(bare)) return false;
+  return next.type === 'word' && next.cap && SENTENCE_STARTERS.has(next.lower);
+}

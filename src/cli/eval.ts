@@ -1,0 +1,144 @@
+/**
+ * Scores the attribution engine: the seed gold list and PolNeAR.
+ *
+ *   npm run eval [-- --split train|dev] [--verbose]
+ *
+ * Prints a table, then one JSON line with the figures. Data is read from
+ * ../shared next to the repository, or from WHOSAID_SHARED. Exit codes:
+ * 0 scored, 1 data missing, 2 bad usage.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractStatements } from '../attribution/index.ts';
+import { sharedDir } from '../eval/paths.ts';
+import { type LineScore, loadPolnear, type PolnearScore, scorePolnear } from '../eval/polnear.ts';
+import { type SeedScore, scoreSeeds } from '../eval/seeds.ts';
+
+const USAGE = `Usage: npm run eval [-- --split train|dev] [--verbose]
+
+  --split train|dev   PolNeAR split to score (default dev)
+  --verbose           list misses: seed entries, missed or wrongly attributed
+                      gold relations, and false positives
+  -h, --help          this help`;
+
+const extract = (text: string) => extractStatements(text);
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+function printSeeds(s: SeedScore, verbose: boolean): void {
+  console.log('Seeds (../shared/eval/seed-gold.json)');
+  console.log(`  required statements found   ${s.found}/${s.required}`);
+  console.log(`  speaker correct             ${s.speaker}/${s.required}`);
+  console.log(`  country correct             ${s.country}/${s.required}`);
+  console.log(`  denial correct              ${s.denial}/${s.required}`);
+  console.log(`  extra (false) statements    ${s.extras}   (of ${s.statements} emitted)`);
+  if (!verbose) return;
+  for (const r of s.results) {
+    if (r.found && r.speaker && r.country && r.denial) continue;
+    const wrong = [
+      !r.found && 'not found',
+      r.found && !r.speaker && 'speaker',
+      r.found && !r.country && 'country',
+      r.found && !r.denial && 'denial',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.log(`    ${r.id}: ${wrong} — got ${r.got}`);
+  }
+  for (const e of s.extraTexts) console.log(`    extra: ${e}`);
+}
+
+function line(name: string, l: LineScore): string {
+  return (
+    `  ${name.padEnd(9)} gold ${String(l.gold).padStart(5)}  found ${String(l.found).padStart(5)}  ` +
+    `R ${pct(l.recall).padStart(6)}  P ${pct(l.precision).padStart(6)} (${l.correct}/${l.predicted})  ` +
+    `F1 ${pct(l.f1).padStart(6)}  speaker ${pct(l.speakerAccuracy).padStart(6)} (${l.speakerCorrect}/${l.withSource})`
+  );
+}
+
+function printPolnear(split: string, p: PolnearScore, verbose: boolean, seconds: number): void {
+  console.log(`PolNeAR ${split} (${p.docs} articles, ${seconds.toFixed(1)} s)`);
+  console.log(line('direct', p.direct));
+  console.log(line('indirect', p.indirect));
+  if (!verbose) return;
+  for (const m of p.misses) {
+    console.log(
+      `    [${m.line}] ${m.what} ${m.doc}: ${m.detail}\n        ${m.text.replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
+  }
+}
+
+function round(l: LineScore) {
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    gold: l.gold,
+    found: l.found,
+    predicted: l.predicted,
+    precision: r(l.precision),
+    recall: r(l.recall),
+    f1: r(l.f1),
+    speakerAccuracy: r(l.speakerAccuracy),
+  };
+}
+
+function main(argv: string[]): number {
+  let values: { split?: string; verbose?: boolean; help?: boolean };
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        split: { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const split = values.split ?? 'dev';
+  if (split !== 'train' && split !== 'dev') {
+    console.error(`--split must be train or dev, not "${split}"\n\n${USAGE}`);
+    return 2;
+  }
+  const shared = sharedDir();
+  const seedGold = path.join(shared, 'eval', 'seed-gold.json');
+  const polnearDir = path.join(shared, 'eval-data', 'polnear', split);
+  if (!existsSync(seedGold) && !existsSync(polnearDir)) {
+    console.error(`no evaluation data under ${shared} (set WHOSAID_SHARED to the shared folder)`);
+    return 1;
+  }
+  const verbose = values.verbose === true;
+  const figures: Record<string, unknown> = {};
+  if (existsSync(seedGold)) {
+    const seeds = scoreSeeds(shared, extract);
+    printSeeds(seeds, verbose);
+    const { results: _r, extraTexts: _e, ...counts } = seeds;
+    figures.seeds = counts;
+  } else console.log(`Seeds: ${seedGold} not found, skipped`);
+  console.log('');
+  if (existsSync(polnearDir)) {
+    const started = performance.now();
+    const docs = loadPolnear(polnearDir);
+    const score = scorePolnear(docs, extract);
+    printPolnear(split, score, verbose, (performance.now() - started) / 1000);
+    figures.polnear = {
+      split,
+      docs: score.docs,
+      direct: round(score.direct),
+      indirect: round(score.indirect),
+    };
+  } else console.log(`PolNeAR ${split}: ${polnearDir} not found, skipped`);
+  console.log('');
+  console.log(JSON.stringify(figures));
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
