@@ -17,7 +17,9 @@ import {
   BOB,
   buttonPress,
   buttons,
+  directMessage,
   displayed,
+  MODERATOR,
   type Outcome,
   slashCommand,
   textOf,
@@ -137,6 +139,16 @@ describe('answers', () => {
     expect(source.message.embeds[0].title).toBe('Context: paragraph 3');
     const unknown = await h.send(slashCommand(h.fake, 'source', { citation: 'nope:1.1' }));
     expect(unknown.message.content).toContain('No sentence has the citation id “nope:1.1”.');
+  });
+});
+
+describe('direct messages', () => {
+  it('answers queries, and refuses /reload outside a server', async () => {
+    const answer = await h.send(directMessage(h.fake, 'who-said', { query: 'empire of lies' }));
+    expect(textOf(answer.message)).toContain('**Li Wei**');
+    const reload = await h.send(directMessage(h.fake, 'reload', {}, MODERATOR));
+    expect(reload.ephemeral).toBe(true);
+    expect(reload.message.content).toBe('This command only works in a server.');
   });
 });
 

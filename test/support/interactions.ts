@@ -94,6 +94,31 @@ export function slashCommand(
   };
 }
 
+/** The same command sent in a direct message with the bot: a user, no member, no server. */
+export function directMessage(
+  fake: FakeDiscord,
+  name: string,
+  options: Record<string, OptionValue | undefined> = {},
+  person: Person = ALICE,
+): Json {
+  const {
+    guild_id: _guild,
+    member,
+    channel_id: _channel,
+    guild_locale: _locale,
+    ...rest
+  } = slashCommand(fake, name, options, person);
+  const dm = { id: '300000000000000009', type: 1, flags: 0, recipients: [member.user] };
+  return {
+    ...rest,
+    user: member.user,
+    channel: dm,
+    channel_id: dm.id,
+    context: 1,
+    authorizing_integration_owners: { '0': '0' },
+  };
+}
+
 export function autocomplete(
   fake: FakeDiscord,
   name: string,
