@@ -64,9 +64,15 @@ function sentenceHit(corpus: Corpus, query: ParsedQuery, hit: TextHit): Sentence
     text: s.text,
     score: hit.score,
     terms: hit.terms,
-    highlights: highlightRanges(s.text, query, hit.terms),
+    highlights: highlightsFor(s.text, query, hit),
     citation: citationFor(doc, s.start, s.end),
   };
+}
+
+/** Matched words in bold; a text holding the whole query as a phrase shows it as one run. */
+function highlightsFor(text: string, query: ParsedQuery, hit: TextHit): [number, number][] {
+  const phrases = hit.phrase ? [...query.phrases, query.sequence] : query.phrases;
+  return highlightRanges(text, { ...query, phrases }, hit.terms);
 }
 
 export function answerWhoSaid(
@@ -94,13 +100,27 @@ export function answerWhoSaid(
           );
         },
       });
-  const statementHits = mergeReports(hits.map((h) => statementHit(corpus, query, h))).slice(
+  const statementHits = mergeReports(bestPass(hits).map((h) => statementHit(corpus, query, h))).slice(
     0,
     request.limit ?? DEFAULT_LIMIT,
   );
   const groups = groupBySpeaker(statementHits);
   const closest = groups.length ? [] : searchSentences(corpus, query, CLOSEST);
   return { type: 'who-said', query: request.query, filters, groups, closest };
+}
+
+/**
+ * Statements are claims attributed to people: when some match every word of
+ * the query, statements matching only some words (or only with typos) would
+ * put words in other speakers' mouths, so only the best pass is kept.
+ * Sentence search, which cites the reporter's text, keeps every pass.
+ */
+function bestPass(hits: TextHit[]): TextHit[] {
+  return hits.filter(inBestPass);
+}
+
+function inBestPass(hit: TextHit, _i: number, hits: readonly TextHit[]): boolean {
+  return hit.pass === hits[0]!.pass;
 }
 
 function statementHit(corpus: Corpus, query: ParsedQuery, hit: TextHit | null, s?: Statement): StatementHit {
@@ -115,7 +135,7 @@ function statementHit(corpus: Corpus, query: ParsedQuery, hit: TextHit | null, s
     denial: statement.denial,
     explicitDenial: statement.denial && isExplicitDenial(statement),
     score: hit?.score ?? 0,
-    highlights: hit ? highlightRanges(text, query, hit.terms) : [],
+    highlights: hit ? highlightsFor(text, query, hit) : [],
     speaker: speakerInfo(corpus, statement),
     citations: [citationFor(doc, statement.text.start, statement.text.end)],
   };
@@ -176,6 +196,7 @@ export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyA
   const hits: StatementHit[] = query
     ? corpus.statementIndex
         .search(query, { limit: 200, filter: (id) => isDenial(corpus.statements[id]!) })
+        .filter(inBestPass)
         .map((h) => statementHit(corpus, query, h))
     : corpus.statements.filter(isDenial).map((s) => statementHit(corpus, parseQuery(' '), null, s));
   const ordered = [...mergeReports(hits)].sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));

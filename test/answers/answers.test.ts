@@ -83,7 +83,7 @@ describe('who-said', () => {
     const [hit] = a.groups[0]!.statements;
     expect(a.groups[0]!.speaker).toMatchObject({ name: 'Li Wei', country: 'CN' });
     expect(hit!.text).toBe('Hackers work for an empire of lies');
-    expect(hit!.highlights.map(([s, e]) => hit!.text.slice(s, e))).toEqual(['empire', 'lies']);
+    expect(hit!.highlights.map(([s, e]) => hit!.text.slice(s, e))).toEqual(['empire of lies']);
     expectVerbatim(hit!.text, hit!.citations[0]!);
     expect(hit!.citations[0]).toMatchObject({
       docId: 'a',

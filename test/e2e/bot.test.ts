@@ -83,7 +83,7 @@ describe('answers', () => {
     expect(out.ephemeral).toBe(false);
     const text = textOf(out.message);
     expect(text).toContain('**Li Wei** · minister · 🇨🇳 China');
-    expect(text).toContain('**empire** of **lies**');
+    expect(text).toContain('**empire of lies**');
     expect(displayed(text)).toContain(
       '“Ministers trade claims” — The Daily, 2021-05-06, ¶3 [a:3.1] <https://example.org/a>',
     );
