@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
+import { MAX_LENGTH } from '../src/answers/requests.ts';
 import { countryChoices } from '../src/bot/autocomplete.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
 
@@ -15,11 +16,11 @@ export const data = new SlashCommandBuilder()
       .setName('country')
       .setDescription('Country code or name (RU, Russia)')
       .setRequired(true)
-      .setMaxLength(60)
+      .setMaxLength(MAX_LENGTH.country)
       .setAutocomplete(true),
   )
   .addStringOption((o) =>
-    o.setName('topic').setDescription('Only denials about this topic').setMaxLength(300),
+    o.setName('topic').setDescription('Only denials about this topic').setMaxLength(MAX_LENGTH.query),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'));
 

@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
+import { MAX_LENGTH } from '../src/answers/requests.ts';
 import { speakerChoices } from '../src/bot/autocomplete.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
 
@@ -15,7 +16,7 @@ export const data = new SlashCommandBuilder()
       .setName('speaker')
       .setDescription('The speaker')
       .setRequired(true)
-      .setMaxLength(100)
+      .setMaxLength(MAX_LENGTH.speaker)
       .setAutocomplete(true),
   );
 

@@ -1,5 +1,6 @@
 /** /search: sentence search over the whole corpus, with citations. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { MAX_LENGTH } from '../src/answers/requests.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
 
 export const data = new SlashCommandBuilder()
@@ -10,7 +11,7 @@ export const data = new SlashCommandBuilder()
       .setName('query')
       .setDescription('Words to find; put a phrase in "quotes" to match it exactly')
       .setRequired(true)
-      .setMaxLength(300),
+      .setMaxLength(MAX_LENGTH.query),
   );
 
 export async function execute(

@@ -1,5 +1,6 @@
 /** /source: a cited sentence within its paragraph, for context. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { MAX_LENGTH } from '../src/answers/requests.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
 
 export const data = new SlashCommandBuilder()
@@ -10,7 +11,7 @@ export const data = new SlashCommandBuilder()
       .setName('citation')
       .setDescription('The citation id shown in brackets, such as 000_dedf56004ae8cd24:15.2')
       .setRequired(true)
-      .setMaxLength(200),
+      .setMaxLength(MAX_LENGTH.citation),
   );
 
 export async function execute(

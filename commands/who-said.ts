@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   SlashCommandBuilder,
 } from 'discord.js';
+import { MAX_LENGTH } from '../src/answers/requests.ts';
 import { countryChoices, speakerChoices } from '../src/bot/autocomplete.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
 
@@ -15,16 +16,20 @@ export const data = new SlashCommandBuilder()
       .setName('query')
       .setDescription('Words or a topic; put a phrase in "quotes" to match it exactly')
       .setRequired(true)
-      .setMaxLength(300),
+      .setMaxLength(MAX_LENGTH.query),
   )
   .addStringOption((o) =>
-    o.setName('speaker').setDescription('Only this speaker').setMaxLength(100).setAutocomplete(true),
+    o
+      .setName('speaker')
+      .setDescription('Only this speaker')
+      .setMaxLength(MAX_LENGTH.speaker)
+      .setAutocomplete(true),
   )
   .addStringOption((o) =>
     o
       .setName('country')
       .setDescription('Only speakers from this country (code or name)')
-      .setMaxLength(60)
+      .setMaxLength(MAX_LENGTH.country)
       .setAutocomplete(true),
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'));

@@ -6,24 +6,31 @@
 import { z } from 'zod';
 import type { Answer, CountryInfo, ReloadReport, SpeakerInfo } from './types.ts';
 
+/** Longest accepted inputs, in characters; slash-command options declare the same. */
+export const MAX_LENGTH = { query: 300, speaker: 100, country: 60, citation: 200 } as const;
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('search'),
-    query: text(300),
+    query: text(MAX_LENGTH.query),
     limit: z.number().int().positive().max(200).optional(),
   }),
   z.object({
     type: z.literal('who-said'),
-    query: text(300),
-    speaker: text(100).optional(),
-    country: text(60).optional(),
+    query: text(MAX_LENGTH.query),
+    speaker: text(MAX_LENGTH.speaker).optional(),
+    country: text(MAX_LENGTH.country).optional(),
     limit: z.number().int().positive().max(200).optional(),
   }),
-  z.object({ type: z.literal('deny'), country: text(60), topic: text(300).optional() }),
-  z.object({ type: z.literal('quotes'), speaker: text(100) }),
-  z.object({ type: z.literal('source'), citation: text(200) }),
+  z.object({
+    type: z.literal('deny'),
+    country: text(MAX_LENGTH.country),
+    topic: text(MAX_LENGTH.query).optional(),
+  }),
+  z.object({ type: z.literal('quotes'), speaker: text(MAX_LENGTH.speaker) }),
+  z.object({ type: z.literal('source'), citation: text(MAX_LENGTH.citation) }),
   z.object({ type: z.literal('corpus') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
