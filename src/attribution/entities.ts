@@ -42,6 +42,8 @@ export interface Entity {
   orgHeads: Set<string>;
   /** Only described, never named ("the spokesman"). */
   descriptionOnly: boolean;
+  /** The entity is the subject of a speech verb somewhere in the document. */
+  spoke: boolean;
 }
 
 export interface Mention {
@@ -50,8 +52,9 @@ export interface Mention {
   position: number;
   /** The mention is the subject of a speech verb or of its sentence. */
   salient: boolean;
-  /** Part of a coordinated subject: a state, organization or person in a list. */
   sentence: number;
+  /** The mention is the subject of a speech verb. */
+  speaker?: boolean;
 }
 
 /** Nouns that make a named thing an organisation when they describe it ("the US corporation Microsoft"). */
@@ -180,7 +183,6 @@ export class EntityTable {
     for (const m of mentions) {
       if (m.phrase.kind === 'name' || isInstitutionName(m.phrase)) this.entityForName(m, false);
     }
-    this.timeline.sort((a, b) => a.position - b.position);
     for (const e of this.entities) this.settleCountry(e);
   }
 
@@ -237,9 +239,26 @@ export class EntityTable {
         );
       });
     return (
-      this.closestFitting((e) => fits(e, false), position) ??
-      this.closestFitting((e) => fits(e, true), position)
+      this.mostMentioned((e) => fits(e, false), position) ??
+      this.mostMentioned((e) => fits(e, true), position)
     );
+  }
+
+  /**
+   * "Trump" after both "Donald Trump" and "Ivanka Trump": the one the article
+   * has mentioned most so far (ties to the most recent), else the first after.
+   */
+  private mostMentioned(test: (e: Entity) => boolean, position: number): Entity | null {
+    const counts = new Map<Entity, number>();
+    let best: Entity | null = null;
+    for (const t of this.timeline) {
+      if (t.position > position) break;
+      if (!test(t.entity)) continue;
+      const n = (counts.get(t.entity) ?? 0) + 1;
+      counts.set(t.entity, n);
+      if (!best || n >= (counts.get(best) ?? 0)) best = t.entity;
+    }
+    return best ?? this.closestFitting(test, position);
   }
 
   /** Among entities passing `test`, the one mentioned last before `position`, else first after it. */
@@ -302,6 +321,7 @@ export class EntityTable {
       positions: [],
       orgHeads: new Set(),
       descriptionOnly: false,
+      spoke: false,
     };
     this.entities.push(e);
     return e;
@@ -310,9 +330,10 @@ export class EntityTable {
   /** Records a mention: its title, gender and country evidence. */
   note(e: Entity, m: Mention): void {
     const phrase = m.phrase;
+    if (m.speaker) e.spoke = true;
     if (!e.positions.includes(m.position)) {
       e.positions.push(m.position);
-      this.timeline.push({ position: m.position, entity: e, salient: m.salient });
+      this.insertTimeline({ position: m.position, entity: e, salient: m.salient });
     }
     const title = [...phrase.title];
     if (e.kind === 'person' && title.length > 0) this.addTitle(e, title);
@@ -358,21 +379,33 @@ export class EntityTable {
     const wantGender: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
     const personal = pronoun === 'he' || pronoun === 'she';
     const ok = (e: Entity) => {
-      if (personal)
-        return e.kind === 'person' && !e.descriptionOnly && (e.gender === null || e.gender === wantGender);
+      if (personal) {
+        return (
+          e.kind === 'person' &&
+          !e.descriptionOnly &&
+          isClearlyPerson(e) &&
+          (e.gender === null || e.gender === wantGender)
+        );
+      }
       if (pronoun === 'it') return e.kind === 'organization' || e.kind === 'state';
       return e.kind === 'organization' || e.kind === 'state';
     };
     let fallback: Entity | null = null;
+    let distant: Entity | null = null;
     for (let i = this.timeline.length - 1; i >= 0; i--) {
       const t = this.timeline[i]!;
       if (t.position >= position) continue;
-      if (position - t.position > maxBack) break;
-      if (!ok(t.entity)) continue;
-      if (t.salient) return t.entity;
-      fallback ??= t.entity;
+      const near = position - t.position <= maxBack;
+      if (!ok(t.entity)) {
+        // Gender is a guess: with nobody else around, the last person will do.
+        if (personal && t.entity.kind === 'person' && !t.entity.descriptionOnly) distant ??= t.entity;
+        continue;
+      }
+      if (near && t.salient) return t.entity;
+      if (near) fallback ??= t.entity;
+      else distant ??= t.entity;
     }
-    return fallback;
+    return fallback ?? distant;
   }
 
   /** "the Chinese Foreign Ministry spokesman" → the last person whose titles fit. */
@@ -394,8 +427,14 @@ export class EntityTable {
   notePronoun(e: Entity, pronoun: string, position: number, salient: boolean): void {
     if (e.kind === 'person' && e.gender === null)
       e.gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
-    this.timeline.push({ position, entity: e, salient });
-    this.timeline.sort((a, b) => a.position - b.position);
+    this.insertTimeline({ position, entity: e, salient });
+  }
+
+  /** Keeps the timeline in document order (mentions mostly arrive in order, so this is cheap). */
+  private insertTimeline(item: { position: number; entity: Entity; salient: boolean }): void {
+    let i = this.timeline.length;
+    while (i > 0 && this.timeline[i - 1]!.position > item.position) i--;
+    this.timeline.splice(i, 0, item);
   }
 
   /** A speaker known only by description ("analysts", "the report"). */
@@ -416,6 +455,11 @@ export class EntityTable {
     this.note(e, { phrase, position, salient: true, sentence: -1 });
     return e;
   }
+}
+
+/** A lone capitalised word ("Arizona", "Politico") is a person only with some evidence. */
+function isClearlyPerson(e: Entity): boolean {
+  return e.nameKeys.length > 1 || e.gender !== null || e.titles.length > 0 || e.spoke;
 }
 
 /** An appositive like "a Democratic pollster and consultant" without its determiner. */

@@ -62,6 +62,8 @@ export interface Frame {
   backward: Region | null;
   /** The content was introduced by "that" (or a colon). */
   introduced: boolean;
+  /** The attribution sits inside its content: "The plan, she said, will fail." */
+  parenthetical: boolean;
 }
 
 const BE_FORMS = words('is are was were be been being am');
@@ -69,6 +71,9 @@ const SKIPPABLE_BETWEEN_SUBJECT_AND_VERB = words(
   'has have had will would could should may might must can did does do also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile too twice long since first last yesterday today tonight now ago never ever always',
 );
 const COMPLEMENTIZERS = words('whether if why how what when where who');
+const AUX_OR_CLAUSE = words(
+  'is are was were be been being am has have had will would can could shall should may might must do does did that which who whom not never and but or if when while because',
+);
 const DASHES = new Set(['–', '—', '―', '-', '--']);
 const SEPARATORS = new Set([',', ';', '–', '—', '―', '-', '--', ':', '(', ')']);
 const CLAUSE_CONJUNCTIONS = words('and but while whereas although though as because so');
@@ -85,7 +90,7 @@ const OBJECT_LEMMAS = words(
 /** "strongly", "also", "has": words between a subject and its verb. */
 function isSkippableAdverb(t: Token | undefined): boolean {
   if (!isWordToken(t)) return false;
-  if (SKIPPABLE_BETWEEN_SUBJECT_AND_VERB.has(t.lower)) return true;
+  if (SKIPPABLE_BETWEEN_SUBJECT_AND_VERB.has(t.lower) || WEEKDAYS.has(t.lower)) return true;
   return (
     !t.cap &&
     t.lower.endsWith('ly') &&
@@ -211,6 +216,12 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     if (subject) {
       speakers = subject.phrases;
       chunkFirst = subject.first;
+    } else if (followsVerbCoordination(s, hit.first)) {
+      // "Grassley downplayed the attack … and said it's …": the sentence's subject speaks.
+      const agent = earlier.length > 0 ? 'inherit' : sentenceSubject(s, hit.first);
+      if (!agent) return null;
+      if (agent === 'inherit') inherits = true;
+      else speakers = [agent];
     } else {
       const inverted = invertedSubject(s, hit);
       if (!inverted) return null;
@@ -218,7 +229,11 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
       chunkLast = Math.max(chunkLast, lastOfPhrase(inverted));
     }
   }
-  const content = forwardContent(s, chunkLast + 1, form, hit.kind === 'nominal');
+  let content = forwardContent(s, chunkLast + 1, form, hit.kind === 'nominal');
+  if (content.afterComma && !isParentheticalSlot(s, chunkFirst, content.region!)) {
+    content = { region: null, introduced: false, skippedTo: chunkLast };
+  }
+  if (!content.region) content = asClauseContent(s, chunkFirst, content);
   if (form.noisy && !content.introduced && !quoteTouches(toks, chunkFirst - 1)) return null;
   return {
     sentence: s,
@@ -231,7 +246,38 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     forward: content.region,
     backward: null,
     introduced: content.introduced,
+    parenthetical: content.afterComma === true,
   };
+}
+
+/**
+ * ", she said, the plan will fail": an attribution set off by commas (or
+ * after a quote) inside its content, or opening a sentence before a clause.
+ */
+function isParentheticalSlot(s: SentenceInfo, chunkFirst: number, region: Region): boolean {
+  const before = s.tokens[chunkFirst - 1];
+  if (before?.type === 'quote' || before?.text === ',') return true;
+  return chunkFirst <= s.floor && looksLikeClause(s.tokens, region.first, region.last);
+}
+
+/** "… and said", "… but told": a verb coordinated with an earlier one shares its subject. */
+function followsVerbCoordination(s: SentenceInfo, verb: number): boolean {
+  let j = verb - 1;
+  while (j >= s.floor && isSkippableAdverb(s.tokens[j])) j--;
+  const t = s.tokens[j];
+  return isWordToken(t) && (t.lower === 'and' || t.lower === 'but') && j > s.floor + 1;
+}
+
+/** "As Ryan has pointed out, that's …": the clause after the comma is the content. */
+function asClauseContent(s: SentenceInfo, chunkFirst: number, content: ForwardContent): ForwardContent {
+  const toks = s.tokens;
+  const as = toks[chunkFirst - 1];
+  if (!isWordToken(as) || as.lower !== 'as' || !startsClause(toks, chunkFirst - 1, s.floor)) return content;
+  const comma = content.skippedTo + 1;
+  if (toks[comma]?.text !== ',') return content;
+  const last = lastContentToken(toks);
+  if (comma + 1 > last) return content;
+  return { region: { first: comma + 1, last }, introduced: true, skippedTo: comma };
 }
 
 function lastOfPhrase(p: NounPhrase): number {
@@ -254,6 +300,13 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   const toks = s.tokens;
   let j = verb - 1;
   while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
+  // "Sen. Chuck Grassley (R-Iowa) said": step over a short parenthesis.
+  if (toks[j]?.text === ')') {
+    let k = j - 1;
+    while (k >= s.floor && j - k <= 8 && toks[k]!.text !== '(') k--;
+    if (toks[k]?.text === '(') j = k - 1;
+    while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
+  }
   if (j < s.floor) return null;
   const t = toks[j]!;
   if (t.type === 'punct' && t.text === ',') return appositiveChain(s, j);
@@ -373,11 +426,17 @@ function invertedSubject(s: SentenceInfo, hit: CueHit): NounPhrase | null {
   const phrase = phraseStartingAt(toks, hit.last + 1);
   if (!phrase) return null;
   const after = toks[phrase.last + 1];
-  // "said China has never …" is a bare clause, not an inverted subject.
-  if (after && after.type === 'word' && phrase.appositive.length === 0 && !PREPOSITIONS.has(after.lower)) {
+  // "said China has never …" is a bare clause, not an inverted subject; "said a
+  // source involved in …", "said Robert Antonacci of the delegation" are subjects.
+  if (after && after.type === 'word' && phrase.appositive.length === 0 && !modifiesSubject(after))
     return null;
-  }
   return phrase;
+}
+
+function modifiesSubject(t: Token): boolean {
+  const w = t.lower;
+  if (PREPOSITIONS.has(w) || w === 'of' || w === 'for' || w === 'who' || w === 'whose') return true;
+  return !t.cap && (w.endsWith('ed') || w.endsWith('ing')) && !CUES.has(w);
 }
 
 type Agent = NounPhrase | 'inherit' | null;
@@ -425,6 +484,8 @@ export function sentenceSubject(s: SentenceInfo, before: number): NounPhrase | n
 interface ForwardContent {
   region: Region | null;
   introduced: boolean;
+  /** The content follows a comma after the attribution ("…, she said, will fail"). */
+  afterComma?: boolean;
   /** Last token of the attribution chunk (recipient and adverbials included). */
   skippedTo: number;
 }
@@ -454,6 +515,9 @@ function forwardContent(s: SentenceInfo, from: number, form: CueForm, nominal: b
       return next + 1 <= last
         ? { region: { first: next + 1, last }, introduced: true, skippedTo: next }
         : none;
+    }
+    if (t.text === ',' && n.type === 'word') {
+      return { region: { first: next, last }, introduced: false, afterComma: true, skippedTo: next - 1 };
     }
     return { ...none, skippedTo: i - 1 };
   }
@@ -599,6 +663,7 @@ function accordingFrame(s: SentenceInfo, hit: CueHit): Frame | null {
     forward,
     backward: null,
     introduced: true,
+    parenthetical: false,
   };
 }
 
@@ -655,6 +720,7 @@ function verblessFrame(
     forward,
     backward,
     introduced: true,
+    parenthetical: false,
   };
 }
 
@@ -714,13 +780,11 @@ function assignBackward(s: SentenceInfo, frames: Frame[], k: number): void {
   let start = s.floor;
   if (prevFrame)
     start = Math.max(start, (prevFrame.forward ? prevFrame.forward.last : prevFrame.chunk.last) + 1);
-  const end = f.chunk.first - 1;
+  const end = jointBefore(toks, f.chunk.first, start);
   if (end < start) return;
-  const joint = toks[end]!;
-  if (!(joint.type === 'quote' || isPunct(joint, SEPARATORS))) return;
   const region = trimRegion(toks, { first: start, last: end });
   if (!region) return;
-  if (f.forward) {
+  if (f.forward && !f.parenthetical) {
     const onlyQuotes = toks
       .slice(region.first, region.last + 1)
       .every((t) => t.type === 'quote' || t.type === 'punct');
@@ -729,6 +793,22 @@ function assignBackward(s: SentenceInfo, frames: Frame[], k: number): void {
   if (prevFrame?.forward && prevFrame.forward.last >= region.first) return;
   if (f.inherits) return;
   f.backward = region;
+}
+
+/**
+ * The last token of content before an attribution chunk: a quote or a
+ * separator right before it, or before a few more words of the speaker's
+ * title ("Q Daily News opinion editor Josh Greenman told"). -1 when none.
+ */
+function jointBefore(toks: readonly Token[], chunkFirst: number, floor: number): number {
+  for (let j = chunkFirst - 1; j >= floor && chunkFirst - j <= 7; j--) {
+    const t = toks[j]!;
+    if (t.type === 'quote' || isPunct(t, SEPARATORS)) return j;
+    if (t.type === 'punct' && t.text !== '$' && t.text !== '&') return -1;
+    if (t.type !== 'word') return -1;
+    if (AUX_OR_CLAUSE.has(t.lower) || (CUES.has(t.lower) && !t.cap) || t.lower.endsWith("n't")) return -1;
+  }
+  return -1;
 }
 
 export function regionTokens(s: SentenceInfo, r: Region): Token[] {

@@ -15,7 +15,7 @@ import { isDenial } from './denial.ts';
 import { analyseDocument, type DocumentInfo } from './document.ts';
 import { type Entity, EntityTable, type Mention, tokensText } from './entities.ts';
 import { analyseSentence, type Frame, type Region, type SentenceInfo, sentenceSubject } from './frames.ts';
-import { HONORIFICS } from './lexicon.ts';
+import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from './lexicon.ts';
 import { isPronoun, type NounPhrase, phraseEndingAt } from './phrases.ts';
 import type { Quote, Token } from './tokens.ts';
 
@@ -87,6 +87,15 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
   all.sort((a, b) => a.start - b.start);
   const colonIntros = pendingColonIntroductions(doc, framesBySentence);
   for (const p of pendingQuotes) {
+    if (p.quote.continuesPrev || p.quote.continuesNext) continue;
+    const source = continuationSource(doc, all, p, colonIntros);
+    if (source) all.push(continuation(doc.text, p.quote, p.sentence, source));
+  }
+  resolveChains(doc.text, all, pendingQuotes);
+  // A chain nobody inside it attributes continues whoever spoke before it.
+  const heads = pendingQuotes.filter((p) => p.quote.continuesNext && !p.quote.continuesPrev);
+  for (const p of heads) {
+    if (all.some((r) => r.quote === p.quote)) continue;
     const source = continuationSource(doc, all, p, colonIntros);
     if (source) all.push(continuation(doc.text, p.quote, p.sentence, source));
   }
@@ -98,8 +107,24 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
 function standsAlone(s: SentenceInfo, quoteIndex: number): boolean {
   const q = s.tokens[quoteIndex]!.quote!;
   const words = s.tokens.filter((t) => t.type === 'word');
-  if (words.length > 0) return false;
+  // "Instead, “he just acts like a defeated man.”": a connective does not count.
+  const connectives = words.filter((t) => SENTENCE_ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.lower));
+  if (words.length > 2 || connectives.length < words.length) return false;
+  if (words.length > 0 && words[words.length - 1]!.start > q.start) return false;
   return q.innerEnd - q.innerStart >= 12;
+}
+
+/** "Asked about …", "Speaking …", "However": a sentence's first word, not a name. */
+function isCommonOpener(t: Token, next: Token | undefined): boolean {
+  if (SENTENCE_ADVERBS.has(t.lower) || HONORIFICS.has(t.lower)) return true;
+  if (/(?:ed|ing|ly)$/.test(t.lower) && t.lower.length > 4) return true;
+  return (
+    next?.type === 'word' && !next.cap && (next.lower === 'to' || next.lower === 'the' || next.lower === 'a')
+  );
+}
+
+function isTitleWord(t: Token): boolean {
+  return !t.cap && (TITLE_WORDS.has(t.lower) || ORG_WORDS.has(t.lower));
 }
 
 function statementsOfRegion(text: string, f: Frame, region: Region, frames: Frame[]): RawStatement[] {
@@ -121,7 +146,7 @@ function statementsOfRegion(text: string, f: Frame, region: Region, frames: Fram
       const reported = wordsOutside >= 3 ? clause : text.slice(q.quote!.innerStart, q.quote!.innerEnd);
       out.push(raw(kind, quoteTextSpan(text, q.quote!), speaker, s, cue, cueLemma, reported, q.quote!));
     }
-    const indirect = quotes.length === 0 ? wordsOutside >= 2 : wordsOutside >= 3;
+    const indirect = quotes.length === 0 ? wordsOutside >= 2 : wordsOutside >= 1;
     if (indirect) {
       out.push(raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null));
     }
@@ -211,7 +236,6 @@ function continuationSource(
     (r) => r.start > p.quote.start && r.quote && r.sentence.index > p.sentence.index,
   );
   if (after && startsWithQuote(after.sentence)) return after;
-  if (p.quote.continuesPrev || p.quote.continuesNext) return null;
   const intro = colonIntros.get(paragraph);
   if (intro) return intro;
   if (p.quote.start !== doc.paragraphs[paragraph]!.start) return null;
@@ -290,7 +314,13 @@ function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): Mention[
     for (const f of framesBySentence[s.index]!) {
       for (const p of f.speakers) {
         speakerStarts.add(p.first);
-        mentions.push({ phrase: p, position: s.tokens[p.first]!.start, salient: true, sentence: s.index });
+        mentions.push({
+          phrase: p,
+          position: s.tokens[p.first]!.start,
+          salient: true,
+          sentence: s.index,
+          speaker: true,
+        });
       }
     }
     const subject = sentenceSubject(s, s.tokens.length);
@@ -299,6 +329,9 @@ function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): Mention[
       const next = s.tokens[j + 1];
       if (t.type !== 'word' || !t.cap || (next && next.type === 'word' && next.cap)) continue;
       if (next && next.lower === "'s") continue;
+      // "Arizona governor Jan Brewer", "Kremlin spokesman Dmitry Peskov": the phrase goes on.
+      if (next && next.type === 'word' && isTitleWord(next) && s.tokens[j + 2]?.cap) continue;
+      if (j === s.floor && isCommonOpener(t, next)) continue;
       const phrase = phraseEndingAt(s.tokens, j, s.floor);
       if (!phrase || phrase.kind === 'pronoun' || speakerStarts.has(phrase.first)) continue;
       if (
@@ -340,7 +373,7 @@ function resolveSpeakers(raws: RawStatement[], table: EntityTable): void {
 
 function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable): Entity | null {
   const position = s.tokens[phrase.first]!.start;
-  const mention: Mention = { phrase, position, salient: true, sentence: s.index };
+  const mention: Mention = { phrase, position, salient: true, sentence: s.index, speaker: true };
   if (phrase.kind === 'pronoun') {
     const pronoun = phrase.tokens[0]!.lower;
     if (pronoun === 'i' || pronoun === 'we' || pronoun === 'you') return null;

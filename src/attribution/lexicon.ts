@@ -58,6 +58,7 @@ const IRREGULAR: Record<string, string[]> = {
   think: ['thought'],
   put: ['put', 'puts'],
   shrug: ['shrugged'],
+  echo: ['echoed', 'echoes', 'echoing'],
 };
 
 /** Regular inflections: said-type irregulars are listed above. */
@@ -88,7 +89,7 @@ const SPEECH_CLAUSE_ONLY = `ask shout yell chant cry exclaim whisper murmur scre
   demand question query snap scoff sneer fume thunder grumble mutter protest interject
   sing read post retweet blast slam criticize criticise condemn praise hail
   underscore thank apologize apologise chide scold lash mock ridicule tout
-  concur cite recommend advise inform assure remind reassure notify brief`;
+  concur cite recommend advise inform assure remind reassure notify brief echo`;
 
 const DENIAL = 'deny dismiss reject refute rebut rebuff dispute disavow repudiate downplay';
 
@@ -290,7 +291,8 @@ export const TITLE_WORDS = words(`
   attorney lawyer judge justice prosecutor sheriff commissioner inspector superintendent administrator
   manager executive analyst economist strategist pollster consultant expert professor researcher
   scientist historian author writer editor columnist correspondent reporter journalist anchor host
-  candidate challenger nominee contender hopeful incumbent rival opponent counterpart colleague
+  candidate challenger nominee contender hopeful incumbent rival opponent counterpart colleague ally
+  confidant surrogate backer donor fundraiser organizer
   deputy acting assistant associate senior junior top former ex- interim designate elect
   speaker whip majority minority king queen prince princess emperor sheikh ayatollah cardinal pope bishop
   rabbi imam pastor reverend gov gov. gen gen. lt lt. col col. sgt sgt. capt capt. dr dr. prof prof.

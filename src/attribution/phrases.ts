@@ -59,6 +59,8 @@ const MODIFIERS = words(`
 `);
 
 const NAME_CONNECTORS = words('of de da del della der van von bin ibn al el le la du st. st');
+/** Words that open an inverted subject like a determiner ("said one New Hampshire Democrat"). */
+const QUANTIFIER_STARTS = words('one another two three several');
 
 /** Nouns and words that end an NP walk however they are capitalised. */
 function isHardStop(t: Token): boolean {
@@ -77,7 +79,15 @@ function isPossessive(t: Token): boolean {
 function isNameWord(t: Token): boolean {
   if (t.type !== 'word' || !t.cap) return false;
   const w = t.lower.replace(/\.$/, '');
-  return !WEEKDAYS.has(w) && !MONTHS.has(w) && !(t.text.length === 1 && t.text === 'I');
+  // Months are also first names ("Jan Brewer", "April Ryan"); "Jan." is not.
+  return !WEEKDAYS.has(w) && !(MONTHS.has(w) && t.abbr) && !(t.text.length === 1 && t.text === 'I');
+}
+
+/** "May 5", "March 2016": a date, not a name. */
+function isDate(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  return !!t && MONTHS.has(t.lower.replace(/\.$/, '')) && !!next && /^\p{N}/u.test(next.text);
 }
 
 function isTitleLike(t: Token): boolean {
@@ -193,7 +203,8 @@ export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhras
   const first = tokens[i];
   if (first?.type !== 'word') return null;
   if (isPronoun(first) && first.lower !== 'it') return pronounPhrase(tokens, i);
-  const startsWithDeterminer = DETERMINERS.has(first.lower);
+  if (isDate(tokens, i)) return null;
+  const startsWithDeterminer = DETERMINERS.has(first.lower) || QUANTIFIER_STARTS.has(first.lower);
   if (!startsWithDeterminer && !isNameWord(first) && !isTitleLike(first)) return null;
   if (!startsWithDeterminer && isHardStop(first)) return null;
   let k = i;
@@ -216,6 +227,11 @@ export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhras
       continue;
     }
     if (isLowerNounish(t) && (isTitleLike(t) || startsWithDeterminer || SPEAKER_NOUNS.has(t.lower))) {
+      k++;
+      continue;
+    }
+    // "Clinton ally James Carville", "organizing director Kendall Fells": a title before a name.
+    if (isLowerNounish(t) && (isNameWord(tokens[k + 2] ?? t) || isNameWord(tokens[k + 3] ?? t))) {
       k++;
       continue;
     }

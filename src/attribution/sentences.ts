@@ -4,11 +4,20 @@
  * followed by "he said" does not. Abbreviations ("Mr.", "U.S.") end a
  * sentence only before a typical sentence opener.
  */
-import { HONORIFIC_ABBREVIATIONS, SENTENCE_STARTERS } from './lexicon.ts';
+import {
+  AUXILIARIES,
+  CUES,
+  HONORIFIC_ABBREVIATIONS,
+  SENTENCE_STARTERS,
+  TITLE_WORDS,
+  words,
+} from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const TRAILING_CLOSERS = new Set([')', ']', '”', '’', "'", '"', '»']);
+/** Lower-case words that may sit inside a name or title before a speech verb. */
+const NAME_INNER = words("of the 's ' de van von al also later then again");
 const DASH = new Set(['–', '—', '―', '-', '--', '•']);
 
 export function splitSentences(tokens: readonly Token[], text: string): Token[][] {
@@ -26,6 +35,50 @@ export function splitSentences(tokens: readonly Token[], text: string): Token[][
   return sentences;
 }
 
+/**
+ * "“Is it over?” Sanders replied." / "“We lost.” said Ms Hewitt": after a
+ * quote, a short name-and-verb attribution belongs to the quote's sentence.
+ */
+function attributionFollows(tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < tokens.length && j - from <= 10; j++) {
+    const t = tokens[j]!;
+    if (t.type === 'quote') return false;
+    if (t.type === 'punct') {
+      if (t.text === ',' || t.text === '(' || t.text === ')' || DASH.has(t.text)) continue;
+      return false;
+    }
+    const cue = CUES.get(t.lower);
+    if (cue && !t.cap && !cue.noisy && !cue.participle) {
+      return j > from ? endsSoon(tokens, j + 1) : isAttributionEnd(tokens, j + 1);
+    }
+    if (!t.cap && !NAME_INNER.has(t.lower) && !TITLE_WORDS.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/** "said Ms Hewitt." — the verb-first form needs the name to end the sentence. */
+function isAttributionEnd(tokens: readonly Token[], from: number): boolean {
+  let j = from;
+  while (
+    j < tokens.length &&
+    tokens[j]!.type === 'word' &&
+    (tokens[j]!.cap || NAME_INNER.has(tokens[j]!.lower))
+  )
+    j++;
+  const end = tokens[j];
+  return j > from && (!end || (end.type === 'punct' && ['.', ',', '!', '?'].includes(end.text)));
+}
+
+/** Only a few adverbial words remain before the sentence ends ("replied on Monday."). */
+function endsSoon(tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < tokens.length && j - from <= 8; j++) {
+    const t = tokens[j]!;
+    if (t.type === 'quote' || t.lower === 'that' || AUXILIARIES.has(t.lower)) return false;
+    if (t.type === 'punct' && TERMINAL.has(t.text)) return true;
+  }
+  return from >= tokens.length || tokens.length - from <= 8;
+}
+
 function isTrailingCloser(t: Token): boolean {
   return t.type === 'punct' && TRAILING_CLOSERS.has(t.text);
 }
@@ -33,7 +86,9 @@ function isTrailingCloser(t: Token): boolean {
 function endsSentence(tokens: readonly Token[], i: number, text: string): boolean {
   const t = tokens[i]!;
   const next = nextNonDash(tokens, i + 1);
-  if (t.type === 'quote') return quoteEndsSentence(t, text) && opensSentence(next, true);
+  if (t.type === 'quote') {
+    return quoteEndsSentence(t, text) && opensSentence(next, true) && !attributionFollows(tokens, i + 1);
+  }
   if (t.type === 'punct') return TERMINAL.has(t.text) && opensSentence(next, false);
   if (t.abbr) return abbreviationEndsSentence(t, next);
   return false;
