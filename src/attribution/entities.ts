@@ -16,6 +16,7 @@ import {
   HONORIFICS,
   MALE_WORDS,
   ORG_WORDS,
+  PLACE_NAMES,
   SPEAKER_NOUNS,
   TITLE_WORDS,
   words,
@@ -141,6 +142,8 @@ function kindOfName(phrase: NounPhrase): EntityKind {
   const whole = countryPhraseAt(texts, 0);
   if (whole && whole.length === texts.length && whole.speakerKind) return whole.speakerKind;
   if (phrase.name.some((t) => ORG_WORDS.has(tokenKey(t)) && t.cap)) return 'organization';
+  // A place ("Vermont", "New Hampshire") speaks only as an institution.
+  if (phrase.name.every((t) => PLACE_NAMES.has(tokenKey(t)) || t.lower === 'new')) return 'organization';
   if (phrase.name.length === 1 && /^[\p{Lu}&]{2,}$/u.test(phrase.name[0]!.text)) return 'organization';
   const descriptors = [...phrase.title, ...phrase.appositive].map(tokenKey);
   const personTitle = descriptors.some((k) => TITLE_WORDS.has(k) && !ORG_WORDS.has(k));

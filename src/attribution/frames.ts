@@ -24,6 +24,7 @@ import {
   buildPhrase,
   isDescriptiveChunk,
   isPronoun,
+  isSentenceOpener,
   type NounPhrase,
   phraseEndingAt,
   phraseStartingAt,
@@ -314,9 +315,10 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   if ((t.lower === 'who' || t.lower === 'which') && j - 1 >= s.floor) {
     const k = toks[j - 1]!.text === ',' ? j - 2 : j - 1;
     const antecedent = k >= s.floor && toks[j - 1]!.text === ',' ? appositiveChain(s, j - 1) : null;
-    if (antecedent) return antecedent;
-    const p = phraseEndingAt(toks, k, s.floor);
-    return p && p.kind !== 'pronoun' ? { phrases: [p], first: p.first } : null;
+    const p = antecedent?.phrases[0] ?? phraseEndingAt(toks, k, s.floor);
+    if (!p || p.kind === 'pronoun') return null;
+    // The speaker is the antecedent; the sentence names them with "who".
+    return { phrases: [{ ...p, tokens: [t], first: j, last: j }], first: j };
   }
   const phrase = phraseEndingAt(toks, j, s.floor);
   if (!phrase) return null;
@@ -474,11 +476,22 @@ export function sentenceSubject(s: SentenceInfo, before: number): NounPhrase | n
     while (i < before && toks[i]!.text !== ',') i++;
     i++;
   }
+  while (i < before && isSentenceOpener(toks[i]!, toks[i + 1]) && toks[i + 1]?.type === 'word') i++;
+  // "Minutes later, she …": a fronted adverbial up to a nearby comma.
+  if (i < before && !startsPhrase(toks[i]!)) {
+    let k = i;
+    while (k < before && k - i < 5 && toks[k]!.text !== ',') k++;
+    if (toks[k]?.text === ',') i = k + 1;
+  }
   if (i >= before) return null;
   if (isPronoun(toks[i]) && toks[i]!.lower !== 'it') return phraseStartingAt(toks, i);
   const phrase = phraseStartingAt(toks, i);
   if (!phrase || phrase.last >= before) return null;
   return phrase;
+}
+
+function startsPhrase(t: Token): boolean {
+  return t.type === 'word' && (t.cap || isPronoun(t) || DETERMINERS.has(t.lower));
 }
 
 interface ForwardContent {

@@ -16,7 +16,7 @@ import { analyseDocument, type DocumentInfo } from './document.ts';
 import { type Entity, EntityTable, type Mention, tokensText } from './entities.ts';
 import { analyseSentence, type Frame, type Region, type SentenceInfo, sentenceSubject } from './frames.ts';
 import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from './lexicon.ts';
-import { isPronoun, type NounPhrase, phraseEndingAt } from './phrases.ts';
+import { isPronoun, isSentenceOpener, type NounPhrase, phraseEndingAt } from './phrases.ts';
 import type { Quote, Token } from './tokens.ts';
 
 export { findBodyStart } from './frontmatter.ts';
@@ -116,11 +116,8 @@ function standsAlone(s: SentenceInfo, quoteIndex: number): boolean {
 
 /** "Asked about …", "Speaking …", "However": a sentence's first word, not a name. */
 function isCommonOpener(t: Token, next: Token | undefined): boolean {
-  if (SENTENCE_ADVERBS.has(t.lower) || HONORIFICS.has(t.lower)) return true;
-  if (/(?:ed|ing|ly)$/.test(t.lower) && t.lower.length > 4) return true;
-  return (
-    next?.type === 'word' && !next.cap && (next.lower === 'to' || next.lower === 'the' || next.lower === 'a')
-  );
+  if (SENTENCE_ADVERBS.has(t.lower) || HONORIFICS.has(t.lower) || isSentenceOpener(t, next)) return true;
+  return next?.type === 'word' && !next.cap && ['to', 'the', 'a'].includes(next.lower);
 }
 
 function isTitleWord(t: Token): boolean {

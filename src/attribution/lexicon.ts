@@ -305,6 +305,9 @@ export const TITLE_WORDS = words(`
   delegate lawmaker legislator politician diplomat negotiator mediator regulator auditor investigator
   treasurer comptroller controller clerk registrar ombudsman solicitor barrister magistrate
   policeman policewoman trooper detective constable marshal
+  businessman businesswoman billionaire mogul tycoon entrepreneur investor philanthropist comedian
+  commentator blogger pundit broadcaster presenter novelist poet artist filmmaker chef economist
+  publisher strategist spokesmen frontrunner front-runner nominee-elect governor-elect mayor-elect
 `);
 
 /** Words that make a name an institution ("Foreign Ministry", "Microsoft Corp"). */
@@ -369,6 +372,30 @@ export const DENIAL_WORDS = words(`
   disinformation misinformation smear smears lie lies falsehood falsehoods hoax fiction
   deny denies denied denying denial denials refute refutes refuted rebut rebuts rebutted
 `);
+
+/**
+ * US states and a few big regions: places, never people, in the US news this
+ * engine mostly reads ("Vermont" is not a pronoun's antecedent).
+ */
+export const PLACE_NAMES = words(`
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia wisconsin wyoming carolina dakota hampshire jersey york mexico manhattan brooklyn
+  chicago boston philadelphia cleveland detroit atlanta houston dallas miami denver seattle phoenix
+  baltimore milwaukee pittsburgh cheyenne orlando tampa london paris berlin europe asia africa
+  middle east west north south midwest
+`);
+
+/** Capitalised sentence openers that are never names ("There", "Minutes later"). */
+export const NON_NAME_OPENERS = words(
+  'there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing',
+);
+
+/** Indefinite pronouns that can speak ("Someone called it …", "Many said …"): descriptions, not names. */
+export const INDEFINITE_SPEAKERS = words(
+  'someone somebody everyone everybody anyone anybody one another many most some several few others both all each',
+);
 
 /** Sentence openers after an abbreviation such as "U.S." that signal a new sentence. */
 export const SENTENCE_STARTERS = words(

@@ -13,8 +13,10 @@ import {
   CUES,
   DETERMINERS,
   HONORIFICS,
+  INDEFINITE_SPEAKERS,
   MONTHS,
   NEGATIONS,
+  NON_NAME_OPENERS,
   ORG_WORDS,
   PREPOSITIONS,
   PRONOUNS,
@@ -105,6 +107,22 @@ function isLowerNounish(t: Token): boolean {
   return !w.endsWith('ing') && !w.endsWith('ed');
 }
 
+/** A capitalised first word that is not a name: "Hastily", "Speaking", "There", "Minutes". */
+export function isSentenceOpener(t: Token, next: Token | undefined): boolean {
+  if (!t.cap) return false;
+  const w = t.lower;
+  if (SENTENCE_ADVERBS.has(w) || NON_NAME_OPENERS.has(w)) return true;
+  // "Hastily arranged", "Speaking at", "Asked about" — but "Kelly said", "Manning has".
+  if (w.length > 4 && /(?:ly|ing|ed)$/.test(w)) {
+    if (!next || next.type !== 'word') return next?.text === ',';
+    const n = next.lower;
+    return (
+      !next.cap && (PREPOSITIONS.has(n) || DETERMINERS.has(n) || n === 'that' || /(?:ly|ing|ed)$/.test(n))
+    );
+  }
+  return false;
+}
+
 export function isPronoun(t: Token | undefined): boolean {
   return !!t && t.type === 'word' && PRONOUNS.has(t.lower) && (t.lower !== 'i' || t.text === 'I');
 }
@@ -165,6 +183,8 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
   }
   // "But", "And", "So" open a sentence without belonging to its subject.
   while (k < j && tokens[k]!.cap && SENTENCE_ADVERBS.has(tokens[k]!.lower)) k++;
+  while (k <= j && k === floor && isSentenceOpener(tokens[k]!, tokens[k + 1])) k++;
+  if (k > j) return null;
   if (sawDeterminer && k === j && DETERMINERS.has(tokens[k]!.lower)) return null;
   return buildPhrase(tokens, k, j);
 }
@@ -269,8 +289,22 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
   while (n > 0 && isPossessive(body[n - 1]!)) n--;
   let nameStart = n;
   while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isTitleLike(body[nameStart - 1]!)) nameStart--;
+  // "Sen. Marco Rubio of Florida", "Jason Gilbert of Cheyenne": the name is before "of".
+  let locative: Token[] = [];
+  if (
+    nameStart >= 3 &&
+    body[nameStart - 1]!.lower === 'of' &&
+    isNameWord(body[nameStart - 2]!) &&
+    !isTitleLike(body[nameStart - 2]!)
+  ) {
+    locative = body.slice(nameStart - 1, n);
+    n = nameStart - 1;
+    nameStart = n;
+    while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isTitleLike(body[nameStart - 1]!))
+      nameStart--;
+  }
   // A connector inside a name ("Abu Bakr al Baghdadi", "Secretary of State" stays a title).
-  if (nameStart === n) {
+  if (nameStart === n || (body.length === 1 && INDEFINITE_SPEAKERS.has(body[0]!.lower))) {
     return description(first, last, slice, body);
   }
   const honorific = honorificBefore(body, nameStart);
@@ -282,7 +316,7 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
     kind: 'name',
     name,
     title: stripPossessivePronoun(title),
-    appositive: [],
+    appositive: locative,
     honorific,
     tokens: slice,
   };
