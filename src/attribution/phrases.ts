@@ -114,7 +114,7 @@ export function isSentenceOpener(t: Token, next: Token | undefined): boolean {
   if (SENTENCE_ADVERBS.has(w) || NON_NAME_OPENERS.has(w)) return true;
   // "Hastily arranged", "Speaking at", "Asked about" — but "Kelly said", "Manning has".
   if (w.length > 4 && /(?:ly|ing|ed)$/.test(w)) {
-    if (!next || next.type !== 'word') return next?.text === ',';
+    if (next?.type !== 'word') return next?.text === ',';
     const n = next.lower;
     return (
       !next.cap && (PREPOSITIONS.has(n) || DETERMINERS.has(n) || n === 'that' || /(?:ly|ing|ed)$/.test(n))
