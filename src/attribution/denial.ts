@@ -23,6 +23,7 @@ export interface DenialInput {
   indirect: boolean;
 }
 
+const MAX_TEXT = 2000;
 const DISMISSAL_LEMMAS = words('dismiss reject refute rebut rebuff dispute disavow repudiate');
 const NEGATORS = words('not never no nothing none cannot neither nobody');
 /** What a side denies having done, wanted or known. */
@@ -41,7 +42,8 @@ const FALSEHOOD = words('false untrue fake wrong inaccurate incorrect misleading
 const LIE_DETERMINERS = words('a an the these those such outright blatant big total complete');
 
 export function isDenial(input: DenialInput): boolean {
-  const toks = wordTokens(input.text);
+  // Denial cues sit near the start of what is reported; a bound keeps this linear.
+  const toks = wordTokens(input.text.slice(0, MAX_TEXT));
   const lower = toks.map((t) => t.toLowerCase().replace(/’/g, "'"));
   if (input.cueLemma === 'deny') return true;
   if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && aboutAClaim(lower)) return true;

@@ -37,8 +37,8 @@ export interface Entity {
   titleKeys: Set<string>;
   country: string | null;
   gender: Gender;
-  /** Offsets of mentions, in document order. */
-  positions: number[];
+  /** Offset of the first mention. */
+  firstPosition: number;
   /** An organisation's head word ("ministry"), for bridging from "ministry spokesman". */
   orgHeads: Set<string>;
   /** Only described, never named ("the spokesman"). */
@@ -173,11 +173,58 @@ function personName(phrase: NounPhrase): string {
   return tokensText(name.filter((t) => !HONORIFICS.has(tokenKey(t))));
 }
 
+interface Moment {
+  position: number;
+  entity: Entity;
+  salient: boolean;
+}
+
+/** How far back (in mentions) a pronoun, description or bridge looks: bounded, so linear overall. */
+const SCAN_LIMIT = 400;
+/** Candidates examined for a near-miss spelling. */
+const FUZZY_LIMIT = 200;
+const MAX_TITLES = 8;
+
+/** Index of the first item whose position is > `position` (items sorted by position). */
+function upperBound(items: readonly { position: number }[], position: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.position <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of sorted numbers < `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class EntityTable {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
-  /** Name mentions in document order: [position, entity, salient]. */
-  private readonly timeline: { position: number; entity: Entity; salient: boolean }[] = [];
+  /** First and last name words of multi-word person names → entities. */
+  private readonly byNamePart = new Map<string, Entity[]>();
+  /** First letter of a person's last name word → entities, for near-miss spellings. */
+  private readonly byInitial = new Map<string, Entity[]>();
+  /** Mentions registered before resolution, sorted once they are all in. */
+  private timeline: Moment[] = [];
+  /** Mentions added while resolving speakers, in document order. */
+  private readonly late: Moment[] = [];
+  private readonly noted = new Set<string>();
+  /** Positions of each entity's mentions: full names (first pass) and others, each sorted. */
+  private readonly fullAt = new Map<Entity, number[]>();
+  private readonly otherAt = new Map<Entity, number[]>();
+  private resolving = false;
 
   /** Registers every named mention (in document order) before speakers are resolved. */
   addNamedMentions(mentions: readonly Mention[]): void {
@@ -186,7 +233,10 @@ export class EntityTable {
     for (const m of mentions) {
       if (m.phrase.kind === 'name' || isInstitutionName(m.phrase)) this.entityForName(m, false);
     }
-    for (const e of this.entities) this.settleCountry(e);
+    this.timeline.sort((a, b) => a.position - b.position);
+    this.resolving = true;
+    const organisations = this.timeline.filter((t) => t.entity.kind === 'organization' && t.entity.country);
+    for (const e of this.entities) this.settleCountry(e, organisations);
   }
 
   /** The entity a name mention denotes, created if new. */
@@ -205,19 +255,40 @@ export class EntityTable {
     if (!entity) {
       entity = this.create(personName(phrase), 'person', keys);
       this.byKey.set(`n:${keys.join(' ')}`, entity);
+      if (keys.length > 1) this.indexPerson(entity);
     }
-    if (!firstPass || keys.length > 1) this.note(entity, m);
+    if (!firstPass || keys.length > 1) this.note(entity, m, firstPass);
     return entity;
+  }
+
+  private indexPerson(e: Entity): void {
+    const parts = new Set([e.nameKeys[0]!, e.nameKeys[e.nameKeys.length - 1]!]);
+    for (const p of parts) {
+      const list = this.byNamePart.get(p);
+      if (list) list.push(e);
+      else this.byNamePart.set(p, [e]);
+    }
+    const last = e.nameKeys[e.nameKeys.length - 1]!;
+    const initial = last[0] ?? '';
+    const list = this.byInitial.get(initial);
+    if (list) list.push(e);
+    else this.byInitial.set(initial, [e]);
   }
 
   private fullName(keys: string[]): Entity | null {
     return this.byKey.get(`n:${keys.join(' ')}`) ?? null;
   }
 
+  /** Recent persons whose last name starts with the same letter: candidates for a near miss. */
+  private fuzzyCandidates(key: string): Entity[] {
+    const list = this.byInitial.get(key[0] ?? '') ?? [];
+    return list.slice(-FUZZY_LIMIT);
+  }
+
   /** "Chad Wolf" after "Chad Wolfe". */
   private nearMissFullName(keys: string[]): Entity | null {
-    for (const e of this.entities) {
-      if (e.kind !== 'person' || e.nameKeys.length !== keys.length) continue;
+    for (const e of this.fuzzyCandidates(keys[keys.length - 1]!)) {
+      if (e.nameKeys.length !== keys.length) continue;
       const same = e.nameKeys.every(
         (k, i) => k === keys[i] || (k.length >= 4 && editDistanceAtMostOne(k, keys[i]!)),
       );
@@ -226,55 +297,84 @@ export class EntityTable {
     return null;
   }
 
-  /** A lone surname (or given name) joins the most recently mentioned full name it fits. */
+  /** A lone surname (or given name) joins the full name it fits that the article has used most. */
   private bySurname(keys: string[], position: number): Entity | null {
     if (keys.length > 1) return this.nearMissFullName(keys);
     const key = keys[0]!;
-    const fits = (e: Entity, fuzzy: boolean) =>
-      e.kind === 'person' &&
-      e.nameKeys.length > 1 &&
-      e.nameKeys.some((k, i) => {
-        const usable = i === e.nameKeys.length - 1 || i === 0;
-        if (!usable) return false;
-        return (
-          k === key ||
-          (fuzzy && k.length >= 4 && key.length >= 4 && k[0] === key[0] && editDistanceAtMostOne(k, key))
-        );
-      });
-    return (
-      this.mostMentioned((e) => fits(e, false), position) ??
-      this.mostMentioned((e) => fits(e, true), position)
+    const exact = this.byNamePart.get(key) ?? [];
+    if (exact.length > 0) return this.mostMentioned(exact, position);
+    if (key.length < 4) return null;
+    const fuzzy = this.fuzzyCandidates(key).filter((e) =>
+      [e.nameKeys[0]!, e.nameKeys[e.nameKeys.length - 1]!].some(
+        (k) => k.length >= 4 && k[0] === key[0] && editDistanceAtMostOne(k, key),
+      ),
     );
+    return fuzzy.length > 0 ? this.mostMentioned(fuzzy, position) : null;
   }
 
   /**
    * "Trump" after both "Donald Trump" and "Ivanka Trump": the one the article
-   * has mentioned most so far (ties to the most recent), else the first after.
+   * has mentioned most before `position` (ties to the later mention), else
+   * the first one mentioned after it.
    */
-  private mostMentioned(test: (e: Entity) => boolean, position: number): Entity | null {
-    const counts = new Map<Entity, number>();
+  private mostMentioned(candidates: readonly Entity[], position: number): Entity | null {
     let best: Entity | null = null;
-    for (const t of this.timeline) {
-      if (t.position > position) break;
-      if (!test(t.entity)) continue;
-      const n = (counts.get(t.entity) ?? 0) + 1;
-      counts.set(t.entity, n);
-      if (!best || n >= (counts.get(best) ?? 0)) best = t.entity;
+    let bestCount = 0;
+    let bestLast = -1;
+    for (const e of candidates) {
+      const full = this.fullAt.get(e) ?? [];
+      const other = this.otherAt.get(e) ?? [];
+      const nFull = countBelow(full, position + 1);
+      const nOther = countBelow(other, position + 1);
+      const count = nFull + nOther;
+      const last = Math.max(nFull ? full[nFull - 1]! : -1, nOther ? other[nOther - 1]! : -1);
+      if (count > bestCount || (count === bestCount && count > 0 && last > bestLast)) {
+        best = e;
+        bestCount = count;
+        bestLast = last;
+      }
     }
-    return best ?? this.closestFitting(test, position);
+    if (best) return best;
+    let firstAfter: Entity | null = null;
+    let firstAt = Number.POSITIVE_INFINITY;
+    for (const e of candidates) {
+      const at = Math.min(
+        this.fullAt.get(e)?.[0] ?? Number.POSITIVE_INFINITY,
+        this.otherAt.get(e)?.[0] ?? Number.POSITIVE_INFINITY,
+      );
+      if (at < firstAt) {
+        firstAt = at;
+        firstAfter = e;
+      }
+    }
+    return firstAfter ?? candidates[0] ?? null;
+  }
+
+  /** Mentions before `position`, latest first, from both the registered and the late mentions. */
+  private *before(position: number, limit = SCAN_LIMIT): Generator<Moment> {
+    let i = upperBound(this.timeline, position - 1) - 1;
+    let j = upperBound(this.late, position - 1) - 1;
+    for (let n = 0; n < limit && (i >= 0 || j >= 0); n++) {
+      const a = this.timeline[i];
+      const b = this.late[j];
+      if (a && (!b || a.position >= b.position)) {
+        i--;
+        yield a;
+      } else if (b) {
+        j--;
+        yield b;
+      }
+    }
   }
 
   /** Among entities passing `test`, the one mentioned last before `position`, else first after it. */
   private closestFitting(test: (e: Entity) => boolean, position: number): Entity | null {
-    let before: Entity | null = null;
-    let after: Entity | null = null;
-    for (const t of this.timeline) {
-      if (!test(t.entity)) continue;
-      if (t.position <= position) before = t.entity;
-      else if (!after) after = t.entity;
+    for (const t of this.before(position + 1)) if (test(t.entity)) return t.entity;
+    const start = upperBound(this.timeline, position);
+    for (let i = start; i < this.timeline.length && i - start < SCAN_LIMIT; i++) {
+      if (test(this.timeline[i]!.entity)) return this.timeline[i]!.entity;
     }
-    if (before || after) return before ?? after;
-    return this.entities.find(test) ?? null;
+    return null;
   }
 
   private institution(m: Mention): Entity {
@@ -321,7 +421,7 @@ export class EntityTable {
       titleKeys: new Set(),
       country: null,
       gender: null,
-      positions: [],
+      firstPosition: Number.POSITIVE_INFINITY,
       orgHeads: new Set(),
       descriptionOnly: false,
       spoke: false,
@@ -330,13 +430,21 @@ export class EntityTable {
     return e;
   }
 
-  /** Records a mention: its title, gender and country evidence. */
-  note(e: Entity, m: Mention): void {
+  /** Records a mention: its place in the timeline, its title, gender and country evidence. */
+  note(e: Entity, m: Mention, firstPass = false): void {
     const phrase = m.phrase;
     if (m.speaker) e.spoke = true;
-    if (!e.positions.includes(m.position)) {
-      e.positions.push(m.position);
-      this.insertTimeline({ position: m.position, entity: e, salient: m.salient });
+    const id = `${e.id}:${m.position}`;
+    if (!this.noted.has(id)) {
+      this.noted.add(id);
+      e.firstPosition = Math.min(e.firstPosition, m.position);
+      const moment = { position: m.position, entity: e, salient: m.salient };
+      if (this.resolving) this.late.push(moment);
+      else this.timeline.push(moment);
+      const at = firstPass ? this.fullAt : this.otherAt;
+      const list = at.get(e);
+      if (list) list.push(m.position);
+      else at.set(e, [m.position]);
     }
     const title = [...phrase.title];
     if (e.kind === 'person' && title.length > 0) this.addTitle(e, title);
@@ -349,6 +457,7 @@ export class EntityTable {
   }
 
   private addTitle(e: Entity, tokens: readonly Token[], appositive = false): void {
+    if (e.titles.length >= MAX_TITLES) return;
     const text = tokensText(appositive ? trimAppositive(tokens) : tokens);
     if (!text || e.titles.includes(text)) return;
     e.titles.push(text);
@@ -357,26 +466,35 @@ export class EntityTable {
     if (country && !e.country) e.country = country;
   }
 
-  /** A person's country: from titles, else from the institution their title names ("ministry spokesman"). */
-  settleCountry(e: Entity): void {
+  /**
+   * A person's country when no title gives one: the institution their title
+   * names ("ministry spokesman" after "Iran's Foreign Ministry"), the last one
+   * mentioned before them, else the first one after.
+   */
+  private settleCountry(e: Entity, organisations: readonly Moment[]): void {
     if (e.country || e.kind !== 'person') return;
     const heads = [...e.titleKeys].filter((k) => ORG_WORDS.has(k));
     if (heads.length === 0) return;
-    const first = e.positions[0] ?? 0;
-    let best: Entity | null = null;
-    for (const t of this.timeline) {
-      if (t.position > first && best) break;
-      const o = t.entity;
-      if (o.kind !== 'organization' || !o.country) continue;
-      if (heads.some((h) => o.orgHeads.has(h))) best = o;
+    const fits = (o: Entity) => heads.some((h) => o.orgHeads.has(h));
+    const start = upperBound(organisations, e.firstPosition);
+    for (let i = start - 1; i >= 0 && start - i <= SCAN_LIMIT; i--) {
+      if (fits(organisations[i]!.entity)) {
+        e.country = organisations[i]!.entity.country;
+        return;
+      }
     }
-    if (best) e.country = best.country;
+    for (let i = start; i < organisations.length && i - start < SCAN_LIMIT; i++) {
+      if (fits(organisations[i]!.entity)) {
+        e.country = organisations[i]!.entity.country;
+        return;
+      }
+    }
   }
 
   /**
    * The person a pronoun refers to: the most recent salient (subject or
    * speaker) person before `position` with a compatible gender, else the most
-   * recent such person at all. `maxBack` bounds the search in characters.
+   * recent such person at all. `maxBack` bounds "recent", in characters.
    */
   resolvePronoun(pronoun: string, position: number, maxBack = 3000): Entity | null {
     const wantGender: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
@@ -390,14 +508,11 @@ export class EntityTable {
           (e.gender === null || e.gender === wantGender)
         );
       }
-      if (pronoun === 'it') return e.kind === 'organization' || e.kind === 'state';
       return e.kind === 'organization' || e.kind === 'state';
     };
     let fallback: Entity | null = null;
     let distant: Entity | null = null;
-    for (let i = this.timeline.length - 1; i >= 0; i--) {
-      const t = this.timeline[i]!;
-      if (t.position >= position) continue;
+    for (const t of this.before(position)) {
       const near = position - t.position <= maxBack;
       if (!ok(t.entity)) {
         // Gender is a guess: with nobody else around, the last person will do.
@@ -428,16 +543,10 @@ export class EntityTable {
 
   /** Records that a pronoun resolved to a person: a gender for later pronouns. */
   notePronoun(e: Entity, pronoun: string, position: number, salient: boolean): void {
-    if (e.kind === 'person' && e.gender === null)
+    if (e.kind === 'person' && e.gender === null) {
       e.gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
-    this.insertTimeline({ position, entity: e, salient });
-  }
-
-  /** Keeps the timeline in document order (mentions mostly arrive in order, so this is cheap). */
-  private insertTimeline(item: { position: number; entity: Entity; salient: boolean }): void {
-    let i = this.timeline.length;
-    while (i > 0 && this.timeline[i - 1]!.position > item.position) i--;
-    this.timeline.splice(i, 0, item);
+    }
+    this.late.push({ position, entity: e, salient });
   }
 
   /** A speaker known only by description ("analysts", "the report"). */

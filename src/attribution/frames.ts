@@ -287,7 +287,7 @@ function lastOfPhrase(p: NounPhrase): number {
 
 function quoteTouches(toks: readonly Token[], i: number): boolean {
   let j = i;
-  while (j >= 0 && isPunct(toks[j], SEPARATORS)) j--;
+  while (j >= 0 && i - j < 4 && isPunct(toks[j], SEPARATORS)) j--;
   return toks[j]?.type === 'quote';
 }
 
@@ -455,7 +455,7 @@ function participleAgent(s: SentenceInfo, cue: number, earlier: Frame[]): Agent 
     j--;
     // Skip an appositive chunk after the agent (", an American company,").
     let k = j;
-    while (k >= s.floor && !isChunkBoundary(toks[k]!)) k--;
+    while (k >= s.floor && j - k < 30 && !isChunkBoundary(toks[k]!)) k--;
     if (toks[k]?.text === ',' && k + 1 <= j && isDescriptiveChunk(toks, k + 1, j)) j = k - 1;
     const agent = phraseEndingAt(toks, j, s.floor);
     if (agent && agent.kind === 'name' && toks[agent.first - 1]?.lower === 'by') return agent;
@@ -473,7 +473,8 @@ export function sentenceSubject(s: SentenceInfo, before: number): NounPhrase | n
   const first = toks[i];
   if (!isWordToken(first)) return null;
   if (PREPOSITIONS.has(first.lower) || COMPLEMENTIZERS.has(first.lower) || first.lower.endsWith('ing')) {
-    while (i < before && toks[i]!.text !== ',') i++;
+    const limit = Math.min(before, i + 40);
+    while (i < limit && toks[i]!.text !== ',') i++;
     i++;
   }
   while (i < before && isSentenceOpener(toks[i]!, toks[i + 1]) && toks[i + 1]?.type === 'word') i++;
@@ -633,7 +634,7 @@ function looksLikeClause(toks: readonly Token[], from: number, last: number): bo
   const first = toks[from]!;
   if (first.type === 'word' && PREPOSITIONS.has(first.lower)) return false;
   let words = 0;
-  for (let i = from; i <= last; i++) {
+  for (let i = from; i <= last && i - from < 40; i++) {
     const t = toks[i]!;
     if (t.type === 'quote') return words > 0;
     if (t.type !== 'word') continue;
@@ -744,10 +745,13 @@ function verblessFrame(
  */
 function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
   const kept: Frame[] = [];
+  let latest: Frame | undefined;
   for (const f of frames) {
-    const host = kept.findLast(
-      (k) => k.forward && f.chunk.first >= k.forward.first && f.chunk.first <= k.forward.last,
-    );
+    // Forward regions are cut as frames are kept, so only the latest one can hold this frame.
+    const host =
+      latest?.forward && f.chunk.last >= latest.forward.first && f.chunk.first <= latest.forward.last
+        ? latest
+        : undefined;
     if (host?.forward) {
       const before = s.tokens[f.chunk.first - 1];
       const standsAlone =
@@ -761,6 +765,7 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
       host.forward = trimRegion(s.tokens, { first: host.forward.first, last: f.chunk.first - 1 });
     }
     kept.push(f);
+    if (f.forward) latest = f;
   }
   for (let k = 0; k < kept.length; k++) assignBackward(s, kept, k);
   return kept;

@@ -65,52 +65,68 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+interface Pending {
+  quote: Quote;
+  sentence: SentenceInfo;
+}
+
 function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawStatement[] {
   const all: RawStatement[] = [];
-  const pendingQuotes: { quote: Quote; sentence: SentenceInfo; token: number }[] = [];
+  const pending: Pending[] = [];
   for (const s of doc.sentences) {
     const frames = framesBySentence[s.index]!;
     const claimed = new Set<number>();
-    for (const f of frames) {
+    frames.forEach((f, k) => {
+      if (f.inherits) f.speakers = inheritedSpeakers(f, frames[k - 1]);
       for (const region of [f.backward, f.forward]) {
         if (!region) continue;
-        for (const raw of statementsOfRegion(doc.text, f, region, frames)) all.push(raw);
+        for (const raw of statementsOfRegion(doc.text, f, region)) all.push(raw);
         for (let i = region.first; i <= region.last; i++) claimed.add(i);
       }
-    }
+    });
+    const alone = quoteOnlySentence(s);
     s.tokens.forEach((t, i) => {
-      if (t.type === 'quote' && !claimed.has(i) && standsAlone(s, i)) {
-        pendingQuotes.push({ quote: t.quote!, sentence: s, token: i });
+      if (alone && t.type === 'quote' && !claimed.has(i) && longEnough(t.quote!)) {
+        pending.push({ quote: t.quote!, sentence: s });
       }
     });
   }
   all.sort((a, b) => a.start - b.start);
   const colonIntros = pendingColonIntroductions(doc, framesBySentence);
-  for (const p of pendingQuotes) {
-    if (p.quote.continuesPrev || p.quote.continuesNext) continue;
-    const source = continuationSource(doc, all, p, colonIntros);
-    if (source) all.push(continuation(doc.text, p.quote, p.sentence, source));
-  }
-  resolveChains(doc.text, all, pendingQuotes);
+  const isChained = (p: Pending) => p.quote.continuesPrev || p.quote.continuesNext;
+  attachContinuations(
+    doc,
+    all,
+    pending.filter((p) => !isChained(p)),
+    colonIntros,
+  );
+  resolveChains(doc.text, all, pending);
   // A chain nobody inside it attributes continues whoever spoke before it.
-  const heads = pendingQuotes.filter((p) => p.quote.continuesNext && !p.quote.continuesPrev);
-  for (const p of heads) {
-    if (all.some((r) => r.quote === p.quote)) continue;
-    const source = continuationSource(doc, all, p, colonIntros);
-    if (source) all.push(continuation(doc.text, p.quote, p.sentence, source));
+  const attributed = new Set(all.map((r) => r.quote));
+  const heads = pending.filter(
+    (p) => p.quote.continuesNext && !p.quote.continuesPrev && !attributed.has(p.quote),
+  );
+  if (heads.length > 0) {
+    attachContinuations(doc, all, heads, colonIntros);
+    resolveChains(doc.text, all, pending);
   }
-  resolveChains(doc.text, all, pendingQuotes);
   return all;
 }
 
-/** A quote that is its sentence's only content ("“We lost.”"): it continues someone's words. */
-function standsAlone(s: SentenceInfo, quoteIndex: number): boolean {
-  const q = s.tokens[quoteIndex]!.quote!;
+/**
+ * A sentence whose only content is quotes ("“We lost.”"), or quotes after a
+ * connective ("Instead, “he just acts like a defeated man.”"): its quotes
+ * continue someone's words.
+ */
+function quoteOnlySentence(s: SentenceInfo): boolean {
   const words = s.tokens.filter((t) => t.type === 'word');
-  // "Instead, “he just acts like a defeated man.”": a connective does not count.
-  const connectives = words.filter((t) => SENTENCE_ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.lower));
-  if (words.length > 2 || connectives.length < words.length) return false;
-  if (words.length > 0 && words[words.length - 1]!.start > q.start) return false;
+  if (words.length > 2) return false;
+  if (!words.every((t) => SENTENCE_ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.lower))) return false;
+  const firstQuote = s.tokens.find((t) => t.type === 'quote');
+  return !!firstQuote && words.every((t) => t.start < firstQuote.start);
+}
+
+function longEnough(q: Quote): boolean {
   return q.innerEnd - q.innerStart >= 12;
 }
 
@@ -124,24 +140,26 @@ function isTitleWord(t: Token): boolean {
   return !t.cap && (TITLE_WORDS.has(t.lower) || ORG_WORDS.has(t.lower));
 }
 
-function statementsOfRegion(text: string, f: Frame, region: Region, frames: Frame[]): RawStatement[] {
+function statementsOfRegion(text: string, f: Frame, region: Region): RawStatement[] {
   const s = f.sentence;
   const toks = s.tokens.slice(region.first, region.last + 1);
-  const speakers = f.inherits ? inheritedSpeakers(f, frames) : f.speakers;
+  const speakers = f.speakers;
   if (speakers.length === 0) return [];
   const cue = f.cueFirst >= 0 ? span(text, s.tokens[f.cueFirst]!.start, s.tokens[f.cueLast]!.end) : null;
   const cueLemma = f.cue?.lemma ?? null;
-  const quotes = toks.filter((t) => t.type === 'quote');
+  const quotes: number[] = [];
+  for (let i = region.first; i <= region.last; i++) if (s.tokens[i]!.type === 'quote') quotes.push(i);
   const wordsOutside = toks.filter((t) => t.type === 'word').length;
   const out: RawStatement[] = [];
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
   const clause = text.slice(first.start, last.end);
   for (const speaker of speakers) {
-    for (const q of quotes) {
-      const kind = isSetOff(s, s.tokens.indexOf(q), text) ? 'direct' : 'partial';
-      const reported = wordsOutside >= 3 ? clause : text.slice(q.quote!.innerStart, q.quote!.innerEnd);
-      out.push(raw(kind, quoteTextSpan(text, q.quote!), speaker, s, cue, cueLemma, reported, q.quote!));
+    for (const i of quotes) {
+      const q = s.tokens[i]!.quote!;
+      const kind = isSetOff(s, i, text) ? 'direct' : 'partial';
+      const reported = wordsOutside >= 3 ? clause : text.slice(q.innerStart, q.innerEnd);
+      out.push(raw(kind, quoteTextSpan(text, q), speaker, s, cue, cueLemma, reported, q));
     }
     const indirect = quotes.length === 0 ? wordsOutside >= 2 : wordsOutside >= 1;
     if (indirect) {
@@ -151,10 +169,9 @@ function statementsOfRegion(text: string, f: Frame, region: Region, frames: Fram
   return out;
 }
 
-function inheritedSpeakers(f: Frame, frames: Frame[]): NounPhrase[] {
-  const earlier = frames.filter((g) => g !== f && g.chunk.first < f.chunk.first && g.speakers.length > 0);
-  const host = earlier[earlier.length - 1];
-  if (host) return host.speakers;
+/** A participle's speakers: the previous frame's in its sentence, else the sentence's subject. */
+function inheritedSpeakers(f: Frame, previous: Frame | undefined): NounPhrase[] {
+  if (previous && previous.speakers.length > 0) return previous.speakers;
   const subject = sentenceSubject(f.sentence, f.cueFirst);
   return subject ? [subject] : [];
 }
@@ -219,25 +236,71 @@ function pendingColonIntroductions(doc: DocumentInfo, framesBySentence: Frame[][
   return intros;
 }
 
-function continuationSource(
+/**
+ * Gives each pending quote the speaker it continues: the last attributed
+ * statement before it in its paragraph, else the attribution of a following
+ * quote in the paragraph ("“A.” “B,” he said."), else a "…, he said:" ending
+ * the previous paragraph, else (for a quote opening its paragraph) the last
+ * quote of the previous paragraph. Pending quotes arrive in document order.
+ */
+function attachContinuations(
   doc: DocumentInfo,
   all: RawStatement[],
-  p: { quote: Quote; sentence: SentenceInfo },
+  pending: readonly Pending[],
   colonIntros: Map<number, Frame>,
-): RawStatement | Frame | null {
-  const paragraph = p.sentence.paragraph;
-  const inParagraph = all.filter((r) => r.sentence.paragraph === paragraph && r.phrase && !r.continues);
-  const before = inParagraph.filter((r) => r.start < p.quote.start);
-  if (before.length > 0) return before[before.length - 1]!;
-  const after = inParagraph.find(
-    (r) => r.start > p.quote.start && r.quote && r.sentence.index > p.sentence.index,
-  );
-  if (after && startsWithQuote(after.sentence)) return after;
-  const intro = colonIntros.get(paragraph);
-  if (intro) return intro;
-  if (p.quote.start !== doc.paragraphs[paragraph]!.start) return null;
-  const previous = all.filter((r) => r.sentence.paragraph === paragraph - 1 && r.quote);
-  return previous[previous.length - 1] ?? null;
+): void {
+  const byParagraph = new Map<number, RawStatement[]>();
+  const lastQuoted = new Map<number, RawStatement>();
+  for (const r of all) {
+    const list = byParagraph.get(r.sentence.paragraph);
+    if (list) list.push(r);
+    else byParagraph.set(r.sentence.paragraph, [r]);
+    if (r.quote) lastQuoted.set(r.sentence.paragraph, r);
+  }
+  let paragraph = -1;
+  let cursor = 0;
+  let lastBefore: RawStatement | null = null;
+  for (const p of pending) {
+    const list = byParagraph.get(p.sentence.paragraph) ?? [];
+    if (p.sentence.paragraph !== paragraph) {
+      paragraph = p.sentence.paragraph;
+      cursor = 0;
+      lastBefore = null;
+    }
+    while (cursor < list.length && list[cursor]!.start < p.quote.start) {
+      if (isPrimary(list[cursor]!)) lastBefore = list[cursor]!;
+      cursor++;
+    }
+    const source =
+      lastBefore ??
+      followingAttribution(list, cursor, p) ??
+      colonIntros.get(paragraph) ??
+      (p.quote.start === doc.paragraphs[paragraph]!.start ? lastQuoted.get(paragraph - 1) : undefined);
+    if (!source) continue;
+    const c = continuation(doc.text, p.quote, p.sentence, source);
+    all.push(c);
+    if (isPrimary(c)) lastBefore = c;
+    if (!lastQuoted.has(paragraph) || lastQuoted.get(paragraph)!.start < c.start)
+      lastQuoted.set(paragraph, c);
+  }
+}
+
+function isPrimary(r: RawStatement): boolean {
+  return r.phrase !== null && r.continues === null;
+}
+
+/** "“A.” “B,” he said.": the attributed quote that follows in a later sentence of the paragraph. */
+function followingAttribution(
+  list: readonly RawStatement[],
+  from: number,
+  p: Pending,
+): RawStatement | undefined {
+  for (let i = from; i < list.length && i - from < 20; i++) {
+    const r = list[i]!;
+    if (!isPrimary(r) || !r.quote || r.sentence.index <= p.sentence.index) continue;
+    return startsWithQuote(r.sentence) ? r : undefined;
+  }
+  return undefined;
 }
 
 function startsWithQuote(s: SentenceInfo): boolean {
@@ -279,10 +342,13 @@ function resolveChains(
   );
   if (chained.length === 0) return;
   const quotesInOrder = [...byQuote.keys(), ...chained.map((c) => c.quote)].sort((a, b) => a.start - b.start);
-  for (let pass = 0; pass < 2; pass++) {
-    for (const p of chained) {
+  const order = new Map(quotesInOrder.map((q, i) => [q, i]));
+  // Forward passes carry a speaker to later pieces, the backward pass to earlier ones.
+  const orders = [chained, [...chained].reverse(), chained];
+  for (const sequence of orders) {
+    for (const p of sequence) {
       if (byQuote.has(p.quote)) continue;
-      const idx = quotesInOrder.indexOf(p.quote);
+      const idx = order.get(p.quote)!;
       const prevQ = p.quote.continuesPrev ? quotesInOrder[idx - 1] : undefined;
       const nextQ = p.quote.continuesNext ? quotesInOrder[idx + 1] : undefined;
       const source = (prevQ && byQuote.get(prevQ)) ?? (nextQ && byQuote.get(nextQ));

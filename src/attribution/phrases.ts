@@ -61,6 +61,8 @@ const MODIFIERS = words(`
 `);
 
 const NAME_CONNECTORS = words('of de da del della der van von bin ibn al el le la du st. st');
+const DEMONSTRATIVES = words('that this these those');
+
 /** Words that open an inverted subject like a determiner ("said one New Hampshire Democrat"). */
 const QUANTIFIER_STARTS = words('one another two three several');
 
@@ -145,7 +147,8 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
     const t = tokens[k - 1]!;
     if (t.type !== 'word') break;
     if (DETERMINERS.has(t.lower) && !t.cap) {
-      k--;
+      // "said that Jones told": "that" before a name is a conjunction, not a determiner.
+      if (!DEMONSTRATIVES.has(t.lower) || !tokens[k]!.cap) k--;
       sawDeterminer = true;
       break;
     }
