@@ -36,8 +36,7 @@ const AMBIGUOUS_NAMES = new Set([
   'jersey',
   'guernsey',
   'man',
-  'niger',
-  'turkey',
+
   'christmas island',
   'victoria',
   'kingston',
@@ -101,6 +100,13 @@ const ALIASES: [phrase: string, code: string, kind: 'state' | 'organization' | n
   ['Ivory Coast', 'CI', 'state'],
   ['Czech Republic', 'CZ', 'state'],
   ['Persia', 'IR', 'state'],
+  ['Turkey', 'TR', 'state'],
+  ['Kiev', 'UA', 'state'],
+  ['Gaza', 'PS', 'state'],
+  ['Swaziland', 'SZ', 'state'],
+  ['Cape Verde', 'CV', 'state'],
+  ['East Timor', 'TL', 'state'],
+  ['Macedonia', 'MK', 'state'],
   ['Islamic Republic', 'IR', 'state'],
   ['UAE', 'AE', 'state'],
   ['DPRK', 'KP', 'state'],
@@ -136,11 +142,20 @@ export function normaliseToken(token: string): string {
     .toLowerCase();
 }
 
+/** Ambiguous names that are countries only in a list of countries ("Egypt, Jordan and Morocco"). */
+const AMBIGUOUS_PHRASES = new Map<string, CountryPhrase>();
+
 function addPhrase(phrase: string, entry: Omit<CountryPhrase, 'length'>): void {
   const key = phraseKey(phrase);
   if (key.length === 0) return;
   const joined = key.join(' ');
-  if (AMBIGUOUS_NAMES.has(joined) || PHRASES.has(joined)) return;
+  if (AMBIGUOUS_NAMES.has(joined)) {
+    if (entry.evidence === 'name' && !AMBIGUOUS_PHRASES.has(joined)) {
+      AMBIGUOUS_PHRASES.set(joined, { ...entry, length: key.length });
+    }
+    return;
+  }
+  if (PHRASES.has(joined)) return;
   PHRASES.set(joined, { ...entry, length: key.length });
   longestPhrase = Math.max(longestPhrase, key.length);
 }
@@ -190,6 +205,11 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
 function isShoutedText(tokens: readonly string[], i: number): boolean {
   const neighbour = tokens[i - 1] ?? tokens[i + 1] ?? '';
   return neighbour.length > 2 && neighbour === neighbour.toUpperCase() && /\p{L}/u.test(neighbour);
+}
+
+/** A country name that needs context ("Jordan", "Georgia", "Chad"), when the whole phrase is one. */
+export function ambiguousCountry(tokens: readonly string[]): CountryPhrase | null {
+  return AMBIGUOUS_PHRASES.get(tokens.map(normaliseToken).join(' ')) ?? null;
 }
 
 /** The dataset's common name for a code ("RU" → "Russia"). */

@@ -9,7 +9,7 @@
  * Country evidence is only ever read from a speaker's own name, title and
  * appositions: never from what they said or where they were.
  */
-import { countryDemonym, countryName, countryPhraseAt } from './countries.ts';
+import { ambiguousCountry, countryDemonym, countryName, countryPhraseAt } from './countries.ts';
 import {
   CORPORATE_SUFFIXES,
   FEMALE_WORDS,
@@ -139,7 +139,7 @@ function isInstitutionName(phrase: NounPhrase): boolean {
 /** A name phrase's kind, from the phrase alone. */
 function kindOfName(phrase: NounPhrase): EntityKind {
   const texts = phrase.name.map((t) => t.text);
-  const whole = countryPhraseAt(texts, 0);
+  const whole = countryPhraseAt(texts, 0) ?? (phrase.amongCountries ? ambiguousCountry(texts) : null);
   if (whole && whole.length === texts.length && whole.speakerKind) return whole.speakerKind;
   if (phrase.name.some((t) => ORG_WORDS.has(tokenKey(t)) && t.cap)) return 'organization';
   // A place ("Vermont", "New Hampshire") speaks only as an institution.
@@ -396,7 +396,7 @@ export class EntityTable {
 
   private namedThing(m: Mention, kind: EntityKind): Entity {
     const texts = m.phrase.name.map((t) => t.text);
-    const hit = countryPhraseAt(texts, 0);
+    const hit = countryPhraseAt(texts, 0) ?? (m.phrase.amongCountries ? ambiguousCountry(texts) : null);
     const isCountry = hit && hit.length === texts.length;
     const name = isCountry && kind === 'state' ? countryName(hit.code) : institutionName(m.phrase.name);
     const key = `n:${name.toLowerCase()}`;

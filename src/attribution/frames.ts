@@ -8,6 +8,8 @@
  * - backward, before the attribution: "Q, he said." or "The plan failed, she said.";
  * - both, around it: "Q1," said X, "Q2."
  */
+
+import { countryPhraseAt } from './countries.ts';
 import {
   CUES,
   type CueForm,
@@ -356,6 +358,12 @@ function coordinated(s: SentenceInfo, last: NounPhrase): Subject {
   }
   if (conjuncts.length === 1) return { phrases: [last], first: last.first };
   if (!startsClause(toks, conjuncts[0]!.first, s.floor)) return { phrases: [last], first: last.first };
+  const isCountry = (p: NounPhrase) => {
+    const texts = p.name.map((t) => t.text);
+    return countryPhraseAt(texts, 0)?.length === texts.length;
+  };
+  if (conjuncts.some(isCountry))
+    return { phrases: conjuncts.map((p) => ({ ...p, amongCountries: true })), first: conjuncts[0]!.first };
   return { phrases: conjuncts, first: conjuncts[0]!.first };
 }
 

@@ -44,6 +44,8 @@ export interface NounPhrase {
   appositive: Token[];
   /** The honorific before the name ("Mr."), if any: it tells the gender. */
   honorific: string | null;
+  /** Listed with countries ("Egypt, Jordan and Morocco"): an ambiguous name is a country here. */
+  amongCountries?: boolean;
   tokens: Token[];
 }
 
@@ -184,12 +186,28 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
     }
     break;
   }
+  if (headIsName && !sawDeterminer) k = titleToBoundary(tokens, k, floor);
   // "But", "And", "So" open a sentence without belonging to its subject.
   while (k < j && tokens[k]!.cap && SENTENCE_ADVERBS.has(tokens[k]!.lower)) k++;
   while (k <= j && k === floor && isSentenceOpener(tokens[k]!, tokens[k + 1])) k++;
   if (k > j) return null;
   if (sawDeterminer && k === j && DETERMINERS.has(tokens[k]!.lower)) return null;
   return buildPhrase(tokens, k, j);
+}
+
+/**
+ * "”, harbour master Ines Sola said": up to three lower-case nouns between a
+ * clause boundary (a quote, punctuation, the sentence start) and a name are
+ * its title, even when no word list knows them.
+ */
+function titleToBoundary(tokens: readonly Token[], k: number, floor: number): number {
+  let i = k;
+  while (i - 1 >= floor && k - i < 3 && isLowerNounish(tokens[i - 1]!)) i--;
+  if (i === k) return k;
+  const before = tokens[i - 1];
+  const boundary =
+    i <= floor || before?.type === 'quote' || (before?.type === 'punct' && before.text !== '$');
+  return boundary ? i : k;
 }
 
 /** "Trade and Industry Secretary": an "and" inside a capitalised title, not a coordination. */

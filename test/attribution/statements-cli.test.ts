@@ -1,0 +1,58 @@
+/**
+ * `npm run statements` as a user runs it: folders walked, bad files reported
+ * on stderr and skipped, one JSON array on stdout, usage on no arguments.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ExtractedStatementSchema } from '../../src/model.ts';
+
+const run = promisify(execFile);
+
+async function statements(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/statements.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run statements', () => {
+  it('prints usage and exits 2 without arguments', async () => {
+    const { code, stderr, stdout } = await statements();
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage');
+    expect(stdout).toBe('');
+  });
+
+  it('walks folders, skips bad files with a reason, and keeps offsets into the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-statements-'));
+    mkdirSync(path.join(dir, 'nested'));
+    const md = '---\ntitle: "Harbour news"\n---\n"The harbour is closed," harbour master Ines Sola said.\n';
+    writeFileSync(path.join(dir, 'nested', 'a.md'), md);
+    writeFileSync(path.join(dir, 'b.txt'), 'Officials said the road would reopen on Friday.\n');
+    writeFileSync(path.join(dir, 'empty.txt'), '  \n');
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x22, 0xe9, 0x22, 0x0a]));
+    writeFileSync(path.join(dir, 'ignored.json'), '{}');
+    const { code, stdout, stderr } = await statements(dir, path.join(dir, 'missing.txt'));
+    expect(code).toBe(0);
+    expect(stderr).toContain('empty.txt: empty file');
+    expect(stderr).toContain('latin1.txt: not valid UTF-8');
+    expect(stderr).toContain('missing.txt: no such file or folder');
+    const out = JSON.parse(stdout) as ({ file: string } & Record<string, unknown>)[];
+    expect(out.map((s) => path.basename(s.file))).toEqual(['b.txt', 'a.md']);
+    for (const s of out) {
+      const { file, ...statement } = s;
+      const parsed = ExtractedStatementSchema.parse(statement);
+      expect(file.startsWith(dir)).toBe(true);
+      const text = file.endsWith('a.md') ? md : 'Officials said the road would reopen on Friday.\n';
+      expect(text.slice(parsed.text.start, parsed.text.end)).toBe(parsed.text.text);
+    }
+    expect(out[1]).toMatchObject({ kind: 'direct', speaker: { name: 'Ines Sola', title: 'harbour master' } });
+  });
+});
