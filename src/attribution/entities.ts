@@ -24,6 +24,13 @@ import {
 import type { NounPhrase } from './phrases.ts';
 import type { Token } from './tokens.ts';
 
+/** Heads of descriptions that stand for the organisation an article is about ("the firm"). */
+const GENERIC_ORG_HEADS = words(
+  'company firm group carrier airline bank insurer retailer maker giant network newspaper paper broadcaster channel club team studio label publisher operator chain manufacturer producer supplier lender corporation business',
+);
+
+const NAME_GLUE = words("of and for the de 's &");
+
 export type EntityKind = 'person' | 'organization' | 'state';
 export type Gender = 'm' | 'f' | null;
 
@@ -153,7 +160,12 @@ function kindOfName(phrase: NounPhrase): EntityKind {
 
 /** "Iran’s Foreign Ministry" → "Iranian Foreign Ministry"; "Microsoft Corp" → "Microsoft". */
 function institutionName(tokens: readonly Token[]): string {
-  const body = [...tokens];
+  let body = [...tokens];
+  // "owner Menatep Group": a lower-case description before the name is not part of it.
+  const firstCap = body.findIndex((t) => t.cap);
+  if (firstCap > 0 && body.slice(firstCap).every((t) => t.cap || NAME_GLUE.has(t.lower))) {
+    body = body.slice(firstCap);
+  }
   while (body.length > 1 && CORPORATE_SUFFIXES.has(tokenKey(body[body.length - 1]!))) body.pop();
   const texts = body.map((t) => t.text);
   const hit = countryPhraseAt(texts, 0);
@@ -508,7 +520,8 @@ export class EntityTable {
           (e.gender === null || e.gender === wantGender)
         );
       }
-      return e.kind === 'organization' || e.kind === 'state';
+      // "Deloitte is forecasting … It also believes": an unknown single name can be an "it".
+      return e.kind === 'organization' || e.kind === 'state' || (e.kind === 'person' && !isClearlyPerson(e));
     };
     let fallback: Entity | null = null;
     let distant: Entity | null = null;
@@ -538,7 +551,16 @@ export class EntityTable {
       if (e.kind === 'person') return e.titleKeys.has(head);
       return orgHead && (e.orgHeads.has(head) || e.nameKeys.some((n) => n.endsWith(head)));
     };
-    return this.closestFitting(fits, position);
+    const described = this.closestFitting(fits, position);
+    if (described || !GENERIC_ORG_HEADS.has(head) || keys.length > 2) return described;
+    // "the firm said": the company the article is about, named or not as one before.
+    const company = this.closestFitting(
+      (e) =>
+        !e.descriptionOnly && (e.kind === 'organization' || (e.kind === 'person' && !isClearlyPerson(e))),
+      position,
+    );
+    if (company && company.kind === 'person') company.kind = 'organization';
+    return company;
   }
 
   /** Records that a pronoun resolved to a person: a gender for later pronouns. */
@@ -546,6 +568,7 @@ export class EntityTable {
     if (e.kind === 'person' && e.gender === null) {
       e.gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
     }
+    if (pronoun === 'it' && e.kind === 'person' && !isClearlyPerson(e)) e.kind = 'organization';
     this.late.push({ position, entity: e, salient });
   }
 

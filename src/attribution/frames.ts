@@ -221,7 +221,10 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
       chunkFirst = subject.first;
     } else if (followsVerbCoordination(s, hit.first)) {
       // "Grassley downplayed the attack … and said it's …": the sentence's subject speaks.
-      const agent = earlier.length > 0 ? 'inherit' : sentenceSubject(s, hit.first);
+      const agent =
+        earlier.length > 0
+          ? 'inherit'
+          : (coordinatedVerbSubject(s, hit.first) ?? sentenceSubject(s, hit.first));
       if (!agent) return null;
       if (agent === 'inherit') inherits = true;
       else speakers = [agent];
@@ -269,6 +272,29 @@ function followsVerbCoordination(s: SentenceInfo, verb: number): boolean {
   while (j >= s.floor && isSkippableAdverb(s.tokens[j])) j--;
   const t = s.tokens[j];
   return isWordToken(t) && (t.lower === 'and' || t.lower === 'but') && j > s.floor + 1;
+}
+
+/**
+ * "… if Gerrard comes out and says": the subject of the verb coordinated with
+ * the cue, when a name or pronoun followed by a verb form sits a few words back.
+ */
+function coordinatedVerbSubject(s: SentenceInfo, cue: number): NounPhrase | null {
+  const toks = s.tokens;
+  let and = cue - 1;
+  while (and >= s.floor && isSkippableAdverb(toks[and])) and--;
+  for (let j = and - 2; j >= s.floor && and - j <= 10; j--) {
+    const t = toks[j]!;
+    const next = toks[j + 1]!;
+    if (t.type !== 'word' || !(t.cap || isPronoun(t))) continue;
+    if (next.type !== 'word' || next.cap || !looksFinite(next.lower)) continue;
+    const phrase = phraseEndingAt(toks, j, s.floor);
+    if (phrase) return phrase;
+  }
+  return null;
+}
+
+function looksFinite(w: string): boolean {
+  return AUX_OR_CLAUSE.has(w) || (/(?:[^s]s|ed)$/.test(w) && w.length > 3 && !PREPOSITIONS.has(w));
 }
 
 /** "As Ryan has pointed out, that's …": the clause after the comma is the content. */
@@ -458,6 +484,11 @@ type Agent = NounPhrase | 'inherit' | null;
  */
 function participleAgent(s: SentenceInfo, cue: number, earlier: Frame[]): Agent {
   const toks = s.tokens;
+  // "with analysts saying", "a complaint filed by Judge Baltasar Garzon alleging".
+  const direct = isWordToken(toks[cue - 1]) ? phraseEndingAt(toks, cue - 1, s.floor) : null;
+  if (direct && direct.kind !== 'pronoun' && ['with', 'by'].includes(toks[direct.first - 1]?.lower ?? '')) {
+    return direct;
+  }
   let j = cue - 1;
   if (toks[j]?.text === ',') {
     j--;

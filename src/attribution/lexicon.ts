@@ -392,6 +392,27 @@ export const NON_NAME_OPENERS = words(
   'there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing',
 );
 
+/**
+ * Frequent verb forms that look like nouns to a walk over a noun phrase
+ * ("The bank gave", "The settlement follows"): they end a phrase.
+ */
+export const COMMON_VERBS = words(`
+  gave took made came went got saw knew found became began kept left led held brought bought sent spent
+  won lost paid set cut hit met ran rose fell grew drew felt meant sold stood understood wore
+  gives takes makes comes goes gets sees knows finds becomes begins keeps leads holds brings buys sends
+  spends wins loses pays sets cuts hits meets runs rises falls grows draws feels means sells stands
+  follows remains seems appears looks shows needs wants tries uses works plans hopes expects faces
+  includes involves requires allows helps offers provides raises reaches lies lives moves opens owns
+  gave gone done been seen taken given made known shown grown
+  give take make come go get see know find become begin keep lead hold bring buy send spend win lose
+  pay run rise fall grow feel mean sell stand follow remain seem appear look show need want try use work
+  hope expect face include involve require allow help offer provide raise reach live move open own
+  has have had is are was were will would can could should may might must do does did
+`);
+
+/** Object pronouns: never the subject of a speech verb. */
+export const OBJECT_PRONOUNS = words('him her them me us whom');
+
 /** Indefinite pronouns that can speak ("Someone called it …", "Many said …"): descriptions, not names. */
 export const INDEFINITE_SPEAKERS = words(
   'someone somebody everyone everybody anyone anybody one another many most some several few others both all each',

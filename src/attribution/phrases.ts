@@ -9,6 +9,7 @@
 import {
   ADVERBS,
   AUXILIARIES,
+  COMMON_VERBS,
   CONJUNCTIONS,
   CUES,
   DETERMINERS,
@@ -17,6 +18,7 @@ import {
   MONTHS,
   NEGATIONS,
   NON_NAME_OPENERS,
+  OBJECT_PRONOUNS,
   ORG_WORDS,
   PREPOSITIONS,
   PRONOUNS,
@@ -74,8 +76,10 @@ function isHardStop(t: Token): boolean {
   const w = t.lower;
   if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w) || AUXILIARIES.has(w)) return true;
   if (NEGATIONS.has(w) || w === "n't") return true;
-  if (CUES.has(w) && !t.cap) return true;
-  return false;
+  // Noun-like cue forms ("report", "statement", "estimates") may sit inside a phrase.
+  const cue = CUES.get(w);
+  if (cue && !t.cap && !cue.noisy) return true;
+  return !t.cap && (COMMON_VERBS.has(w) || OBJECT_PRONOUNS.has(w));
 }
 
 function isPossessive(t: Token): boolean {
@@ -267,7 +271,11 @@ export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhras
       k++;
       continue;
     }
-    if (isLowerNounish(t) && (isTitleLike(t) || startsWithDeterminer || SPEAKER_NOUNS.has(t.lower))) {
+    const startsLowerTitle = !first.cap && isTitleLike(first);
+    if (
+      isLowerNounish(t) &&
+      (isTitleLike(t) || startsWithDeterminer || startsLowerTitle || SPEAKER_NOUNS.has(t.lower))
+    ) {
       k++;
       continue;
     }
@@ -291,10 +299,17 @@ function withTrailingAppositive(tokens: readonly Token[], phrase: NounPhrase): N
   if (comma?.text !== ',') return phrase;
   const start = phrase.last + 2;
   const t = tokens[start];
-  if (t?.type !== 'word' || !(DETERMINERS.has(t.lower) || isTitleLike(t))) return phrase;
+  if (t?.type !== 'word') return phrase;
   let end = start;
   while (end + 1 < tokens.length && tokens[end + 1]!.type === 'word') end++;
-  return { ...phrase, appositive: tokens.slice(start, end + 1) as Token[] };
+  const chunk = tokens.slice(start, end + 1) as Token[];
+  const describes = DETERMINERS.has(t.lower) || isTitleLike(t);
+  // ", Game's UK sales director." — a short verbless chunk that ends the sentence describes too.
+  const endsSentence = !tokens[end + 1] || ['.', '!', '?'].includes(tokens[end + 1]!.text);
+  const verbless =
+    chunk.length <= 10 && !chunk.some((c) => AUXILIARIES.has(c.lower) || (CUES.has(c.lower) && !c.cap));
+  if (!describes && !(endsSentence && verbless)) return phrase;
+  return { ...phrase, appositive: chunk };
 }
 
 /** Splits a phrase's tokens into title and name. */
@@ -325,7 +340,10 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
       nameStart--;
   }
   // A connector inside a name ("Abu Bakr al Baghdadi", "Secretary of State" stays a title).
-  if (nameStart === n || (body.length === 1 && INDEFINITE_SPEAKERS.has(body[0]!.lower))) {
+  // "Critics said", "Officials say": a capitalised common noun at the start of a sentence.
+  const commonNoun =
+    body.length === 1 && (INDEFINITE_SPEAKERS.has(body[0]!.lower) || SPEAKER_NOUNS.has(body[0]!.lower));
+  if (nameStart === n || commonNoun) {
     return description(first, last, slice, body);
   }
   const honorific = honorificBefore(body, nameStart);
@@ -348,9 +366,11 @@ function honorificBefore(body: readonly Token[], nameStart: number): string | nu
   return t && HONORIFICS.has(t.lower) ? t.lower.replace(/\.$/, '') : null;
 }
 
+/** A title without its determiner or a dangling possessive ("the SNP's" → "SNP"). */
 function stripPossessivePronoun(title: Token[]): Token[] {
   let t = title;
   while (t.length > 0 && DETERMINERS.has(t[0]!.lower)) t = t.slice(1);
+  while (t.length > 0 && isPossessive(t[t.length - 1]!)) t = t.slice(0, -1);
   return t;
 }
 
