@@ -12,8 +12,10 @@
 import { ambiguousCountry, countryDemonym, countryName, countryPhraseAt } from './countries.ts';
 import {
   CORPORATE_SUFFIXES,
+  FEMALE_GIVEN_NAMES,
   FEMALE_WORDS,
   HONORIFICS,
+  MALE_GIVEN_NAMES,
   MALE_WORDS,
   ORG_WORDS,
   PLACE_NAMES,
@@ -122,6 +124,10 @@ function genderOf(phrase: NounPhrase): Gender {
   const keys = [phrase.honorific ?? '', ...phrase.title.map(tokenKey), ...phrase.appositive.map(tokenKey)];
   if (keys.some((k) => FEMALE_WORDS.has(k))) return 'f';
   if (keys.some((k) => MALE_WORDS.has(k))) return 'm';
+  // A common given name, when the name has a surname after it.
+  const given = phrase.name.length > 1 ? tokenKey(phrase.name[0]!) : '';
+  if (FEMALE_GIVEN_NAMES.has(given) && !MALE_GIVEN_NAMES.has(given)) return 'f';
+  if (MALE_GIVEN_NAMES.has(given) && !FEMALE_GIVEN_NAMES.has(given)) return 'm';
   return null;
 }
 
@@ -523,6 +529,7 @@ export class EntityTable {
       // "Deloitte is forecasting … It also believes": an unknown single name can be an "it".
       return e.kind === 'organization' || e.kind === 'state' || (e.kind === 'person' && !isClearlyPerson(e));
     };
+    let weak: Entity | null = null;
     let fallback: Entity | null = null;
     let distant: Entity | null = null;
     for (const t of this.before(position)) {
@@ -532,11 +539,14 @@ export class EntityTable {
         if (personal && t.entity.kind === 'person' && !t.entity.descriptionOnly) distant ??= t.entity;
         continue;
       }
-      if (near && t.salient) return t.entity;
-      if (near) fallback ??= t.entity;
+      if (near && t.salient) {
+        // A subject known to be a person of this gender (or a speaker) beats one that merely might be.
+        if (!personal || t.entity.gender === wantGender || t.entity.spoke) return t.entity;
+        weak ??= t.entity;
+      } else if (near) fallback ??= t.entity;
       else distant ??= t.entity;
     }
-    return fallback ?? distant;
+    return weak ?? fallback ?? distant;
   }
 
   /** "the Chinese Foreign Ministry spokesman" → the last person whose titles fit. */

@@ -280,6 +280,39 @@ export const FEMALE_WORDS = words(
 );
 
 /**
+ * Common given names, to guess a person's gender for "he"/"she" when nothing
+ * else tells it. Deliberately short and international; unknown names stay
+ * unknown.
+ */
+export const MALE_GIVEN_NAMES = words(`
+  john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+  mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+  jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
+  frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+  walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+  jesse dylan bryan joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+  eugene vincent russell elijah louis bobby philip johnny tony tom bill bob mike jim steve dave chris
+  barack bernie ted marco jeb mitt newt rand chuck mitch harry boris vladimir sergei dmitry
+  emmanuel francois nicolas jacques gerhard silvio gordon ed nick iain ken alastair
+  ali mohammed muhammad ahmed hassan hussein omar abdullah ibrahim yusuf mustafa khalid saeed hamid
+  carlos luis jorge pedro miguel manuel antonio francisco javier diego rafael fernando pablo
+  hans klaus jurgen wolfgang dieter stefan thierry arsene alex rio
+  hiroshi takeshi raj rahul amit sunil vijay arjun
+`);
+export const FEMALE_GIVEN_NAMES = words(`
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+  sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+  sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+  katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+  victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+  frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+  amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+  alexis kayla hillary chelsea ivanka melania condoleezza madeleine tessa harriet cherie hazel clare
+  estelle nicola fatima aisha leila mariam zainab nadia yasmin sofia lucia carmen ana isabel elena marta
+  ines ingrid heidi ursula sabine monika cate imelda kylie madonna britney beyonce oprah
+`);
+
+/**
  * Words that make up a title ("Foreign Minister", "ministry spokesman"),
  * lower-case. A person's name follows them.
  */
