@@ -2,17 +2,33 @@
  * A built corpus: documents, sentences, statements, speakers and the two
  * search indexes. Built in one go and never mutated afterwards, so it can be
  * swapped in whole (see `store.ts`) and shared by any number of readers.
+ *
+ * Two ways to build one:
+ * - `buildCorpus`: from loaded documents, everything from scratch;
+ * - `updateCorpus`: from a scan of the folder and the previous corpus, parsing
+ *   and extracting only the files whose bytes changed, and updating the
+ *   indexes rather than rebuilding them. The result is the corpus
+ *   `buildCorpus` would make from the same files (tests hold it to that).
  */
-import type { LoadedCorpus } from '../corpus/load.ts';
+import {
+  CorpusError,
+  describeSkipped,
+  documentIdFor,
+  type LoadedCorpus,
+  parseDocument,
+  withId,
+} from '../corpus/load.ts';
 import type {
   CorpusDocument,
   ExtractedStatement,
   Sentence,
   SkippedFile,
+  Span,
   Speaker,
   Statement,
 } from '../model.ts';
-import { TextIndex } from '../search/text-index.ts';
+import { type IndexChange, type IndexedText, TextIndex } from '../search/text-index.ts';
+import type { CorpusScan, ScannedFile } from './scan.ts';
 
 /** The attribution engine's contract: statements of one file's text. */
 export type Extractor = (text: string, options: { bodyStart: number }) => ExtractedStatement[];
@@ -23,6 +39,7 @@ export interface Corpus {
   /** Every sentence of every document, in document order. */
   sentences: Sentence[];
   sentenceById: Map<string, Sentence>;
+  /** Every statement, in document order. */
   statements: Statement[];
   speakers: Map<string, Speaker>;
   sentenceIndex: TextIndex;
@@ -32,12 +49,104 @@ export interface Corpus {
   loadedAt: string;
 }
 
+/** One document with its statements: the unit a reload keeps or replaces. */
+export interface DocumentEntry {
+  doc: CorpusDocument;
+  statements: Statement[];
+}
+
+/**
+ * Below this share of texts kept from the previous corpus, an update rebuilds
+ * the indexes from scratch: patching would cost more than it saves.
+ */
+const MIN_REUSED_SHARE = 0.5;
+
 export function buildCorpus(loaded: LoadedCorpus, extract: Extractor, loadedAt = new Date()): Corpus {
-  const documents = loaded.documents;
+  const entries = loaded.documents.map((doc) => extractEntry(doc, extract));
+  return assembleCorpus(entries, loaded.skipped, null, loadedAt);
+}
+
+/**
+ * The corpus for `scan`, reusing every document of `previous` whose file has
+ * the same bytes (and so the same parse, statements and index entries).
+ * Throws `CorpusError` when no file yields a document, as `loadCorpus` does.
+ */
+export function updateCorpus(
+  previous: Corpus | null,
+  scan: CorpusScan,
+  extract: Extractor,
+  options: { dir: string; loadedAt?: Date },
+): Corpus {
+  const known = new Map(previous?.documents.map((d) => [d.file, d]));
+  const statementsOf = previous ? statementsByDocument(previous) : new Map<string, Statement[]>();
+  const skipped = [...scan.skipped];
+  const usedIds = new Set<string>();
+  const entries: DocumentEntry[] = [];
+  for (const file of scan.files) {
+    const old = known.get(file.file);
+    const unchanged = old?.hash === file.hash ? old : null;
+    const parsed = unchanged ?? parseDocument(file.file, file.bytes);
+    if ('reason' in parsed) {
+      skipped.push(parsed);
+      continue;
+    }
+    const id = assignId(file, usedIds);
+    entries.push(
+      unchanged && unchanged.id === id
+        ? { doc: unchanged, statements: statementsOf.get(id) ?? [] }
+        : extractEntry(withId(parsed, id), extract),
+    );
+  }
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  if (entries.length === 0) {
+    const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
+    throw new CorpusError(`no valid document in ${options.dir}${why}`);
+  }
+  return assembleCorpus(entries, skipped, previous, options.loadedAt ?? new Date());
+}
+
+/**
+ * Puts documents together into a corpus. With a previous corpus, documents
+ * it already holds (the same objects) keep their index entries: the indexes
+ * are updated with the rest instead of rebuilt.
+ */
+export function assembleCorpus(
+  entries: DocumentEntry[],
+  skipped: SkippedFile[],
+  previous: Corpus | null,
+  loadedAt: Date,
+): Corpus {
+  const documents = entries.map((e) => e.doc);
+  const previousEntries = previous ? entriesOf(previous) : [];
+  const previousDocs = previousEntries.map((e) => e.doc);
+  return corpusFromEntries(entries, skipped, {
+    sentenceIndex: nextIndex(
+      previous?.sentenceIndex ?? null,
+      previousDocs,
+      previousDocs.map(sentenceTexts),
+      documents,
+      documents.map(sentenceTexts),
+    ),
+    statementIndex: nextIndex(
+      previous?.statementIndex ?? null,
+      previousDocs,
+      previousEntries.map(statementTexts),
+      documents,
+      entries.map(statementTexts),
+    ),
+    loadedAt,
+  });
+}
+
+/** A corpus around indexes already built for these entries (fresh, updated or loaded). */
+export function corpusFromEntries(
+  entries: DocumentEntry[],
+  skipped: SkippedFile[],
+  built: { sentenceIndex: TextIndex; statementIndex: TextIndex; loadedAt: Date },
+): Corpus {
+  const documents = entries.map((e) => e.doc);
   const sentences = documents.flatMap((d) => d.sentences);
-  const statements = documents.flatMap((d) =>
-    placeStatements(d, extract(d.text, { bodyStart: d.bodyStart })),
-  );
+  const statements = entries.flatMap((e) => e.statements).map(packStatement);
   return {
     documents,
     documentById: new Map(documents.map((d) => [d.id, d])),
@@ -45,17 +154,123 @@ export function buildCorpus(loaded: LoadedCorpus, extract: Extractor, loadedAt =
     sentenceById: new Map(sentences.map((s) => [s.id, s])),
     statements,
     speakers: collectSpeakers(statements),
-    sentenceIndex: new TextIndex(
-      sentences.map((s, id) => ({ id, text: s.text })),
-      (id) => sentences[id]!.text,
-    ),
-    statementIndex: new TextIndex(
-      statements.map((s, id) => ({ id, text: s.text.text })),
-      (id) => statements[id]!.text.text,
-    ),
-    skipped: loaded.skipped,
-    loadedAt: loadedAt.toISOString(),
+    sentenceIndex: built.sentenceIndex,
+    statementIndex: built.statementIndex,
+    skipped,
+    loadedAt: built.loadedAt.toISOString(),
   };
+}
+
+const sentenceTexts = (doc: CorpusDocument) => doc.sentences.map((s) => s.text);
+const statementTexts = (entry: DocumentEntry) => entry.statements.map((s) => s.text.text);
+
+/**
+ * A fresh copy of a statement. Answers scan all statements (every denial of a
+ * country, everything one speaker said); statements created during
+ * extraction lie scattered among its garbage and each costs a cache miss,
+ * while copies made in one loop lie together: measured, a scan of 18,000
+ * went from 7 ms to 0.2 ms.
+ */
+function packStatement(s: Statement): Statement {
+  const span = (x: Span): Span => ({ start: x.start, end: x.end, text: x.text });
+  return {
+    kind: s.kind,
+    text: span(s.text),
+    speaker: {
+      name: s.speaker.name,
+      title: s.speaker.title,
+      country: s.speaker.country,
+      kind: s.speaker.kind,
+      mention: s.speaker.mention && span(s.speaker.mention),
+    },
+    cue: s.cue && span(s.cue),
+    denial: s.denial,
+    id: s.id,
+    docId: s.docId,
+    speakerId: s.speakerId,
+    paragraph: s.paragraph,
+    sentenceIds: [...s.sentenceIds],
+  };
+}
+
+/** A corpus's documents with their statements (statements are stored in document order). */
+export function entriesOf(corpus: Corpus): DocumentEntry[] {
+  const byDocument = statementsByDocument(corpus);
+  return corpus.documents.map((doc) => ({ doc, statements: byDocument.get(doc.id) ?? [] }));
+}
+
+/**
+ * The index over `texts` (grouped by document, in document order): an update
+ * of `previous` that keeps the texts of documents present in both (the same
+ * objects), or a new index when too little is kept.
+ */
+function nextIndex(
+  previous: TextIndex | null,
+  previousDocs: readonly CorpusDocument[],
+  previousTexts: readonly string[][],
+  docs: readonly CorpusDocument[],
+  texts: readonly string[][],
+): TextIndex {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  const change = previous ? indexChange(previousDocs, previousTexts, docs, texts) : null;
+  if (!previous || !change || total - change.added.length < MIN_REUSED_SHARE * total) {
+    const items: IndexedText[] = [];
+    for (const group of texts) for (const text of group) items.push({ id: items.length, text });
+    return new TextIndex(items);
+  }
+  return previous.update(change);
+}
+
+function indexChange(
+  previousDocs: readonly CorpusDocument[],
+  previousTexts: readonly string[][],
+  docs: readonly CorpusDocument[],
+  texts: readonly string[][],
+): IndexChange {
+  const oldStart = new Map<CorpusDocument, number>();
+  let oldCount = 0;
+  previousDocs.forEach((doc, i) => {
+    oldStart.set(doc, oldCount);
+    oldCount += previousTexts[i]!.length;
+  });
+  const remap = new Int32Array(oldCount).fill(-1);
+  const added: IndexedText[] = [];
+  let next = 0;
+  docs.forEach((doc, i) => {
+    const group = texts[i]!;
+    const start = oldStart.get(doc);
+    group.forEach((text, j) => {
+      if (start === undefined) added.push({ id: next + j, text });
+      else remap[start + j] = next + j;
+    });
+    next += group.length;
+  });
+  return { remap, added };
+}
+
+function extractEntry(doc: CorpusDocument, extract: Extractor): DocumentEntry {
+  return { doc, statements: placeStatements(doc, extract(doc.text, { bodyStart: doc.bodyStart })) };
+}
+
+function statementsByDocument(corpus: Corpus): Map<string, Statement[]> {
+  const groups = new Map<string, Statement[]>();
+  for (const s of corpus.statements) {
+    const list = groups.get(s.docId);
+    if (list) list.push(s);
+    else groups.set(s.docId, [s]);
+  }
+  return groups;
+}
+
+/**
+ * Document ids as `loadCorpus` gives them: from the path, and when two files
+ * would share one ("a.md" and "a.txt"), the later keeps its extension.
+ */
+function assignId(file: ScannedFile, used: Set<string>): string {
+  let id = documentIdFor(file.file);
+  if (used.has(id)) id = file.file.replace(/[^\p{L}\p{N}_./-]+/gu, '-');
+  used.add(id);
+  return id;
 }
 
 /**
@@ -72,7 +287,7 @@ export function speakerIdFor(name: string): string {
 }
 
 /** Gives each extracted statement its id, paragraph and sentences. */
-function placeStatements(doc: CorpusDocument, extracted: ExtractedStatement[]): Statement[] {
+export function placeStatements(doc: CorpusDocument, extracted: ExtractedStatement[]): Statement[] {
   return extracted.map((s, i) => {
     const overlapping = doc.sentences.filter((x) => x.start < s.text.end && x.end > s.text.start);
     const first = overlapping[0] ?? nearestSentenceBefore(doc, s.text.start);

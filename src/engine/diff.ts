@@ -35,3 +35,14 @@ export function diffCorpora(
     after: countsOf(after),
   };
 }
+
+/** The summary of a corpus as a plain object: small enough to send between threads. */
+export function summaryOf(c: CorpusSummary): CorpusSummary {
+  return {
+    documents: c.documents.map((d) => ({ id: d.id, hash: d.hash })),
+    sentences: { length: c.sentences.length },
+    statements: { length: c.statements.length },
+    speakers: { size: c.speakers.size },
+    skipped: c.skipped,
+  };
+}

@@ -1,61 +1,138 @@
 /**
  * The answer service: what transports (the Discord bot, the CLI) talk to.
- * It validates requests, answers them from the store's current corpus, and
- * reloads the corpus on demand.
+ * It validates requests, answers them from the current corpus, and reloads
+ * the corpus on demand.
+ *
+ * By default the engine runs on a worker thread (`worker-service.ts`), so the
+ * caller's event loop never waits for a search or a reload. With an
+ * extractor function (tests) or `threads: 0`, it runs on the calling thread.
  */
-import { answer, catalogOf } from '../answers/answer.ts';
-import { type AnswerService, type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
+import type { AnswerService, Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
-import { extractStatements } from '../attribution/index.ts';
-import { loadCorpus } from '../corpus/load.ts';
 import type { Logger } from '../log.ts';
-import { buildCorpus, type Corpus, type Extractor } from './corpus.ts';
-import { CorpusStore } from './store.ts';
+import { type Corpus, type Extractor, updateCorpus } from './corpus.ts';
+import { EngineHost } from './host.ts';
+import { scanCorpus } from './scan.ts';
+import { WorkerService } from './worker-service.ts';
 
 export interface ServiceOptions {
   corpusDir: string;
   maxFileBytes: number;
   snapshotDir?: string | undefined;
   logger: Logger;
-  /** The attribution engine; tests may pass their own. */
+  /** The attribution engine as a function: runs the engine on the calling thread (tests). */
   extract?: Extractor | undefined;
+  /**
+   * The attribution engine as a module a worker can load, and its export
+   * (default: `src/attribution/index.ts`, `extractStatements`).
+   */
+  extractor?: { module: string; export: string } | undefined;
+  /** 0: the engine runs on the calling thread; 1 (default): on a worker thread. */
+  threads?: 0 | 1 | undefined;
+  /** Overrides the code version snapshots are keyed by (tests). */
+  codeVersion?: string | undefined;
 }
+
+const ATTRIBUTION = {
+  module: new URL('../attribution/index.ts', import.meta.url).href,
+  export: 'extractStatements',
+};
 
 /** Reads and builds the corpus in `corpusDir`. Throws `CorpusError` when nothing is usable. */
 export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promise<Corpus> {
-  const loaded = await loadCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes });
-  return buildCorpus(loaded, options.extract ?? extractStatements);
+  const scan = await scanCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes });
+  return updateCorpus(null, scan, options.extract ?? (await loadExtractor(options)), {
+    dir: options.corpusDir,
+  });
 }
 
 export async function createAnswerService(options: ServiceOptions): Promise<AnswerService> {
   const { logger } = options;
-  const store = await CorpusStore.open(() => readCorpus(options));
-  let catalog = catalogOf(store.current);
-  logCorpus(logger, 'corpus loaded', store.current);
-  return {
-    async ask(request: Request): Promise<Answer> {
-      return answer(store.current, RequestSchema.parse(request), store.lastReload);
-    },
-    catalog(): Catalog {
-      return catalog;
-    },
-    async reload(): Promise<ReloadReport> {
-      const report = await store.reload();
-      if (report.ok) catalog = catalogOf(store.current);
-      return report;
-    },
-    async close(): Promise<void> {},
-  };
-}
-
-function logCorpus(logger: Logger, msg: string, corpus: Corpus): void {
+  const startedAt = performance.now();
+  const service =
+    options.extract || options.threads === 0
+      ? await InProcessService.open(options)
+      : await WorkerService.start(
+          {
+            corpusDir: options.corpusDir,
+            maxFileBytes: options.maxFileBytes,
+            snapshotDir: options.snapshotDir,
+            codeVersion: options.codeVersion,
+            extractor: options.extractor ?? ATTRIBUTION,
+          },
+          logger,
+        );
   logger.info(
     {
-      documents: corpus.documents.length,
-      sentences: corpus.sentences.length,
-      statements: corpus.statements.length,
-      skipped: corpus.skipped,
+      ...countsOf(service.summary),
+      skipped: service.summary.skipped,
+      from: service.openedFrom,
+      ms: Math.round(performance.now() - startedAt),
     },
-    msg,
+    'corpus loaded',
   );
+  return service;
+}
+
+/** The engine on the calling thread, behind the same interface. */
+class InProcessService implements AnswerService {
+  readonly #host: EngineHost;
+
+  private constructor(host: EngineHost) {
+    this.#host = host;
+  }
+
+  static async open(options: ServiceOptions): Promise<InProcessService> {
+    const host = await EngineHost.open({
+      corpusDir: options.corpusDir,
+      maxFileBytes: options.maxFileBytes,
+      snapshotDir: options.snapshotDir,
+      codeVersion: options.codeVersion,
+      extract: options.extract ?? (await loadExtractor(options)),
+    });
+    return new InProcessService(host);
+  }
+
+  get summary() {
+    return this.#host.summary();
+  }
+
+  get openedFrom() {
+    return this.#host.openedFrom;
+  }
+
+  async ask(request: Request): Promise<Answer> {
+    return this.#host.ask(request);
+  }
+
+  catalog(): Catalog {
+    return this.#host.catalog();
+  }
+
+  reload(): Promise<ReloadReport> {
+    return this.#host.reload();
+  }
+
+  async close(): Promise<void> {
+    await this.#host.flush();
+  }
+}
+
+async function loadExtractor(options: Pick<ServiceOptions, 'extractor'>): Promise<Extractor> {
+  const { module, export: name } = options.extractor ?? ATTRIBUTION;
+  const loaded = (await import(module)) as Record<string, unknown>;
+  if (typeof loaded[name] !== 'function') throw new Error(`${module} does not export a function ${name}`);
+  return loaded[name] as Extractor;
+}
+
+function countsOf(summary: {
+  documents: unknown[];
+  sentences: { length: number };
+  statements: { length: number };
+}) {
+  return {
+    documents: summary.documents.length,
+    sentences: summary.sentences.length,
+    statements: summary.statements.length,
+  };
 }

@@ -10,15 +10,16 @@
  */
 import type { ReloadReport } from '../answers/types.ts';
 import type { Corpus } from './corpus.ts';
-import { countsOf, diffCorpora } from './diff.ts';
+import { type CorpusSummary, countsOf, diffCorpora } from './diff.ts';
+import { SerialRunner } from './serial.ts';
 
-export type CorpusBuilder = () => Promise<Corpus>;
+/** Builds the next corpus; it gets the one being served, to reuse what did not change. */
+export type CorpusBuilder = (current: Corpus | null) => Promise<Corpus>;
 
 export class CorpusStore {
   #current: Corpus;
   #lastReload: ReloadReport | null = null;
-  #running: Promise<ReloadReport> | null = null;
-  #queued: Promise<ReloadReport> | null = null;
+  readonly #reloads = new SerialRunner<ReloadReport>();
   readonly #build: CorpusBuilder;
 
   private constructor(initial: Corpus, build: CorpusBuilder) {
@@ -28,7 +29,7 @@ export class CorpusStore {
 
   /** Builds the first corpus; throws if it cannot be built (nothing to serve). */
   static async open(build: CorpusBuilder): Promise<CorpusStore> {
-    return new CorpusStore(await build(), build);
+    return new CorpusStore(await build(null), build);
   }
 
   get current(): Corpus {
@@ -39,45 +40,54 @@ export class CorpusStore {
     return this.#lastReload;
   }
 
-  reload(): Promise<ReloadReport> {
-    if (!this.#running) {
-      this.#running = this.#reloadOnce().finally(() => {
-        this.#running = null;
-      });
-      return this.#running;
-    }
-    this.#queued ??= this.#running.then(() => {
-      this.#queued = null;
-      return this.reload();
-    });
-    return this.#queued;
+  /**
+   * Builds and swaps in a new corpus. `build` overrides the store's builder
+   * for this run only (a caller that has already scanned the files, say).
+   */
+  reload(build: CorpusBuilder = this.#build): Promise<ReloadReport> {
+    return this.#reloads.run(() => this.#reloadOnce(build));
   }
 
-  async #reloadOnce(): Promise<ReloadReport> {
+  /** Sets what `lastReload` reports, for a reload that was carried out elsewhere (another thread). */
+  recordReload(report: ReloadReport): void {
+    this.#lastReload = report;
+  }
+
+  async #reloadOnce(build: CorpusBuilder): Promise<ReloadReport> {
     const startedAt = new Date();
     const before = this.#current;
     let report: ReloadReport;
     try {
-      const next = await this.#build();
+      const next = await build(before);
       this.#current = next; // the swap: one assignment
-      report = { ok: true, ...diffCorpora(before, next), ...timing(startedAt) };
+      report = succeededReload(before, next, startedAt);
     } catch (error) {
-      const counts = countsOf(before);
-      report = {
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-        added: [],
-        removed: [],
-        changed: [],
-        skipped: [],
-        before: counts,
-        after: counts,
-        ...timing(startedAt),
-      };
+      report = failedReload(before, error, startedAt);
     }
     this.#lastReload = report;
     return report;
   }
+}
+
+/** The report of a reload that swapped `after` in for `before`. */
+export function succeededReload(before: CorpusSummary, after: CorpusSummary, startedAt: Date): ReloadReport {
+  return { ok: true, ...diffCorpora(before, after), ...timing(startedAt) };
+}
+
+/** The report of a reload that failed: `before` keeps serving, and the error says why. */
+export function failedReload(before: CorpusSummary, error: unknown, startedAt: Date): ReloadReport {
+  const counts = countsOf(before);
+  return {
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+    added: [],
+    removed: [],
+    changed: [],
+    skipped: [],
+    before: counts,
+    after: counts,
+    ...timing(startedAt),
+  };
 }
 
 function timing(startedAt: Date): { startedAt: string; ms: number } {

@@ -1,21 +1,35 @@
 /**
- * A MiniSearch index over short texts (sentences or statements), with what
- * MiniSearch lacks for this product wrapped around it:
+ * A search index over short texts (sentences or statements): MiniSearch's
+ * ranking, executed top-k.
  *
- * - phrases: quoted phrases are verified against the text, and results that
- *   contain the whole query as a phrase rank above scattered terms;
+ * MiniSearch scores and sorts every text that matches any query term, so a
+ * common word ("said", "year") costs time in proportion to the whole corpus.
+ * This index keeps the same terms in flat arrays instead (see
+ * `segment.ts`), finds prefix and typo expansions in MiniSearch's radix tree
+ * (`vocabulary.ts`), scores with MiniSearch's BM25 (`scoring.ts`), and keeps
+ * only the best `limit` results in a heap. On top of that it adds what
+ * MiniSearch lacks for this product:
+ *
+ * - phrases: quoted phrases must occur, and texts holding the whole query as
+ *   a phrase rank above scattered terms, checked on token ids, never by
+ *   re-reading text;
  * - a plan of passes, cheapest and strictest first: all terms exactly (with
  *   prefix matching on a last word still being typed), then all terms with
  *   typo tolerance, then any term. Later passes run only while earlier ones
- *   found fewer results than asked for, so fuzzy matching is used only where
- *   it helps.
+ *   found fewer results than asked for, so typos cost only where they help;
+ * - updates: `update` makes a new index that shares everything unchanged with
+ *   this one (an incremental reload costs the changed texts, not the corpus),
+ *   and `parts`/`fromParts` turn an index into typed arrays for a snapshot.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ParsedQuery } from './query.ts';
-import { findPhrase, STOP_WORDS, tokenize } from './tokenize.ts';
+import { BM25, fuzzyWeight, prefixWeight } from './scoring.ts';
+import { type ForwardTokens, flattenTokens, IndexSegment, type SegmentParts } from './segment.ts';
+import { findPhrase, tokenize, tokenTerms } from './tokenize.ts';
+import { type Ranked, TopK } from './top-k.ts';
+import { type NearTerm, Vocabulary } from './vocabulary.ts';
 
 export interface IndexedText {
-  /** Position in the caller's array. */
+  /** The caller's id for the text (its position in the caller's array). */
   id: number;
   text: string;
 }
@@ -37,81 +51,473 @@ export interface SearchOptions {
   filter?: ((id: number) => boolean) | undefined;
 }
 
-const CANDIDATES_PER_PASS = 2000;
+/** How the texts change from this index to the next (see `TextIndex.update`). */
+export interface IndexChange {
+  /** For each id of the current index: its id in the new one, or -1 when that text is gone. */
+  remap: Int32Array;
+  /** Texts new to the index, with their ids in the new one. */
+  added: IndexedText[];
+}
 
-const indexTokens = (text: string) => tokenize(text).map((t) => t.term);
-const dropStopWords = (term: string) => (STOP_WORDS.has(term) ? null : term);
+/** Everything an index is, as plain arrays: what a snapshot stores. */
+export interface IndexParts {
+  terms: readonly string[];
+  segments: SegmentParts[];
+  /** Per segment, the id of each of its texts, or -1 for a text since removed. */
+  ids: Int32Array[];
+}
 
-/** Edits allowed per term: none for short words, two from six letters (a swap is two edits). */
+const EXACT = 0;
+const FUZZY = 1;
+const ANY = 2;
+
+/** Segments and removed texts an index tolerates before it merges them into one segment. */
+const MAX_SEGMENTS = 4;
+const MAX_DEAD_SHARE = 0.25;
+
+/** Edits allowed per term: none for short words, one from four letters, two from six (a swap is two). */
 function fuzziness(term: string): number {
   if (term.length >= 6) return 2;
   return term.length >= 4 ? 1 : 0;
 }
 
-export class TextIndex {
-  readonly #search: MiniSearch<IndexedText>;
-  readonly #texts: (id: number) => string;
+/** One term a query term stands for in a pass: itself, a longer form, or a near spelling. */
+interface Derived {
+  id: number;
+  term: string;
+  weight: number;
+  /** The query term itself, as typed (not a longer form or a typo). */
+  exact: boolean;
+}
 
-  constructor(items: Iterable<IndexedText>, texts: (id: number) => string) {
-    this.#texts = texts;
-    this.#search = new MiniSearch<IndexedText>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize: indexTokens,
-      processTerm: dropStopWords,
-      searchOptions: { tokenize: indexTokens, processTerm: dropStopWords },
+/** Reusable per-text accumulators for one query at a time (searches are synchronous). */
+interface Scratch {
+  score: Float64Array;
+  /** How many query terms each text matched. */
+  matched: Uint16Array;
+  /** How many query terms each text holds exactly as typed. */
+  exact: Uint16Array;
+  /** The last query term (by rank) that touched each text; -1 for none. */
+  stamp: Int32Array;
+  /** Texts touched by this query, in first-touch order. */
+  touched: Int32Array;
+  /** The texts that matched enough terms, with their scores and exact-term counts. */
+  candidates: Int32Array;
+  candidateScore: Float64Array;
+  exactCount: Uint16Array;
+}
+
+/** What a pass needs besides the query: where it stands and what it may return. */
+interface PassContext {
+  limit: number;
+  seen: Set<number>;
+  filter: ((id: number) => boolean) | undefined;
+  /** Quoted phrases as term ids: every one must occur. */
+  phrases: Int32Array[];
+  /** The whole query as term ids, when it can occur as a phrase at all. */
+  sequence: Int32Array | null;
+}
+
+/**
+ * One immutable version of an index. Segments and the vocabulary may be
+ * shared with other versions; everything else is this version's own.
+ */
+export class IndexState {
+  readonly vocabulary: Vocabulary;
+  readonly segments: readonly IndexSegment[];
+  readonly ids: readonly Int32Array[];
+  /** Texts holding each term, over live texts only. */
+  readonly documentFrequency: Int32Array;
+  readonly count: number;
+  readonly averageLength: number;
+  /** Largest id + 1: the size of per-id arrays. */
+  readonly capacity: number;
+  readonly #segmentOf: Uint8Array;
+  readonly #localOf: Int32Array;
+  #scratch: Scratch | null = null;
+
+  constructor(vocabulary: Vocabulary, segments: readonly IndexSegment[], ids: readonly Int32Array[]) {
+    this.vocabulary = vocabulary;
+    this.segments = segments;
+    this.ids = ids;
+    let capacity = 0;
+    let count = 0;
+    let totalLength = 0;
+    ids.forEach((segmentIds, s) => {
+      segmentIds.forEach((id, local) => {
+        if (id < 0) return;
+        capacity = Math.max(capacity, id + 1);
+        count++;
+        totalLength += segments[s]!.fieldLength[local]!;
+      });
     });
-    this.#search.addAll([...items]);
-  }
-
-  get size(): number {
-    return this.#search.documentCount;
-  }
-
-  search(query: ParsedQuery, options: SearchOptions): TextHit[] {
-    if (query.terms.length === 0) return [];
-    const seen = new Set<number>();
-    const hits: TextHit[] = [];
-    const passes = query.phrases.length ? [0] : [0, 1, 2];
-    for (const pass of passes) {
-      if (hits.length >= options.limit) break;
-      // With a single term, "any term" is the same as "all terms".
-      if (pass === 2 && query.terms.length === 1) break;
-      // MiniSearch scores every match; phrase checks tokenize the text, so only the
-      // best-scored candidates of each pass are looked at.
-      const candidates = this.#run(query, pass).slice(0, Math.max(CANDIDATES_PER_PASS, options.limit * 20));
-      for (const r of candidates) {
-        if (seen.has(r.id) || (options.filter && !options.filter(r.id))) continue;
-        const hit = this.#verify(query, r, pass);
-        if (hit) {
-          seen.add(r.id);
-          hits.push(hit);
-        }
-      }
-    }
-    return hits.sort(byRank).slice(0, options.limit);
-  }
-
-  #run(query: ParsedQuery, pass: number): SearchResult[] {
-    const last = query.terms.length - 1;
-    return this.#search.search(query.terms.join(' '), {
-      combineWith: pass === 2 ? 'OR' : 'AND',
-      prefix: (term, i) => query.prefixLast && i === last && term.length >= 3,
-      fuzzy: pass === 1 ? (term) => fuzziness(term) : false,
+    this.capacity = capacity;
+    this.count = count;
+    this.averageLength = count ? totalLength / count : 0;
+    this.#segmentOf = new Uint8Array(capacity);
+    this.#localOf = new Int32Array(capacity).fill(-1);
+    ids.forEach((segmentIds, s) => {
+      segmentIds.forEach((id, local) => {
+        if (id < 0) return;
+        if (this.#localOf[id] !== -1) throw new Error(`text id ${id} is indexed twice`);
+        this.#segmentOf[id] = s;
+        this.#localOf[id] = local;
+      });
     });
+    this.documentFrequency = this.#countDocumentFrequencies();
   }
 
-  /** Checks quoted phrases against the text and notes whole-query phrase matches. */
-  #verify(query: ParsedQuery, r: SearchResult, pass: number): TextHit | null {
-    const tokens = tokenize(this.#texts(r.id));
-    for (const phrase of query.phrases) if (findPhrase(tokens, phrase).length === 0) return null;
-    const phrase = query.sequence.length > 1 && findPhrase(tokens, query.sequence).length > 0;
-    return { id: r.id, score: r.score, terms: r.terms, phrase, pass };
+  /** The segment holding text `id` (which must be indexed). */
+  segmentOf(id: number): number {
+    return this.#segmentOf[id]!;
+  }
+
+  /** Text `id`'s number within its segment, or -1 if it is not indexed. */
+  localOf(id: number): number {
+    return id < this.capacity ? this.#localOf[id]! : -1;
+  }
+
+  /** The segment and local number of text `id`, or null if it is not indexed. */
+  locate(id: number): { segment: IndexSegment; local: number } | null {
+    const local = id < this.capacity ? this.#localOf[id]! : -1;
+    return local < 0 ? null : { segment: this.segments[this.#segmentOf[id]!]!, local };
+  }
+
+  scratch(): Scratch {
+    this.#scratch ??= {
+      score: new Float64Array(this.capacity),
+      matched: new Uint16Array(this.capacity),
+      exact: new Uint16Array(this.capacity),
+      stamp: new Int32Array(this.capacity).fill(-1),
+      touched: new Int32Array(this.capacity),
+      candidates: new Int32Array(this.capacity),
+      candidateScore: new Float64Array(this.capacity),
+      exactCount: new Uint16Array(this.capacity),
+    };
+    return this.#scratch;
+  }
+
+  /** Posting list lengths, minus the postings of removed texts. */
+  #countDocumentFrequencies(): Int32Array {
+    const frequency = new Int32Array(this.vocabulary.size);
+    this.segments.forEach((segment, s) => {
+      const starts = segment.postingStart;
+      for (let t = 0; t + 1 < starts.length; t++) frequency[t]! += starts[t + 1]! - starts[t]!;
+      this.ids[s]!.forEach((id, local) => {
+        if (id < 0) segment.forEachDistinctTerm(local, this.vocabulary, (t) => frequency[t]!--);
+      });
+    });
+    return frequency;
   }
 }
 
-function byRank(a: TextHit, b: TextHit): number {
-  return a.pass - b.pass || Number(b.phrase) - Number(a.phrase) || b.score - a.score || a.id - b.id;
+export class TextIndex {
+  readonly #state: IndexState;
+
+  /**
+   * Indexes `items`. (The second argument, a text lookup, is no longer
+   * needed: phrases are checked on token ids. It is accepted so existing
+   * callers keep compiling.)
+   */
+  constructor(items: Iterable<IndexedText> | IndexState, _texts?: (id: number) => string) {
+    this.#state = items instanceof IndexState ? items : buildState([...items]);
+  }
+
+  /** An index from a snapshot's arrays (the inverse of `parts`). */
+  static fromParts(parts: IndexParts): TextIndex {
+    const vocabulary = Vocabulary.from(parts.terms);
+    return new TextIndex(
+      new IndexState(
+        vocabulary,
+        parts.segments.map((p) => new IndexSegment(p)),
+        parts.ids,
+      ),
+    );
+  }
+
+  get size(): number {
+    return this.#state.count;
+  }
+
+  parts(): IndexParts {
+    const s = this.#state;
+    return { terms: s.vocabulary.terms(), segments: s.segments.map((g) => g.parts()), ids: [...s.ids] };
+  }
+
+  /**
+   * A new index with `change` applied; this one is left as it was and keeps
+   * answering. Unchanged texts are not re-read: removed ones are dropped from
+   * the id map and the statistics, added ones form a new segment, and the
+   * segments are merged back into one when there are too many of them.
+   */
+  update(change: IndexChange): TextIndex {
+    const s = this.#state;
+    const ids = s.ids.map((segmentIds) => segmentIds.map((id) => (id < 0 ? -1 : change.remap[id]!)));
+    const segments = [...s.segments];
+    if (change.added.length) {
+      segments.push(buildSegment(change.added, s.vocabulary));
+      ids.push(Int32Array.from(change.added, (t) => t.id));
+    }
+    const next = new IndexState(s.vocabulary, segments, ids);
+    return new TextIndex(needsMerge(next) ? mergeSegments(next) : next);
+  }
+
+  search(query: ParsedQuery, options: SearchOptions): TextHit[] {
+    if (query.terms.length === 0 || options.limit <= 0 || this.#state.count === 0) return [];
+    const phrases = query.phrases.map((p) => this.#termIds(p));
+    // A quoted phrase with a word no text holds cannot occur anywhere.
+    if (phrases.some((p) => p === null)) return [];
+    const context: PassContext = {
+      limit: options.limit,
+      seen: new Set(),
+      filter: options.filter,
+      phrases: phrases as Int32Array[],
+      sequence: query.sequence.length > 1 ? this.#termIds(query.sequence) : null,
+    };
+    const hits: TextHit[] = [];
+    const passes = query.phrases.length ? [EXACT] : [EXACT, FUZZY, ANY];
+    for (const pass of passes) {
+      if (hits.length >= options.limit) break;
+      // With a single term, "any term" is the same as "all terms".
+      if (pass === ANY && query.terms.length === 1) break;
+      for (const hit of this.#runPass(query, pass, { ...context, limit: options.limit - hits.length })) {
+        context.seen.add(hit.id);
+        hits.push(hit);
+      }
+    }
+    return hits;
+  }
+
+  #runPass(query: ParsedQuery, pass: number, context: PassContext): TextHit[] {
+    const expansions = this.#expandAll(query, pass);
+    const all = pass !== ANY;
+    if (all && expansions.some((e) => e.length === 0)) return [];
+    const found = this.#accumulate(expansions, all);
+    const { candidates, candidateScore, exactCount } = this.#state.scratch();
+    // A text holding the whole query holds all its terms, so it was found by an
+    // earlier pass already: in the any-term pass, nothing is a phrase.
+    const sequence = pass === ANY ? null : context.sequence;
+    const everyTerm = query.terms.length;
+    const top = new TopK<Ranked>(context.limit);
+    for (let i = 0; i < found; i++) {
+      const id = candidates[i]!;
+      const score = candidateScore[i]!;
+      // Only a text holding every query term as typed can hold the query as a phrase.
+      const mayBePhrase = sequence !== null && exactCount[i] === everyTerm;
+      if (!top.accepts(id, score, mayBePhrase)) continue;
+      if (context.seen.size && context.seen.has(id)) continue;
+      if (context.filter && !context.filter(id)) continue;
+      if (context.phrases.length && !context.phrases.every((p) => this.#contains(id, p))) continue;
+      top.offer({ id, score, phrase: mayBePhrase && this.#contains(id, sequence) });
+    }
+    return top.sorted().map((r) => ({ ...r, terms: this.#matchedTerms(r.id, expansions), pass }));
+  }
+
+  /**
+   * Term-at-a-time scoring into per-text accumulators, cheapest query term
+   * first. For "all terms", a text stays a candidate only while it has matched
+   * every term so far. Leaves the surviving texts in the scratch candidate
+   * arrays, with their MiniSearch score (summed BM25 times the number of query
+   * terms matched) and how many query terms they hold exactly as typed.
+   */
+  #accumulate(expansions: Derived[][], all: boolean): number {
+    const s = this.#state;
+    const { score, matched, exact, stamp, touched } = s.scratch();
+    const order = expansions
+      .map((derived, i) => ({ derived, i, cost: this.#cost(derived) }))
+      .filter((e) => e.derived.length > 0)
+      .sort((a, b) => a.cost - b.cost || a.i - b.i);
+    const average = s.averageLength;
+    let touchedCount = 0;
+    for (let rank = 0; rank < order.length; rank++) {
+      for (const term of order[rank]!.derived) {
+        const idf = inverseDocumentFrequency(s.documentFrequency[term.id]!, s.count);
+        const { weight } = term;
+        const exactIncrement = term.exact ? 1 : 0;
+        for (let g = 0; g < s.segments.length; g++) {
+          const segment = s.segments[g]!;
+          const [from, to] = segment.postingRange(term.id);
+          if (from === to) continue;
+          const ids = s.ids[g]!;
+          const { postingText, postingFreq, fieldLength } = segment;
+          for (let p = from; p < to; p++) {
+            const local = postingText[p]!;
+            const id = ids[local]!;
+            if (id < 0) continue;
+            if (stamp[id] !== rank) {
+              if (all && matched[id] !== rank) continue;
+              if (matched[id] === 0) touched[touchedCount++] = id;
+              matched[id]!++;
+              stamp[id] = rank;
+            }
+            exact[id]! += exactIncrement;
+            score[id]! += weight * termScore(idf, postingFreq[p]!, fieldLength[local]!, average);
+          }
+        }
+      }
+    }
+    return this.#collect(touchedCount, all ? order.length : 1);
+  }
+
+  /** Moves the touched texts that matched enough terms to the candidate arrays, and clears the accumulators. */
+  #collect(touchedCount: number, needed: number): number {
+    const { score, matched, exact, stamp, touched, candidates, candidateScore, exactCount } =
+      this.#state.scratch();
+    let found = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touched[i]!;
+      const quality = matched[id]!;
+      if (quality >= needed) {
+        candidates[found] = id;
+        candidateScore[found] = score[id]! * quality;
+        exactCount[found] = exact[id]!;
+        found++;
+      }
+      score[id] = 0;
+      matched[id] = 0;
+      exact[id] = 0;
+      stamp[id] = -1;
+    }
+    return found;
+  }
+
+  #contains(id: number, sequence: Int32Array): boolean {
+    const s = this.#state;
+    return s.segments[s.segmentOf(id)]!.containsSequence(s.localOf(id), sequence);
+  }
+
+  /** What a query term expands to in each pass: exact, plus a prefix's longer forms, plus typos. */
+  #expandAll(query: ParsedQuery, pass: number): Derived[][] {
+    const last = query.terms.length - 1;
+    return query.terms.map((term, i) =>
+      this.#expand(term, {
+        prefix: query.prefixLast && i === last && term.length >= 3,
+        typos: pass === FUZZY ? fuzziness(term) : 0,
+      }),
+    );
+  }
+
+  /**
+   * Derived terms in a fixed order (exact, then longer forms, then typos, each
+   * alphabetical), so scores add up identically however the vocabulary grew.
+   */
+  #expand(term: string, options: { prefix: boolean; typos: number }): Derived[] {
+    const vocabulary = this.#state.vocabulary;
+    const live = (id: number) => (this.#state.documentFrequency[id] ?? 0) > 0;
+    const derived: Derived[] = [];
+    const exact = vocabulary.id(term);
+    if (exact !== undefined && vocabulary.isSearchable(exact) && live(exact)) {
+      derived.push({ id: exact, term, weight: 1, exact: true });
+    }
+    const longer = options.prefix ? vocabulary.withPrefix(term).filter((t) => live(t.id)) : [];
+    for (const t of longer.sort(byTerm)) {
+      derived.push({ id: t.id, term: t.term, weight: prefixWeight(t.term, t.distance), exact: false });
+    }
+    if (options.typos > 0) {
+      const taken = new Set(longer.map((t) => t.term));
+      const near = this.#typoVariants(term, options.typos).filter((t) => !taken.has(t.term));
+      for (const t of near.sort(byTerm)) {
+        derived.push({ id: t.id, term: t.term, weight: fuzzyWeight(t.term, t.distance), exact: false });
+      }
+    }
+    return derived;
+  }
+
+  /**
+   * Spellings within one edit; within two (when allowed) only if one edit
+   * finds nothing. Two-edit lookups cost ten times more and mostly add noise
+   * to a word that one edit already explains.
+   */
+  #typoVariants(term: string, maxDistance: number): NearTerm[] {
+    const live = (t: NearTerm) => (this.#state.documentFrequency[t.id] ?? 0) > 0;
+    const oneEdit = this.#state.vocabulary.near(term, 1).filter(live);
+    if (oneEdit.length || maxDistance < 2) return oneEdit;
+    return this.#state.vocabulary.near(term, 2).filter(live);
+  }
+
+  #cost(derived: Derived[]): number {
+    let cost = 0;
+    for (const t of derived) cost += this.#state.documentFrequency[t.id]!;
+    return cost;
+  }
+
+  /** The derived terms text `id` holds, in query order: what answers highlight. */
+  #matchedTerms(id: number, expansions: Derived[][]): string[] {
+    const { segment, local } = this.#state.locate(id)!;
+    const present = new Set<number>();
+    for (let i = segment.tokenStart[local]!; i < segment.tokenStart[local + 1]!; i++) {
+      present.add(segment.tokens[i]!);
+    }
+    const terms = new Set<string>();
+    for (const derived of expansions) for (const t of derived) if (present.has(t.id)) terms.add(t.term);
+    return [...terms];
+  }
+
+  /** The term ids of a term sequence, or null when a term is unknown (it cannot occur). */
+  #termIds(terms: readonly string[]): Int32Array | null {
+    const ids = new Int32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      const id = this.#state.vocabulary.id(terms[i]!);
+      if (id === undefined) return null;
+      ids[i] = id;
+    }
+    return ids;
+  }
+}
+
+function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/** MiniSearch's `calcBM25Score`, with the inverse document frequency computed once per term. */
+function termScore(idf: number, termFrequency: number, fieldLength: number, averageLength: number): number {
+  const { k, b, d } = BM25;
+  return (
+    idf * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageLength)))
+  );
+}
+
+function byTerm(a: NearTerm, b: NearTerm): number {
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
+}
+
+function buildState(items: IndexedText[]): IndexState {
+  const vocabulary = new Vocabulary();
+  const segment = buildSegment(items, vocabulary);
+  return new IndexState(vocabulary, [segment], [Int32Array.from(items, (t) => t.id)]);
+}
+
+/** Tokenizes texts into a segment, adding their new terms to the vocabulary. */
+function buildSegment(items: readonly IndexedText[], vocabulary: Vocabulary): IndexSegment {
+  const forward = flattenTokens(
+    items.map((item) => Int32Array.from(tokenTerms(item.text), (t) => vocabulary.intern(t))),
+  );
+  return IndexSegment.build(forward, vocabulary);
+}
+
+function needsMerge(state: IndexState): boolean {
+  const slots = state.ids.reduce((n, ids) => n + ids.length, 0);
+  return state.segments.length > MAX_SEGMENTS || slots - state.count > MAX_DEAD_SHARE * slots;
+}
+
+/** One segment holding the live texts in id order, rebuilt from token ids (no text is re-read). */
+function mergeSegments(state: IndexState): IndexState {
+  const ids: number[] = [];
+  const texts: Int32Array[] = [];
+  for (let id = 0; id < state.capacity; id++) {
+    const at = state.locate(id);
+    if (!at) continue;
+    ids.push(id);
+    texts.push(
+      at.segment.tokens.subarray(at.segment.tokenStart[at.local], at.segment.tokenStart[at.local + 1]),
+    );
+  }
+  const forward: ForwardTokens = flattenTokens(texts);
+  return new IndexState(
+    state.vocabulary,
+    [IndexSegment.build(forward, state.vocabulary)],
+    [Int32Array.from(ids)],
+  );
 }
 
 /** Character ranges to emphasise in `text`: quoted phrases and matched terms. */

@@ -14,6 +14,8 @@ export interface Token {
 // ("U.S.", "d’état", "AT&T"). Hyphens split words ("election-related").
 const WORD = /[\p{L}\p{N}]+(?:[.'’&][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/;
+/** Words that normalise to their lower case: nothing to strip or decompose. */
+const PLAIN = /^[a-z0-9]+$/;
 
 /** English function words: dropped from the index, kept for phrase matching. */
 export const STOP_WORDS = new Set(
@@ -33,20 +35,48 @@ export function normaliseTerm(word: string): string {
     .replace(/[.'’]/g, '');
 }
 
+/**
+ * Normalisation is the costly part of tokenizing (Unicode decomposition and
+ * three regular expressions per word), while a corpus repeats a few tens of
+ * thousands of distinct words: remember them. Bounded, so an adversarial
+ * stream of distinct words cannot grow it without limit.
+ */
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, string>();
+
+function normaliseWord(word: string): string {
+  let term = memo.get(word);
+  if (term === undefined) {
+    const lower = word.toLowerCase();
+    term = PLAIN.test(lower) ? lower : normaliseTerm(word);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, term);
+  }
+  return term;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const term = normaliseTerm(m[0]);
+    const term = normaliseWord(m[0]);
     if (term) tokens.push({ term, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
 
+/** The normalised terms of `text` in order, stop words included: `tokenize` without offsets. */
+export function tokenTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const term = normaliseWord(m[0]);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
 /** Terms worth indexing or searching for: normalised, stop words removed. */
 export function indexTerms(text: string): string[] {
-  return tokenize(text)
-    .map((t) => t.term)
-    .filter((t) => !STOP_WORDS.has(t));
+  return tokenTerms(text).filter((t) => !STOP_WORDS.has(t));
 }
 
 /**

@@ -1,0 +1,484 @@
+/**
+ * `npm run bench -- --scale N [--json]`: how whosaid holds up as the corpus
+ * grows. It replicates the BBC News corpus (../shared/corpora, read at run
+ * time, copied only into a temporary folder outside the repository) N times
+ * under distinct document ids, and measures the product's own code path:
+ *
+ * - cold build: the answer service started with no snapshot (read, segment,
+ *   extract statements, index, on the engine worker), with heap after GC and RSS;
+ * - warm start: the same service started again from the snapshot it wrote;
+ * - answer latency per command, from the request to the rendered Discord
+ *   payload (`renderAnswer` + `toMessage`), over realistic queries drawn from
+ *   the corpus;
+ * - throughput with requests in flight (engine worker + rendering thread);
+ * - event-loop delay on this thread while a full rebuild of the same tier
+ *   runs under a steady query load;
+ * - the reload after one file changed.
+ *
+ * It prints a table, then one JSON line with stable keys (`--json`: only it).
+ * It needs `--expose-gc`; started without it, it restarts itself with it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Request } from '../answers/requests.ts';
+import { parseDocument } from '../corpus/load.ts';
+import { WorkerService } from '../engine/worker-service.ts';
+import { silentLogger } from '../log.ts';
+import type { CorpusDocument, ExtractedStatement } from '../model.ts';
+import { renderAnswer, toMessage } from '../render/discord.ts';
+import { STOP_WORDS } from '../search/tokenize.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const COMMANDS = ['who-said', 'deny', 'search'] as const;
+type Command = (typeof COMMANDS)[number];
+
+interface Options {
+  scale: number;
+  json: boolean;
+  queries: number;
+}
+
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface Result {
+  scale: number;
+  sentences: number;
+  statements: number;
+  coldBuildMs: number;
+  warmStartMs: number;
+  rssMB: number;
+  heapMB: number;
+  answer: Record<Command, Latency>;
+  throughputPerSec: number;
+  reloadEventLoop: { p99: number; max: number };
+  incrementalReloadMs: number;
+}
+
+/** Figures the table shows besides the JSON ones. */
+interface Extra {
+  documents: number;
+  warmRssMB: number;
+  warmHeapMB: number;
+  mainHeapMB: number;
+  rebuildMs: number;
+  answersDuringRebuild: number;
+  latencyDuringRebuild: Latency;
+  queries: Record<Command, number>;
+}
+
+// ---------------------------------------------------------------- set-up
+
+function sharedDir(): string {
+  return process.env.WHOSAID_SHARED ?? path.resolve(REPO, '..', 'shared');
+}
+
+async function sourceFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const topic of (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+    for (const name of await readdir(path.join(root, topic.name))) {
+      if (name.endsWith('.txt')) files.push(`${topic.name}/${name}`);
+    }
+  }
+  return files.sort();
+}
+
+/** Writes the corpus `scale` times into `dir` (r0/…, r1/…): distinct paths, so distinct ids. */
+async function replicate(source: string, files: string[], dir: string, scale: number): Promise<void> {
+  const contents = await Promise.all(files.map((f) => readFile(path.join(source, f))));
+  for (let r = 0; r < scale; r++) {
+    const topics = new Set(files.map((f) => path.dirname(f)));
+    for (const t of topics) await mkdir(path.join(dir, `r${r}`, t), { recursive: true });
+    await Promise.all(files.map((f, i) => writeFile(path.join(dir, `r${r}`, f), contents[i]!)));
+  }
+}
+
+// ---------------------------------------------------------------- queries
+
+/** A small deterministic generator, so runs are comparable. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+function pick<T>(items: readonly T[], rnd: () => number): T {
+  return items[Math.floor(rnd() * items.length)]!;
+}
+
+/** One typo: a letter dropped, added, changed, or two swapped. */
+function typo(word: string, rnd: () => number): string {
+  const at = 1 + Math.floor(rnd() * (word.length - 2));
+  const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]!;
+  switch (Math.floor(rnd() * 4)) {
+    case 0:
+      return word.slice(0, at) + word.slice(at + 1);
+    case 1:
+      return word.slice(0, at) + letter + word.slice(at);
+    case 2:
+      return word.slice(0, at) + letter + word.slice(at + 1);
+    default:
+      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  }
+}
+
+const NONSENSE = 'blorf quazzle snirk vantrope glimbet frozzle kwimp drabule zintor plovex'.split(' ');
+
+/**
+ * A 2–4 word phrase from `text` with a word worth searching, or null. Then,
+ * by chance: a quarter get one typo, one in eight is quoted, one in ten is
+ * replaced by words no text holds.
+ */
+function phraseFrom(text: string, rnd: () => number): string | null {
+  const words = text.match(WORD) ?? [];
+  const length = 2 + Math.floor(rnd() * 3);
+  if (words.length < length) return null;
+  const start = Math.floor(rnd() * (words.length - length + 1));
+  const phrase = words.slice(start, start + length);
+  const content = phrase.filter((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()));
+  if (!content.length) return null;
+  const roll = rnd();
+  if (roll < 0.1) return `${pick(NONSENSE, rnd)} ${pick(NONSENSE, rnd)}`;
+  if (roll < 0.225) return `"${phrase.join(' ')}"`;
+  if (roll < 0.475) {
+    const long = phrase.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 4);
+    if (long.length) {
+      const [w, i] = pick(long, rnd);
+      phrase[i] = typo(w, rnd);
+    }
+  }
+  return phrase.join(' ');
+}
+
+interface BaseCorpus {
+  sentences: string[];
+  statements: ExtractedStatement[];
+}
+
+async function readBase(source: string, files: string[]): Promise<BaseCorpus> {
+  const { extractStatements } = await import('../attribution/index.ts');
+  const docs = (
+    await Promise.all(files.map(async (f) => parseDocument(f, await readFile(path.join(source, f)))))
+  ).filter((d): d is Omit<CorpusDocument, 'id'> => !('reason' in d));
+  return {
+    sentences: docs.flatMap((d) => d.sentences.map((s) => s.text)),
+    statements: docs.flatMap((d) => extractStatements(d.text, { bodyStart: d.bodyStart })),
+  };
+}
+
+function makeQueries(base: BaseCorpus, count: number): Record<Command, Request[]> {
+  const rnd = random(20_050_101);
+  const phrases = (texts: string[]) => {
+    const out: string[] = [];
+    while (out.length < count) {
+      const p = phraseFrom(pick(texts, rnd), rnd);
+      if (p) out.push(p);
+    }
+    return out;
+  };
+  return {
+    search: phrases(base.sentences).map((query) => ({ type: 'search', query })),
+    'who-said': phrases(base.statements.map((s) => s.text.text)).map((query) => ({
+      type: 'who-said',
+      query,
+    })),
+    deny: denyQueries(base, count, rnd),
+  };
+}
+
+/** Countries whose speakers deny things (by code or name), half with a topic; some unknown or silent. */
+function denyQueries(base: BaseCorpus, count: number, rnd: () => number): Request[] {
+  const denials = base.statements.filter((s) => s.denial && s.speaker.country);
+  const queries: Request[] = [];
+  while (queries.length < count) {
+    const roll = rnd();
+    if (roll < 0.1) queries.push({ type: 'deny', country: pick(['Atlantis', 'XX', 'Narnia'], rnd) });
+    else if (roll < 0.2)
+      queries.push({ type: 'deny', country: pick(['Iceland', 'NZ', 'Chile', 'Kenya'], rnd) });
+    else {
+      const s = pick(denials, rnd);
+      const topic = rnd() < 0.5 ? phraseFrom(s.text.text, rnd) : null;
+      queries.push({ type: 'deny', country: s.speaker.country!, ...(topic ? { topic } : {}) });
+    }
+  }
+  return queries;
+}
+
+// ---------------------------------------------------------------- measuring
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+const ms = (n: number) => Math.round(n * 100) / 100;
+
+function percentiles(samples: number[]): Latency {
+  if (!samples.length) return { p50: 0, p99: 0, max: 0 };
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { p50: ms(at(0.5)), p99: ms(at(0.99)), max: ms(sorted.at(-1)!) };
+}
+
+/** One request as the bot serves it: answer from the engine, then the Discord payload. */
+async function answerAndRender(service: WorkerService, request: Request): Promise<number> {
+  const answer = await service.ask(request);
+  const pages = renderAnswer(answer);
+  const message = toMessage(pages[0]!, { session: 'bench', index: 0, total: pages.length });
+  return message.embeds.length + message.components.length;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await run();
+  return [value, performance.now() - started];
+}
+
+async function memory(
+  service: WorkerService,
+): Promise<{ heapMB: number; rssMB: number; mainHeapMB: number }> {
+  gc();
+  const engine = await service.memory();
+  return {
+    heapMB: mb(engine.heapUsed),
+    rssMB: mb(process.memoryUsage().rss),
+    mainHeapMB: mb(process.memoryUsage().heapUsed),
+  };
+}
+
+async function latencies(
+  service: WorkerService,
+  queries: Record<Command, Request[]>,
+): Promise<Record<Command, Latency>> {
+  // Warm-up: the first requests after a start compile the hot paths.
+  for (const command of COMMANDS)
+    for (const q of queries[command].slice(0, 50)) await answerAndRender(service, q);
+  const result = {} as Record<Command, Latency>;
+  for (const command of COMMANDS) {
+    const samples: number[] = [];
+    for (const q of queries[command]) samples.push((await timed(() => answerAndRender(service, q)))[1]);
+    result[command] = percentiles(samples);
+  }
+  return result;
+}
+
+/** Answers per second with `inFlight` requests always outstanding. */
+async function throughput(
+  service: WorkerService,
+  requests: Request[],
+  seconds: number,
+  inFlight = 8,
+): Promise<number> {
+  let done = 0;
+  let next = 0;
+  const until = performance.now() + seconds * 1000;
+  const lane = async () => {
+    while (performance.now() < until) {
+      await answerAndRender(service, requests[next++ % requests.length]!);
+      done++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  return Math.round(done / ((performance.now() - started) / 1000));
+}
+
+/** A full rebuild of the same tier on a fresh worker, with a query every few ms on this thread meanwhile. */
+async function reloadUnderLoad(service: WorkerService, requests: Request[]) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const samples: number[] = [];
+  let next = 0;
+  let running = true;
+  const load = (async () => {
+    while (running) {
+      samples.push((await timed(() => answerAndRender(service, requests[next++ % requests.length]!)))[1]);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  histogram.enable();
+  const [report, rebuildMs] = await timed(() => service.rebuild());
+  histogram.disable();
+  running = false;
+  await load;
+  if (!report.ok) throw new Error(`rebuild failed: ${report.error}`);
+  return {
+    eventLoop: { p99: ms(histogram.percentile(99) / 1e6), max: ms(histogram.max / 1e6) },
+    rebuildMs: Math.round(rebuildMs),
+    answers: samples.length,
+    latency: percentiles(samples),
+  };
+}
+
+/** Edits one file (a new paragraph with a quote) and times the reload that picks it up. */
+async function incrementalReload(service: WorkerService, corpusDir: string, file: string): Promise<number> {
+  const full = path.join(corpusDir, file);
+  await writeFile(
+    full,
+    `${await readFile(full, 'utf8')}\n"We never touched the accounts," the finance director said.\n`,
+  );
+  const [report, elapsed] = await timed(() => service.reload());
+  if (!report.ok || report.changed.length !== 1) {
+    throw new Error(
+      `incremental reload did not see exactly one change: ${JSON.stringify(report).slice(0, 300)}`,
+    );
+  }
+  return Math.round(elapsed);
+}
+
+// ---------------------------------------------------------------- output
+
+function table(r: Result, x: Extra): string {
+  const rows: [string, string][] = [
+    ['corpus', `×${r.scale}: ${x.documents} documents, ${r.sentences} sentences, ${r.statements} statements`],
+    [
+      'cold build (no snapshot)',
+      `${r.coldBuildMs} ms; engine heap after GC ${r.heapMB} MB, RSS ${r.rssMB} MB`,
+    ],
+    ['warm start (snapshot)', `${r.warmStartMs} ms; engine heap ${x.warmHeapMB} MB, RSS ${x.warmRssMB} MB`],
+    ...COMMANDS.map((c): [string, string] => [
+      `answer ${c} (${x.queries[c]} queries)`,
+      `p50 ${r.answer[c].p50} ms, p99 ${r.answer[c].p99} ms, max ${r.answer[c].max} ms`,
+    ]),
+    ['throughput (8 in flight)', `${r.throughputPerSec} answers/s`],
+    [
+      'full rebuild under load',
+      `${x.rebuildMs} ms; ${x.answersDuringRebuild} answers meanwhile, p99 ${x.latencyDuringRebuild.p99} ms, max ${x.latencyDuringRebuild.max} ms`,
+    ],
+    ['event loop during rebuild', `p99 ${r.reloadEventLoop.p99} ms, max ${r.reloadEventLoop.max} ms`],
+    ['reload after one file changed', `${r.incrementalReloadMs} ms`],
+    ['bench thread heap', `${x.mainHeapMB} MB (queries, renderer; included in RSS)`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function run(options: Options): Promise<void> {
+  const log = options.json ? () => {} : (line: string) => console.error(line);
+  const source = path.join(sharedDir(), 'corpora', 'bbc-news-2004-2005');
+  const files = await sourceFiles(source);
+  if (!files.length) throw new Error(`no corpus in ${source} (set WHOSAID_SHARED to the shared folder)`);
+  const work = await mkdtemp(path.join(tmpdir(), 'whosaid-bench-'));
+  const corpusDir = path.join(work, 'corpus');
+  const snapshotDir = path.join(work, 'snapshots');
+  try {
+    log(`preparing ×${options.scale} in ${work} …`);
+    await replicate(source, files, corpusDir, options.scale);
+    const queries = makeQueries(await readBase(source, files), options.queries);
+    gc();
+    const setup = {
+      corpusDir,
+      maxFileBytes: 5 * 1024 * 1024,
+      snapshotDir,
+      extractor: {
+        module: new URL('../attribution/index.ts', import.meta.url).href,
+        export: 'extractStatements',
+      },
+    };
+
+    log('cold build …');
+    const [cold, coldBuildMs] = await timed(() => WorkerService.start(setup, silentLogger));
+    const coldMemory = await memory(cold);
+    await cold.close(); // waits for the snapshot
+
+    log('warm start …');
+    const [service, warmStartMs] = await timed(() => WorkerService.start(setup, silentLogger));
+    if (service.openedFrom !== 'snapshot') throw new Error(`warm start came from: ${service.openedFrom}`);
+    const warmMemory = await memory(service);
+
+    log('answer latency …');
+    const answer = await latencies(service, queries);
+    log('throughput …');
+    const mixed = COMMANDS.flatMap((c) => queries[c]);
+    const throughputPerSec = await throughput(service, mixed, options.scale > 1 ? 5 : 3);
+    log('full rebuild under load …');
+    const rebuild = await reloadUnderLoad(service, mixed);
+    log('reload after one file changed …');
+    const incrementalReloadMs = await incrementalReload(service, corpusDir, `r0/${files[0]}`);
+    const summary = service.summary;
+    await service.close();
+
+    const result: Result = {
+      scale: options.scale,
+      sentences: summary.sentences.length,
+      statements: summary.statements.length,
+      coldBuildMs: Math.round(coldBuildMs),
+      warmStartMs: Math.round(warmStartMs),
+      rssMB: coldMemory.rssMB,
+      heapMB: coldMemory.heapMB,
+      answer,
+      throughputPerSec,
+      reloadEventLoop: rebuild.eventLoop,
+      incrementalReloadMs,
+    };
+    const extra: Extra = {
+      documents: summary.documents.length,
+      warmRssMB: warmMemory.rssMB,
+      warmHeapMB: warmMemory.heapMB,
+      mainHeapMB: warmMemory.mainHeapMB,
+      rebuildMs: rebuild.rebuildMs,
+      answersDuringRebuild: rebuild.answers,
+      latencyDuringRebuild: rebuild.latency,
+      queries: {
+        'who-said': queries['who-said'].length,
+        deny: queries.deny.length,
+        search: queries.search.length,
+      },
+    };
+    if (!options.json) console.log(table(result, extra));
+    console.log(JSON.stringify(result));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: '1' },
+      queries: { type: 'string', default: '1000' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const scale = Number(values.scale);
+  const queries = Number(values.queries);
+  if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(queries) || queries < 1) {
+    throw new Error('usage: npm run bench -- [--scale N] [--queries N] [--json]');
+  }
+  return { scale, queries, json: values.json };
+}
+
+/** Heap figures need `gc`: without --expose-gc, run again with it (same loader, same arguments). */
+function restartWithGc(): number {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  return child.status ?? 1;
+}
+
+if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+  process.exitCode = restartWithGc();
+} else {
+  try {
+    await run(parseOptions(process.argv.slice(2)));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}

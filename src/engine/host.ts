@@ -1,0 +1,170 @@
+/**
+ * The engine on one thread: it opens the corpus (from a snapshot when one
+ * matches, updating the newest one when files changed, building from scratch
+ * otherwise), answers requests from it, and reloads it in place.
+ *
+ * It runs on the calling thread for the CLI and tests, and inside a worker
+ * for the bot (see `worker.ts` and `worker-service.ts`); the two differ only
+ * in who calls these methods.
+ */
+import { answer, catalogOf } from '../answers/answer.ts';
+import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
+import type { Answer, ReloadReport } from '../answers/types.ts';
+import { type Corpus, type Extractor, updateCorpus } from './corpus.ts';
+import { type CorpusSummary, summaryOf } from './diff.ts';
+import { type CorpusScan, scanCorpus } from './scan.ts';
+import { SnapshotStore } from './snapshot.ts';
+import { CorpusStore } from './store.ts';
+import { codeVersion } from './version.ts';
+
+export interface EngineOptions {
+  corpusDir: string;
+  maxFileBytes: number;
+  /** Where snapshots live; unset disables them. */
+  snapshotDir?: string | undefined;
+  extract: Extractor;
+  /** Overrides the version snapshots are keyed by (tests). */
+  codeVersion?: string | undefined;
+}
+
+/** How the first corpus was obtained: for logs and the benchmark. */
+export type OpenedFrom = 'snapshot' | 'updated snapshot' | 'built';
+
+export interface OpenOptions {
+  /** Ignore snapshots and build everything from the files (they are still written). */
+  rebuild?: boolean;
+}
+
+/** What a reload in place did: a report, or nothing because the change is better built elsewhere. */
+export type InPlaceReload =
+  | { status: 'done'; report: ReloadReport }
+  | { status: 'too large'; changed: number };
+
+export class EngineHost {
+  readonly #options: EngineOptions;
+  readonly #snapshots: SnapshotStore | null;
+  #store!: CorpusStore;
+  #catalog!: Catalog;
+  #openedFrom: OpenedFrom = 'built';
+  #pendingSave: Promise<void> = Promise.resolve();
+
+  private constructor(options: EngineOptions, snapshots: SnapshotStore | null) {
+    this.#options = options;
+    this.#snapshots = snapshots;
+  }
+
+  /** Opens the corpus; throws `CorpusError` when there is nothing to serve. */
+  static async open(options: EngineOptions, openOptions: OpenOptions = {}): Promise<EngineHost> {
+    const version = options.codeVersion ?? (await codeVersion());
+    const snapshots = options.snapshotDir
+      ? new SnapshotStore(options.snapshotDir, options.corpusDir, version)
+      : null;
+    const host = new EngineHost(options, snapshots);
+    host.#store = await CorpusStore.open((current) =>
+      current ? host.#update(current) : host.#openFirst(openOptions),
+    );
+    host.#catalog = catalogOf(host.#store.current);
+    return host;
+  }
+
+  get corpus(): Corpus {
+    return this.#store.current;
+  }
+
+  get openedFrom(): OpenedFrom {
+    return this.#openedFrom;
+  }
+
+  ask(request: Request): Answer {
+    return answer(this.#store.current, RequestSchema.parse(request), this.#store.lastReload);
+  }
+
+  catalog(): Catalog {
+    return this.#catalog;
+  }
+
+  summary(): CorpusSummary {
+    return summaryOf(this.#store.current);
+  }
+
+  /** Records a reload carried out elsewhere (a fresh worker that replaced another), for `/corpus`. */
+  recordReload(report: ReloadReport): void {
+    this.#store.recordReload(report);
+  }
+
+  /** Re-reads the files and swaps in the updated corpus. */
+  async reload(): Promise<ReloadReport> {
+    const report = await this.#store.reload();
+    if (report.ok) this.#catalog = catalogOf(this.#store.current);
+    return report;
+  }
+
+  /**
+   * Reloads in place only if at most `maxChangedFiles` files changed: a
+   * bigger change would keep this thread busy long enough to delay answers,
+   * so the caller builds it on another thread instead.
+   */
+  async reloadIfSmall(maxChangedFiles: number): Promise<InPlaceReload> {
+    const scan = await this.#scan();
+    const changed = changedFiles(this.#store.current, scan);
+    if (changed > maxChangedFiles) return { status: 'too large', changed };
+    const report = await this.#store.reload((current) => this.#update(current!, scan));
+    if (report.ok) this.#catalog = catalogOf(this.#store.current);
+    return { status: 'done', report };
+  }
+
+  /** Resolves once the latest snapshot is written (tests and the benchmark wait for it). */
+  async flush(): Promise<void> {
+    await this.#pendingSave;
+  }
+
+  async #openFirst(options: OpenOptions): Promise<Corpus> {
+    const scan = await this.#scan();
+    const key = this.#snapshots?.keyOf(scan);
+    if (this.#snapshots && key && !options.rebuild) {
+      const exact = await this.#snapshots.load(key);
+      if (exact) {
+        this.#openedFrom = 'snapshot';
+        return exact;
+      }
+    }
+    const base = this.#snapshots && !options.rebuild ? await this.#snapshots.loadLatest() : null;
+    this.#openedFrom = base ? 'updated snapshot' : 'built';
+    const corpus = this.#build(base, scan);
+    if (key) this.#save(key, corpus);
+    return corpus;
+  }
+
+  async #update(current: Corpus, scan?: CorpusScan): Promise<Corpus> {
+    const files = scan ?? (await this.#scan());
+    const corpus = this.#build(current, files);
+    const key = this.#snapshots?.keyOf(files);
+    if (key) this.#save(key, corpus);
+    return corpus;
+  }
+
+  #build(previous: Corpus | null, scan: CorpusScan): Corpus {
+    return updateCorpus(previous, scan, this.#options.extract, { dir: this.#options.corpusDir });
+  }
+
+  #scan(): Promise<CorpusScan> {
+    return scanCorpus(this.#options.corpusDir, { maxFileBytes: this.#options.maxFileBytes });
+  }
+
+  /** Writes a snapshot after the corpus is served: a cache failing to write must not fail a load. */
+  #save(key: string, corpus: Corpus): void {
+    const snapshots = this.#snapshots!;
+    this.#pendingSave = this.#pendingSave.then(() => snapshots.save(key, corpus).catch(() => {}));
+  }
+}
+
+/** How many files a scan adds, removes or changes relative to a corpus. */
+export function changedFiles(corpus: Corpus, scan: CorpusScan): number {
+  const known = new Map(corpus.documents.map((d) => [d.file, d.hash]));
+  let changed = 0;
+  for (const f of scan.files) {
+    if (known.get(f.file) !== f.hash) changed++;
+    known.delete(f.file);
+  }
+  return changed + known.size;
+}

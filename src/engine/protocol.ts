@@ -1,0 +1,56 @@
+/**
+ * Messages between the answer service (on the thread that talks to Discord)
+ * and the engine worker. Everything is a plain, structured-clonable object.
+ */
+import type { Catalog, Request } from '../answers/requests.ts';
+import type { Answer, ReloadReport } from '../answers/types.ts';
+import type { CorpusSummary } from './diff.ts';
+import type { InPlaceReload, OpenedFrom, OpenOptions } from './host.ts';
+
+export interface WorkerSetup {
+  /** The module the boot script loads (this folder's `worker.ts`). */
+  entry: string;
+  corpusDir: string;
+  maxFileBytes: number;
+  snapshotDir?: string | undefined;
+  codeVersion?: string | undefined;
+  /** Module URL and export name of the attribution engine. */
+  extractor: { module: string; export: string };
+  open: OpenOptions;
+}
+
+/** What the engine holds after opening or reloading: the service caches it. */
+export interface EngineState {
+  catalog: Catalog;
+  summary: CorpusSummary;
+}
+
+export interface EngineMemory {
+  heapUsed: number;
+  heapTotal: number;
+}
+
+/** Each method: its argument and its result. */
+export interface EngineMethods {
+  ask: [Request, Answer];
+  reloadIfSmall: [number, { outcome: InPlaceReload; state: EngineState }];
+  recordReload: [ReloadReport, null];
+  /** Waits for the snapshot being written, if any. */
+  flush: [null, null];
+  /** Heap figures of the worker, after a full collection when `gc` is exposed. */
+  memory: [null, EngineMemory];
+}
+
+export type MethodName = keyof EngineMethods;
+
+export interface CallMessage<M extends MethodName = MethodName> {
+  id: number;
+  method: M;
+  arg: EngineMethods[M][0];
+}
+
+export type WorkerMessage =
+  | { type: 'ready'; state: EngineState; openedFrom: OpenedFrom }
+  | { type: 'failed'; error: string; name: string }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: string; name: string };

@@ -1,0 +1,421 @@
+/**
+ * Snapshots: built corpora cached on disk, so a start-up reads arrays instead
+ * of parsing, extracting and indexing every file again.
+ *
+ * A snapshot is keyed by the code version and by every file's path and
+ * content hash (plus the files skipped and why): a changed file or a new
+ * version gives a new key, so a stale snapshot is never served as current.
+ * The newest snapshot of the same code version remains useful after files
+ * change: the engine loads it and updates it with the changed files only.
+ *
+ * Layout, one folder per snapshot under `<root>/<corpus>/<key>/`:
+ * - `manifest.json`: documents' metadata, skipped files, extracted statements
+ *   (offsets only; their text is sliced from the documents on load), the index
+ *   vocabularies, and the table of binary sections;
+ * - `texts.bin`: every document's text, UTF-8;
+ * - `arrays.bin`: paragraphs, sentences and both indexes as typed arrays,
+ *   8-byte aligned, read back as views without copying.
+ * Folders are written under a temporary name and renamed into place, so a
+ * reader never sees half a snapshot.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { endianness } from 'node:os';
+import path from 'node:path';
+import type { CorpusDocument, ExtractedStatement, Paragraph, Sentence, SkippedFile, Span } from '../model.ts';
+import type { SegmentParts } from '../search/segment.ts';
+import { type IndexParts, TextIndex } from '../search/text-index.ts';
+import { type Corpus, corpusFromEntries, type DocumentEntry, entriesOf, placeStatements } from './corpus.ts';
+import type { CorpusScan } from './scan.ts';
+
+/** Bump when the layout changes; it is part of every key. */
+const SNAPSHOT_FORMAT = 'whosaid-snapshot-1';
+/** Snapshots kept per corpus folder: the current one and the one before. */
+const KEEP = 2;
+
+type ArrayType = 'i32' | 'u32' | 'u16';
+type NumberArray = Int32Array | Uint32Array | Uint16Array;
+
+interface Section {
+  name: string;
+  type: ArrayType;
+  /** Byte offset in `arrays.bin`. */
+  offset: number;
+  length: number;
+}
+
+/** A span as stored: offsets, and the text only when it is not the document's own slice. */
+type StoredSpan = [number, number] | [number, number, string];
+
+interface StoredStatement {
+  kind: ExtractedStatement['kind'];
+  text: StoredSpan;
+  speaker: Omit<ExtractedStatement['speaker'], 'mention'> & { mention: StoredSpan | null };
+  cue: StoredSpan | null;
+  denial: boolean;
+}
+
+interface StoredDocument {
+  id: string;
+  file: string;
+  title: string;
+  published?: string | undefined;
+  publisher?: string | undefined;
+  url?: string | undefined;
+  author?: string | undefined;
+  bodyStart: number;
+  hash: string;
+  /** Byte range of the text in `texts.bin`. */
+  bytes: [number, number];
+  paragraphs: number;
+  sentences: number;
+  statements: StoredStatement[];
+}
+
+interface Manifest {
+  format: string;
+  endianness: string;
+  codeVersion: string;
+  key: string;
+  createdAt: string;
+  documents: StoredDocument[];
+  skipped: SkippedFile[];
+  indexes: { sentences: StoredIndex; statements: StoredIndex };
+  sections: Section[];
+}
+
+interface StoredIndex {
+  terms: readonly string[];
+  segments: number;
+}
+
+/** The key of the corpus a scan describes, for this code version. */
+export function snapshotKey(codeVersion: string, scan: CorpusScan): string {
+  const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n${codeVersion}\n`);
+  for (const f of scan.files) hash.update(`F\0${f.file}\0${f.hash}\n`);
+  const skipped = [...scan.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const s of skipped) hash.update(`S\0${s.file}\0${s.reason}\n`);
+  return hash.digest('hex').slice(0, 40);
+}
+
+export class SnapshotStore {
+  readonly #folder: string;
+  readonly #codeVersion: string;
+
+  /** Snapshots of the corpus in `corpusDir` under `root`, for code version `codeVersion`. */
+  constructor(root: string, corpusDir: string, codeVersion: string) {
+    const corpusKey = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16);
+    this.#folder = path.join(root, corpusKey);
+    this.#codeVersion = codeVersion;
+  }
+
+  get codeVersion(): string {
+    return this.#codeVersion;
+  }
+
+  keyOf(scan: CorpusScan): string {
+    return snapshotKey(this.#codeVersion, scan);
+  }
+
+  /** The snapshot with exactly this key, or null (missing, other version, unreadable). */
+  async load(key: string): Promise<Corpus | null> {
+    try {
+      return await this.#read(path.join(this.#folder, key), key);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The newest snapshot of this code version, whatever its files: a base to update from. */
+  async loadLatest(): Promise<Corpus | null> {
+    for (const key of await this.#keysNewestFirst()) {
+      const corpus = await this.load(key);
+      if (corpus) return corpus;
+    }
+    return null;
+  }
+
+  /** Writes `corpus` under `key` (atomically) and prunes older snapshots. */
+  async save(key: string, corpus: Corpus): Promise<void> {
+    const target = path.join(this.#folder, key);
+    if (await exists(path.join(target, 'manifest.json'))) return;
+    const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    await mkdir(temporary, { recursive: true });
+    try {
+      await writeSnapshot(temporary, key, this.#codeVersion, corpus);
+      await rename(temporary, target).catch(async (error: NodeJS.ErrnoException) => {
+        // Someone else wrote the same snapshot first: theirs is as good.
+        if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      });
+    } finally {
+      await rm(temporary, { recursive: true, force: true });
+    }
+    await this.#prune(key);
+  }
+
+  async #read(folder: string, key: string): Promise<Corpus | null> {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    if (
+      manifest.format !== SNAPSHOT_FORMAT ||
+      manifest.codeVersion !== this.#codeVersion ||
+      manifest.key !== key ||
+      manifest.endianness !== endianness()
+    ) {
+      return null;
+    }
+    const [texts, arrays] = await Promise.all([
+      readFile(path.join(folder, 'texts.bin')),
+      readFile(path.join(folder, 'arrays.bin')),
+    ]);
+    return corpusFromSnapshot(manifest, texts, aligned(arrays));
+  }
+
+  /** Snapshot folders of this corpus, newest first (temporary ones excluded). */
+  async #keysNewestFirst(): Promise<string[]> {
+    const names = await readdir(this.#folder).catch(() => [] as string[]);
+    const dated = await Promise.all(
+      names
+        .filter((n) => !n.includes('.tmp-'))
+        .map(async (name) => ({ name, time: (await stat(path.join(this.#folder, name))).mtimeMs })),
+    );
+    return dated.sort((a, b) => b.time - a.time).map((d) => d.name);
+  }
+
+  async #prune(keep: string): Promise<void> {
+    const keys = (await this.#keysNewestFirst()).filter((k) => k !== keep);
+    for (const key of keys.slice(KEEP - 1)) {
+      await rm(path.join(this.#folder, key), { recursive: true, force: true });
+    }
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A buffer whose bytes can back typed arrays (Node may hand out a pooled, unaligned slice). */
+function aligned(buffer: Buffer): Uint8Array {
+  if (buffer.byteOffset % 8 === 0) return buffer;
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(buffer);
+  return copy;
+}
+
+// ---------------------------------------------------------------- writing
+
+async function writeSnapshot(
+  folder: string,
+  key: string,
+  codeVersion: string,
+  corpus: Corpus,
+): Promise<void> {
+  const arrays = new SectionWriter();
+  const texts: Uint8Array[] = [];
+  let textBytes = 0;
+  const encoder = new TextEncoder();
+  const documents = entriesOf(corpus).map(({ doc, statements }) => {
+    const bytes = encoder.encode(doc.text);
+    texts.push(bytes);
+    const stored = storeDocument(doc, statements, [textBytes, textBytes + bytes.length]);
+    textBytes += bytes.length;
+    return stored;
+  });
+  arrays.add('paragraphs', Int32Array.from(corpus.documents.flatMap(paragraphNumbers)));
+  arrays.add('sentences', Int32Array.from(corpus.sentences.flatMap(sentenceNumbers)));
+  const manifest: Manifest = {
+    format: SNAPSHOT_FORMAT,
+    endianness: endianness(),
+    codeVersion,
+    key,
+    createdAt: new Date().toISOString(),
+    documents,
+    skipped: corpus.skipped,
+    indexes: {
+      sentences: storeIndex('sentences', corpus.sentenceIndex.parts(), arrays),
+      statements: storeIndex('statements', corpus.statementIndex.parts(), arrays),
+    },
+    sections: arrays.sections,
+  };
+  await writeFile(path.join(folder, 'texts.bin'), texts);
+  await writeFile(path.join(folder, 'arrays.bin'), arrays.chunks);
+  // The manifest last: a folder with one is complete.
+  await writeFile(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+}
+
+function storeDocument(doc: CorpusDocument, statements: ExtractedStatement[], bytes: [number, number]) {
+  const span = (s: Span): StoredSpan =>
+    doc.text.slice(s.start, s.end) === s.text ? [s.start, s.end] : [s.start, s.end, s.text];
+  const stored: StoredDocument = {
+    id: doc.id,
+    file: doc.file,
+    title: doc.title,
+    published: doc.published,
+    publisher: doc.publisher,
+    url: doc.url,
+    author: doc.author,
+    bodyStart: doc.bodyStart,
+    hash: doc.hash,
+    bytes,
+    paragraphs: doc.paragraphs.length,
+    sentences: doc.sentences.length,
+    statements: statements.map((s) => ({
+      kind: s.kind,
+      text: span(s.text),
+      speaker: { ...s.speaker, mention: s.speaker.mention && span(s.speaker.mention) },
+      cue: s.cue && span(s.cue),
+      denial: s.denial,
+    })),
+  };
+  return stored;
+}
+
+const paragraphNumbers = (d: CorpusDocument) => d.paragraphs.flatMap((p) => [p.index, p.start, p.end]);
+const sentenceNumbers = (s: Sentence) => [s.paragraph, s.index, s.start, s.end];
+
+const SEGMENT_ARRAYS: [keyof SegmentParts, ArrayType][] = [
+  ['tokenStart', 'i32'],
+  ['tokens', 'i32'],
+  ['fieldLength', 'u32'],
+  ['postingStart', 'i32'],
+  ['postingText', 'i32'],
+  ['postingFreq', 'u16'],
+];
+
+function storeIndex(name: string, parts: IndexParts, arrays: SectionWriter): StoredIndex {
+  parts.segments.forEach((segment, g) => {
+    for (const [field] of SEGMENT_ARRAYS) arrays.add(`${name}.${g}.${field}`, segment[field]);
+    arrays.add(`${name}.${g}.ids`, parts.ids[g]!);
+  });
+  return { terms: parts.terms, segments: parts.segments.length };
+}
+
+/** Typed arrays laid end to end, each starting on an 8-byte boundary. */
+class SectionWriter {
+  readonly sections: Section[] = [];
+  readonly chunks: Uint8Array[] = [];
+  #size = 0;
+
+  add(name: string, array: NumberArray): void {
+    const padding = (8 - (this.#size % 8)) % 8;
+    if (padding) this.#push(new Uint8Array(padding));
+    this.sections.push({ name, type: typeOf(array), offset: this.#size, length: array.length });
+    this.#push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  }
+
+  #push(bytes: Uint8Array): void {
+    this.chunks.push(bytes);
+    this.#size += bytes.byteLength;
+  }
+}
+
+function typeOf(array: NumberArray): ArrayType {
+  if (array instanceof Int32Array) return 'i32';
+  return array instanceof Uint32Array ? 'u32' : 'u16';
+}
+
+// ---------------------------------------------------------------- reading
+
+function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8Array): Corpus {
+  const sections = new Map(manifest.sections.map((s) => [s.name, s]));
+  const section = <T extends NumberArray>(name: string): T => {
+    const s = sections.get(name);
+    if (!s) throw new Error(`snapshot section ${name} is missing`);
+    return view(arrays, s) as T;
+  };
+  const paragraphs = section<Int32Array>('paragraphs');
+  const sentences = section<Int32Array>('sentences');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let paragraphAt = 0;
+  let sentenceAt = 0;
+  const entries: DocumentEntry[] = manifest.documents.map((stored) => {
+    const text = decoder.decode(texts.subarray(stored.bytes[0], stored.bytes[1]));
+    const paragraphEnd = paragraphAt + 3 * stored.paragraphs;
+    const sentenceEnd = sentenceAt + 4 * stored.sentences;
+    const doc = restoreDocument(stored, text, paragraphs.subarray(paragraphAt, paragraphEnd));
+    doc.sentences = restoreSentences(doc, sentences.subarray(sentenceAt, sentenceEnd));
+    paragraphAt = paragraphEnd;
+    sentenceAt = sentenceEnd;
+    const extracted = stored.statements.map((st) => restoreStatement(st, text));
+    return { doc, statements: placeStatements(doc, extracted) };
+  });
+  const index = (name: string, stored: StoredIndex) =>
+    TextIndex.fromParts({
+      terms: stored.terms,
+      segments: Array.from({ length: stored.segments }, (_, g) => segmentParts(name, g, section)),
+      ids: Array.from({ length: stored.segments }, (_, g) => section<Int32Array>(`${name}.${g}.ids`)),
+    });
+  return corpusFromEntries(entries, manifest.skipped, {
+    sentenceIndex: index('sentences', manifest.indexes.sentences),
+    statementIndex: index('statements', manifest.indexes.statements),
+    loadedAt: new Date(),
+  });
+}
+
+function segmentParts(
+  name: string,
+  g: number,
+  section: <T extends NumberArray>(name: string) => T,
+): SegmentParts {
+  const parts = {} as Record<keyof SegmentParts, NumberArray>;
+  for (const [field] of SEGMENT_ARRAYS) parts[field] = section(`${name}.${g}.${field}`);
+  return parts as unknown as SegmentParts;
+}
+
+function view(bytes: Uint8Array, s: Section): NumberArray {
+  const at = bytes.byteOffset + s.offset;
+  if (s.type === 'i32') return new Int32Array(bytes.buffer, at, s.length);
+  if (s.type === 'u32') return new Uint32Array(bytes.buffer, at, s.length);
+  return new Uint16Array(bytes.buffer, at, s.length);
+}
+
+function restoreDocument(stored: StoredDocument, text: string, paragraphs: Int32Array): CorpusDocument {
+  const list: Paragraph[] = [];
+  for (let i = 0; i < paragraphs.length; i += 3) {
+    list.push({ index: paragraphs[i]!, start: paragraphs[i + 1]!, end: paragraphs[i + 2]! });
+  }
+  return {
+    file: stored.file,
+    title: stored.title,
+    published: stored.published,
+    publisher: stored.publisher,
+    author: stored.author,
+    url: stored.url,
+    text,
+    bodyStart: stored.bodyStart,
+    hash: stored.hash,
+    paragraphs: list,
+    id: stored.id,
+    sentences: [],
+  };
+}
+
+function restoreSentences(doc: CorpusDocument, numbers: Int32Array): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (let i = 0; i < numbers.length; i += 4) {
+    const [paragraph, index, start, end] = [numbers[i]!, numbers[i + 1]!, numbers[i + 2]!, numbers[i + 3]!];
+    sentences.push({
+      id: `${doc.id}:${paragraph}.${index}`,
+      docId: doc.id,
+      paragraph,
+      index,
+      start,
+      end,
+      text: doc.text.slice(start, end),
+    });
+  }
+  return sentences;
+}
+
+function restoreStatement(stored: StoredStatement, text: string): ExtractedStatement {
+  const span = ([start, end, own]: StoredSpan): Span => ({ start, end, text: own ?? text.slice(start, end) });
+  return {
+    kind: stored.kind,
+    text: span(stored.text),
+    speaker: { ...stored.speaker, mention: stored.speaker.mention && span(stored.speaker.mention) },
+    cue: stored.cue && span(stored.cue),
+    denial: stored.denial,
+  };
+}

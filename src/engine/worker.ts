@@ -1,0 +1,95 @@
+/**
+ * The engine worker: opens an `EngineHost` with the settings it was started
+ * with, reports when it is ready, then answers calls one message at a time.
+ * Messages are handled in arrival order, which is what makes a swap atomic:
+ * a call sent before a reload's swap is answered from the old corpus, a call
+ * sent after it from the new one.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Extractor } from './corpus.ts';
+import { EngineHost } from './host.ts';
+import type {
+  CallMessage,
+  EngineMethods,
+  EngineState,
+  MethodName,
+  WorkerMessage,
+  WorkerSetup,
+} from './protocol.ts';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+function stateOf(host: EngineHost): EngineState {
+  return { catalog: host.catalog(), summary: host.summary() };
+}
+
+type Handlers = {
+  [M in MethodName]: (arg: EngineMethods[M][0]) => Promise<EngineMethods[M][1]> | EngineMethods[M][1];
+};
+
+function handlersFor(host: EngineHost): Handlers {
+  return {
+    ask: (request) => host.ask(request),
+    reloadIfSmall: async (maxChangedFiles) => {
+      const outcome = await host.reloadIfSmall(maxChangedFiles);
+      return { outcome, state: stateOf(host) };
+    },
+    recordReload: (report) => {
+      host.recordReload(report);
+      return null;
+    },
+    flush: async () => {
+      await host.flush();
+      return null;
+    },
+    memory: () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { heapUsed, heapTotal } = process.memoryUsage();
+      return { heapUsed, heapTotal };
+    },
+  };
+}
+
+async function loadExtractor(): Promise<Extractor> {
+  const module = (await import(setup.extractor.module)) as Record<string, unknown>;
+  const extract = module[setup.extractor.export];
+  if (typeof extract !== 'function') {
+    throw new Error(`${setup.extractor.module} does not export a function ${setup.extractor.export}`);
+  }
+  return extract as Extractor;
+}
+
+async function start(): Promise<void> {
+  let host: EngineHost;
+  try {
+    host = await EngineHost.open(
+      {
+        corpusDir: setup.corpusDir,
+        maxFileBytes: setup.maxFileBytes,
+        snapshotDir: setup.snapshotDir,
+        codeVersion: setup.codeVersion,
+        extract: await loadExtractor(),
+      },
+      setup.open,
+    );
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    send({ type: 'failed', error: e.message, name: e.name });
+    return;
+  }
+  const handlers = handlersFor(host);
+  port.on('message', async (message: CallMessage) => {
+    try {
+      const handler = handlers[message.method] as (arg: unknown) => unknown;
+      send({ type: 'result', id: message.id, ok: true, value: await handler(message.arg) });
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      send({ type: 'result', id: message.id, ok: false, error: e.message, name: e.name });
+    }
+  });
+  send({ type: 'ready', state: stateOf(host), openedFrom: host.openedFrom });
+}
+
+await start();

@@ -1,0 +1,95 @@
+/**
+ * The terms an index knows, numbered in order of first sight, with
+ * MiniSearch's radix tree (`SearchableMap`, the structure MiniSearch itself
+ * keeps its terms in) for what a term dictionary must answer fast: which
+ * terms start with a prefix, and which are a typo or two away.
+ *
+ * Append-only: an incremental reload adds terms and never renumbers, so the
+ * index versions that share a vocabulary keep meaning the same by each id.
+ * A term no live text holds anymore simply has a document frequency of 0.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { STOP_WORDS } from './tokenize.ts';
+
+/** A term found by a prefix or typo lookup, and how far it is from what was typed. */
+export interface NearTerm {
+  id: number;
+  term: string;
+  distance: number;
+}
+
+export class Vocabulary {
+  readonly #terms: string[] = [];
+  readonly #ids = new Map<string, number>();
+  /** Searchable terms only: stop words are never a prefix or typo expansion, as in MiniSearch. */
+  readonly #tree = new SearchableMap<number>();
+  #searchable = new Uint8Array(1024);
+
+  /** A vocabulary holding `terms` with ids 0, 1, 2…: the inverse of `terms()`. */
+  static from(terms: Iterable<string>): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const term of terms) vocabulary.intern(term);
+    return vocabulary;
+  }
+
+  get size(): number {
+    return this.#terms.length;
+  }
+
+  /** All terms, in id order: what a snapshot stores. */
+  terms(): readonly string[] {
+    return this.#terms;
+  }
+
+  id(term: string): number | undefined {
+    return this.#ids.get(term);
+  }
+
+  term(id: number): string {
+    return this.#terms[id]!;
+  }
+
+  /** False for stop words: they are kept for phrases but never indexed nor searched. */
+  isSearchable(id: number): boolean {
+    return this.#searchable[id] === 1;
+  }
+
+  /** The id of `term`, adding it if it is new. */
+  intern(term: string): number {
+    let id = this.#ids.get(term);
+    if (id !== undefined) return id;
+    id = this.#terms.length;
+    this.#terms.push(term);
+    this.#ids.set(term, id);
+    if (id >= this.#searchable.length) this.#growSearchable(id);
+    if (!STOP_WORDS.has(term)) {
+      this.#searchable[id] = 1;
+      this.#tree.set(term, id);
+    }
+    return id;
+  }
+
+  /** Searchable terms that start with `prefix`, the prefix itself excluded. */
+  withPrefix(prefix: string): NearTerm[] {
+    const found: NearTerm[] = [];
+    for (const [term, id] of this.#tree.atPrefix(prefix)) {
+      if (term !== prefix) found.push({ id, term, distance: term.length - prefix.length });
+    }
+    return found;
+  }
+
+  /** Searchable terms within `maxDistance` edits (Levenshtein) of `term`, the term itself excluded. */
+  near(term: string, maxDistance: number): NearTerm[] {
+    const found: NearTerm[] = [];
+    for (const [other, [id, distance]] of this.#tree.fuzzyGet(term, maxDistance)) {
+      if (distance > 0) found.push({ id, term: other, distance });
+    }
+    return found;
+  }
+
+  #growSearchable(id: number): void {
+    const grown = new Uint8Array(Math.max(id + 1, this.#searchable.length * 2));
+    grown.set(this.#searchable);
+    this.#searchable = grown;
+  }
+}
