@@ -16,9 +16,12 @@ import {
   DETERMINERS,
   MONTHS,
   NEGATIONS,
+  ORG_WORDS,
   PREPOSITIONS,
   RELATIVES,
+  SPEAKER_NOUNS,
   TIME_WORDS,
+  TITLE_WORDS,
   WEEKDAYS,
   words,
 } from './lexicon.ts';
@@ -73,6 +76,7 @@ const BE_FORMS = words('is are was were be been being am');
 const SKIPPABLE_BETWEEN_SUBJECT_AND_VERB = words(
   'has have had will would could should may might must can did does do also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile too twice long since first last yesterday today tonight now ago never ever always',
 );
+const SENTENCE_OPENING_WORDS = words('and but so yet also then still');
 const COMPLEMENTIZERS = words('whether if why how what when where who');
 const AUX_OR_CLAUSE = words(
   'is are was were be been being am has have had will would can could shall should may might must do does did that which who whom not never and but or if when while because',
@@ -208,7 +212,10 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
   let chunkFirst = hit.first;
   let chunkLast = hit.last;
   let inherits = false;
-  if (participle) {
+  if (participle && opensSentence(s, hit.first)) {
+    // "Citing obligations at home, the spokeswoman told …": the subject comes after.
+    inherits = true;
+  } else if (participle) {
     const agent = participleAgent(s, hit.first, earlier);
     if (agent === 'inherit') inherits = true;
     else if (agent) {
@@ -240,7 +247,14 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     content = { region: null, introduced: false, skippedTo: chunkLast };
   }
   if (!content.region) content = asClauseContent(s, chunkFirst, content);
-  if (form.noisy && !content.introduced && !quoteTouches(toks, chunkFirst - 1)) return null;
+  if (
+    form.noisy &&
+    !content.introduced &&
+    !quoteTouches(toks, chunkFirst - 1) &&
+    !regionHasQuote(toks, content.region)
+  ) {
+    return null;
+  }
   return {
     sentence: s,
     cueFirst: hit.first,
@@ -264,6 +278,14 @@ function isParentheticalSlot(s: SentenceInfo, chunkFirst: number, region: Region
   const before = s.tokens[chunkFirst - 1];
   if (before?.type === 'quote' || before?.text === ',') return true;
   return chunkFirst <= s.floor && looksLikeClause(s.tokens, region.first, region.last);
+}
+
+/** The token opens its sentence (after a dateline, dashes or a conjunction). */
+function opensSentence(s: SentenceInfo, i: number): boolean {
+  let j = i - 1;
+  while (j >= s.floor && (isPunct(s.tokens[j], DASHES) || SENTENCE_OPENING_WORDS.has(s.tokens[j]!.lower)))
+    j--;
+  return j < s.floor;
 }
 
 /** "… and said", "… but told": a verb coordinated with an earlier one shares its subject. */
@@ -311,6 +333,13 @@ function asClauseContent(s: SentenceInfo, chunkFirst: number, content: ForwardCo
 
 function lastOfPhrase(p: NounPhrase): number {
   return p.last + (p.appositive.length > 0 ? p.appositive.length + 1 : 0);
+}
+
+/** "calls Horgos “a mistake”": a quote close after the verb makes a noun-like cue a verb. */
+function regionHasQuote(toks: readonly Token[], r: Region | null): boolean {
+  if (!r) return false;
+  for (let i = r.first; i <= r.last && i - r.first < 6; i++) if (toks[i]!.type === 'quote') return true;
+  return false;
 }
 
 function quoteTouches(toks: readonly Token[], i: number): boolean {
@@ -408,9 +437,19 @@ function appositiveChain(s: SentenceInfo, comma: number): Subject | null {
   let end = comma;
   for (let guard = 0; guard < 6; guard++) {
     let start = end - 1;
+    // "Sen. Claire McCaskill (D-Mo.), who …, said": a short parenthesis belongs to its chunk.
+    let chunkEnd = end - 1;
+    if (toks[chunkEnd]?.text === ')') {
+      let k = chunkEnd - 1;
+      while (k > s.floor && chunkEnd - k <= 8 && toks[k]!.text !== '(') k--;
+      if (toks[k]?.text === '(') {
+        chunkEnd = k - 1;
+        start = k - 1;
+      }
+    }
     while (start - 1 >= s.floor && !isChunkBoundary(toks[start - 1]!) && end - start < 30) start--;
-    if (start > end - 1 || start < s.floor) break;
-    const [cls, phrase] = classifyChunk(toks, start, end - 1);
+    if (start > chunkEnd || start < s.floor) break;
+    const [cls, phrase] = classifyChunk(toks, start, chunkEnd);
     if (cls === 'other') break;
     if (cls === 'name' && phrase) names.push(phrase);
     if (cls === 'subject-description' && phrase) descriptions.push(phrase);
@@ -437,7 +476,7 @@ function classifyChunk(toks: readonly Token[], from: number, to: number): [Chunk
   const first = toks[from]!;
   if (first.type !== 'word') return ['other', null];
   const w = first.lower;
-  if (to - from < 6 && (PREPOSITIONS.has(w) || TIME_WORDS.has(w) || w === 'however' || w === 'meanwhile')) {
+  if (to - from < 12 && (PREPOSITIONS.has(w) || TIME_WORDS.has(w) || w === 'however' || w === 'meanwhile')) {
     return ['skip', null];
   }
   if (from === to && (w.endsWith('ly') || w === 'too' || w === 'though' || w === 'however'))
@@ -549,6 +588,10 @@ function forwardContent(s: SentenceInfo, from: number, form: CueForm, nominal: b
   let i = from;
   const last = lastContentToken(toks);
   if (form.takesRecipient) i = skipRecipient(toks, i);
+  // "calling on Congress to act", "called for an inquiry": the particle opens the content.
+  if (form.lemma === 'call' && ['on', 'upon', 'for'].includes(toks[i]?.lower ?? '') && i + 1 <= last) {
+    return { region: { first: i + 1, last }, introduced: false, skippedTo: i };
+  }
   i = skipAdverbials(toks, i, last);
   const none: ForwardContent = { region: null, introduced: false, skippedTo: i - 1 };
   if (i > last) return none;
@@ -607,8 +650,17 @@ function skipRecipient(toks: readonly Token[], i: number): number {
   if (['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists'].includes(t.lower)) return i + 1;
   if (t.lower === 'that' || t.lower === 'to') return i;
   const phrase = phraseStartingAt(toks, i);
-  if (phrase && phrase.kind !== 'pronoun') return phrase.last + 1;
+  if (phrase && phrase.kind !== 'pronoun' && phrase.title.length + phrase.name.length > 0)
+    return phrase.last + 1;
   if (RECIPIENT_WORDS.has(t.lower)) return i + 1;
+  // "asked the buzzing crowd, “…”": whatever stands before a comma and a quote is the audience.
+  for (let j = i + 1; j < toks.length && j - i <= 6; j++) {
+    const x = toks[j]!;
+    if (x.type === 'quote') break;
+    if (x.type === 'punct')
+      return (x.text === ',' || x.text === ':') && toks[j + 1]?.type === 'quote' ? j : i;
+    if (x.lower === 'that') return i;
+  }
   return i;
 }
 
@@ -700,7 +752,10 @@ function accordingFrame(s: SentenceInfo, hit: CueHit): Frame | null {
   const chunkLast = lastOfPhrase(speaker);
   const last = lastContentToken(toks);
   let forward: Region | null = null;
-  if (hit.first <= s.floor || isPunct(toks[hit.first - 1], DASHES)) {
+  const opens = hit.first <= s.floor || isPunct(toks[hit.first - 1], DASHES);
+  // "The plan, according to officials, will fail": set off by commas, it sits inside its content.
+  const setOff = toks[hit.first - 1]?.text === ',' && toks[chunkLast + 1]?.text === ',';
+  if (opens || setOff) {
     let i = chunkLast + 1;
     if (toks[i]?.text === ',') i++;
     if (i <= last) forward = { first: i, last };
@@ -716,7 +771,7 @@ function accordingFrame(s: SentenceInfo, hit: CueHit): Frame | null {
     forward,
     backward: null,
     introduced: true,
-    parenthetical: false,
+    parenthetical: setOff,
   };
 }
 
@@ -731,8 +786,8 @@ function addColonAndDashFrames(s: SentenceInfo, frames: Frame[]): void {
       toks[i + 1]?.type === 'quote' &&
       !frames.some((f) => f.chunk.last >= i - 1 && f.chunk.first <= i)
     ) {
-      const phrase = phraseEndingAt(toks, i - 1, s.floor);
-      if (phrase && phrase.kind === 'name' && phrase.first <= s.floor + 1) {
+      const phrase = colonSpeaker(s, i);
+      if (phrase) {
         frames.push(
           verblessFrame(
             s,
@@ -753,6 +808,23 @@ function addColonAndDashFrames(s: SentenceInfo, frames: Frame[]): void {
       }
     }
   }
+}
+
+/**
+ * Who a colon introduces a quote for: "Philip Bump: “…”" (a name standing
+ * alone before the colon), or the subject of "President Clinton released the
+ * following statement: “…”".
+ */
+function colonSpeaker(s: SentenceInfo, colon: number): NounPhrase | null {
+  const toks = s.tokens;
+  const before = phraseEndingAt(toks, colon - 1, s.floor);
+  if (before?.kind === 'name' && startsClause(toks, before.first, s.floor)) return before;
+  const subject = sentenceSubject(s, colon);
+  if (!subject || subject.last >= colon - 1) return null;
+  if (subject.kind === 'pronoun') return subject.tokens[0]!.lower === 'it' ? null : subject;
+  if (subject.kind === 'name') return subject;
+  const head = subject.title[subject.title.length - 1]?.lower ?? '';
+  return SPEAKER_NOUNS.has(head) || TITLE_WORDS.has(head) || ORG_WORDS.has(head) ? subject : null;
 }
 
 function verblessFrame(

@@ -77,7 +77,7 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
     const frames = framesBySentence[s.index]!;
     const claimed = new Set<number>();
     frames.forEach((f, k) => {
-      if (f.inherits) f.speakers = inheritedSpeakers(f, frames[k - 1]);
+      if (f.inherits) f.speakers = inheritedSpeakers(f, frames[k - 1], frames.slice(k + 1, k + 4));
       for (const region of [f.backward, f.forward]) {
         if (!region) continue;
         for (const raw of statementsOfRegion(doc.text, f, region)) all.push(raw);
@@ -169,9 +169,14 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
   return out;
 }
 
-/** A participle's speakers: the previous frame's in its sentence, else the sentence's subject. */
-function inheritedSpeakers(f: Frame, previous: Frame | undefined): NounPhrase[] {
+/**
+ * A participle's speakers: the previous frame's in its sentence, else (for a
+ * participle opening the sentence) the next frame's, else the sentence's subject.
+ */
+function inheritedSpeakers(f: Frame, previous: Frame | undefined, next: Frame[]): NounPhrase[] {
   if (previous && previous.speakers.length > 0) return previous.speakers;
+  const following = next.find((g) => !g.inherits && g.speakers.length > 0);
+  if (!previous && following && f.cueFirst < following.chunk.first) return following.speakers;
   const subject = sentenceSubject(f.sentence, f.cueFirst);
   return subject ? [subject] : [];
 }
@@ -231,7 +236,7 @@ function pendingColonIntroductions(doc: DocumentInfo, framesBySentence: Frame[][
     const lastToken = lastSentence.tokens[lastSentence.tokens.length - 1];
     if (lastToken?.text !== ':') continue;
     const frame = framesBySentence[lastSentence.index]!.findLast((f) => f.speakers.length > 0);
-    if (frame && !frame.forward) intros.set(p.index + 1, frame);
+    if (frame) intros.set(p.index + 1, frame);
   }
   return intros;
 }

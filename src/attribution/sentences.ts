@@ -71,12 +71,12 @@ function isAttributionEnd(tokens: readonly Token[], from: number): boolean {
 
 /** Only a few adverbial words remain before the sentence ends ("replied on Monday."). */
 function endsSoon(tokens: readonly Token[], from: number): boolean {
-  for (let j = from; j < tokens.length && j - from <= 8; j++) {
+  for (let j = from; j < tokens.length && j - from <= 14; j++) {
     const t = tokens[j]!;
     if (t.type === 'quote' || t.lower === 'that' || AUXILIARIES.has(t.lower)) return false;
     if (t.type === 'punct' && TERMINAL.has(t.text)) return true;
   }
-  return from >= tokens.length || tokens.length - from <= 8;
+  return from >= tokens.length || tokens.length - from <= 14;
 }
 
 function isTrailingCloser(t: Token): boolean {
