@@ -4,10 +4,11 @@
  * makes on their own side's behalf ("Russia has not interfered" from a
  * Kremlin spokesman, "we have never interfered", "it does not matter … for
  * Tehran" from Iran). A counter-accusation ("the U.S. has interfered") has no
- * negation of the speaker's own conduct, so it is not a denial.
+ * negation of the speaker's own conduct, so it is not a denial; neither is a
+ * negation about someone else ("Germany has not paid its share").
  */
 import { countryPhraseAt } from './countries.ts';
-import { CLAIM_NOUNS, DENIAL_WORDS, FIRST_PERSON, words } from './lexicon.ts';
+import { CLAIM_NOUNS, FIRST_PERSON, words } from './lexicon.ts';
 import { wordTokens } from './tokens.ts';
 
 export interface DenialInput {
@@ -15,6 +16,8 @@ export interface DenialInput {
   text: string;
   /** The cue's lemma ("dismiss"), if any. */
   cueLemma: string | null;
+  /** The reported words are a clause the cue introduced with "that" ("denied that …"). */
+  clause?: boolean;
   /** The speaker's country, for recognising their own side. */
   country: string | null;
   /** Lower-case words that name the speaker ("khatibzadeh", "ministry"). */
@@ -23,96 +26,220 @@ export interface DenialInput {
   indirect: boolean;
 }
 
+/** Denial cues sit near the start of what is reported; a bound keeps this linear. */
 const MAX_TEXT = 2000;
 const DISMISSAL_LEMMAS = words('dismiss reject refute rebut rebuff dispute disavow repudiate');
 const NEGATORS = words('not never no nothing none cannot neither nobody');
-/** What a side denies having done, wanted or known. */
+/** "not just", "not only": focus, not negation. */
+const FOCUS = words('just only merely simply least');
+const INTENTIONS = words('intend intends intended intention intentions plan plans planned');
+const DENY_FORMS = words('deny denies denied denying');
+const BE = words("is are was were be been being 's");
+
+/** Words that deny whatever they describe ("groundless", "fabricated"). */
+const STRONG_DENIAL = words(`
+  groundless baseless unfounded unsubstantiated untrue fabricated fabrication fabrications slanderous
+  libelous libellous defamatory falsehood falsehoods hoax deny denies denied denying
+  refute refutes refuted rebut rebuts rebutted
+`);
+/** Words that deny only when aimed at a claim ("that is nonsense", "absurd allegations"). */
+const WEAK_DENIAL = words(`
+  nonsense absurd ridiculous preposterous ludicrous outrageous unfair unjustified smear smears lie lies
+  fiction disinformation misinformation rubbish
+`);
+/** What a side denies having done or intended. */
 const CONDUCT = words(`
   interfere interfered interfering interference interferes meddle meddled meddling meddles involve involved
   involvement hack hacked hacking attack attacked attacking spy spied spying collude colluded collusion
   conspire conspired coordinate coordinated coordinating participate participated plot plotted sponsor sponsored
-  know knew known aware knowledge responsible responsibility behind role part interest interests intention
-  intentions intend intends intended plan plans planned connection connections link links linked ties tied
-  contact contacts wrongdoing wrong illegal illegally violate violated violating lie lied lying mislead misled
-  cheat cheated steal stole leak leaked bribe bribed threaten threatened target targeted authorize authorized
-  commit committed say said tell told evidence basis truth true
+  responsible responsibility behind role interest interests intention intentions intend intends intended
+  plan plans planned connection connections link links linked ties tied contact contacts wrongdoing illegal
+  illegally violate violated violating lied lying mislead misled cheat cheated steal stole leak leaked
+  bribe bribed threaten threatened target targeted authorize authorized commit committed aware knowledge
 `);
+/** "never said", "didn't say", "have not told": denying a quote attributed to oneself. */
+const SPEECH = words('say said tell told');
+const PAST_NEGATIONS = words("never didn't did_not haven't hasn't have_not has_not had_not");
+/** Objects of "deny" that make it a refusal, not a denial ("denied them entry"). */
+const REFUSAL_OBJECTS = words(
+  'him her them me us access entry permission bail request application visa status admission licence license',
+);
+/** What one denies besides claims: "wrongdoing", "any involvement", "fraud", "it". */
+const ACCUSATIONS = words(
+  'wrongdoing involvement responsibility knowledge fraud corruption guilt it this everything anything rumours rumors suggestions reports charges allegations claims accusations wrong',
+);
+/** Criticism one dismisses as one dismisses a claim ("dismissed critics who …"). */
+const CRITICISM = words(
+  'implication implications argument arguments critique critiques critics criticism criticisms concerns attacks insinuation insinuations links ties role',
+);
+const POSSESSIVES = words('his her their its my our');
+
+/** Claims proper, for "should not make such … accusations". */
+const STRONG_CLAIMS = words('claim claims allegation allegations accusation accusations charge charges');
 const CLAIM_VERBS = words('make makes making made accept accepts believe believes support supports');
-const FALSEHOOD = words('false untrue fake wrong inaccurate incorrect misleading bogus');
-const LIE_DETERMINERS = words('a an the these those such outright blatant big total complete');
+const FALSEHOOD = words('false untrue fake inaccurate incorrect misleading bogus');
+const DEMONSTRATIVE_SUBJECTS = words('that this it these those which');
 
 export function isDenial(input: DenialInput): boolean {
-  // Denial cues sit near the start of what is reported; a bound keeps this linear.
   const toks = wordTokens(input.text.slice(0, MAX_TEXT));
-  const lower = toks.map((t) => t.toLowerCase().replace(/’/g, "'"));
-  if (input.cueLemma === 'deny') return true;
-  if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && aboutAClaim(lower)) return true;
+  const lower = joinNegations(toks.map((t) => t.toLowerCase().replace(/’/g, "'")));
+  if (input.cueLemma === 'deny' && deniesSomething(lower, input.clause === true)) return true;
+  if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
+    return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
   return negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower);
 }
 
+/** "did not" → "did_not", so a two-word negation is one token. */
+function joinNegations(lower: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    const next = lower[i + 1];
+    if (next === 'not' && ['did', 'have', 'has', 'had'].includes(w)) {
+      out.push(`${w}_not`, '');
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** What a dismissal is aimed at is a claim ("dismissed the allegations", "rejected claims"). */
 function aboutAClaim(lower: readonly string[]): boolean {
-  return lower
-    .slice(0, 12)
-    .some((w) => CLAIM_NOUNS.has(w) || w === 'that' || DENIAL_WORDS.has(w) || FALSEHOOD.has(w));
+  if (lower.slice(0, 8).some((w) => CLAIM_NOUNS.has(w) || CRITICISM.has(w))) return true;
+  // "dismissed the whole affair as absurd": what it is dismissed as says it is a denial.
+  return lower.some((w) => STRONG_DENIAL.has(w) || FALSEHOOD.has(w) || WEAK_DENIAL.has(w));
+}
+
+/**
+ * "denied that …", "denies wrongdoing", "denied any involvement", "denies
+ * engaging in …" — but not "denied them entry" or "denied Elvis a number one".
+ */
+function deniesSomething(lower: readonly string[], clause: boolean): boolean {
+  if (clause) return true;
+  const first = lower[0] ?? '';
+  if (REFUSAL_OBJECTS.has(first)) return false;
+  // "denies engaging in …", "denied any role", "denied his involvement".
+  if (
+    first.endsWith('ing') ||
+    first === 'any' ||
+    (POSSESSIVES.has(first) && !REFUSAL_OBJECTS.has(lower[1] ?? ''))
+  ) {
+    return true;
+  }
+  return lower.slice(0, 6).some((w) => CLAIM_NOUNS.has(w) || ACCUSATIONS.has(w) || CRITICISM.has(w));
 }
 
 function hasDenialWord(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]!;
-    if (!DENIAL_WORDS.has(w)) continue;
-    if (w === 'lie' || w === 'lies') {
-      if (i > 0 && LIE_DETERMINERS.has(lower[i - 1]!)) return true;
+    if (STRONG_DENIAL.has(w)) {
+      if (!DENY_FORMS.has(w)) return true;
+      // "We deny …" is the speaker's; "a charge the administration denies", "he was denied entry" are not.
+      if (i === 0 || FIRST_PERSON.has(lower[i - 1] ?? '') || FIRST_PERSON.has(lower[i - 2] ?? ''))
+        return true;
       continue;
     }
-    return true;
+    if (WEAK_DENIAL.has(w) && aimedAtAClaim(lower, i)) return true;
   }
   return false;
+}
+
+/** "that is nonsense", "these ridiculous allegations", "the claims are absurd". */
+function aimedAtAClaim(lower: readonly string[], i: number): boolean {
+  const near = lower.slice(Math.max(0, i - 5), i + 4);
+  if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
+  const prev = lower[i - 1] ?? '';
+  const subject = BE.has(prev) ? (lower[i - 2] ?? '') : prev;
+  return BE.has(prev) && DEMONSTRATIVE_SUBJECTS.has(subject);
 }
 
 /** "the claims are false", "false allegations", "not true". */
 function callsItFalse(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]!;
-    if (w === 'true' && i > 0 && isNegator(lower[i - 1]!)) return true;
-    if (!FALSEHOOD.has(w) || w === 'wrong') continue;
-    const near = lower.slice(Math.max(0, i - 4), i + 3);
-    if (near.some((x) => CLAIM_NOUNS.has(x))) return true;
     if (
+      w === 'true' &&
       i > 0 &&
-      ['is', 'are', 'was', 'were', "'s", 'completely', 'totally', 'simply'].includes(lower[i - 1]!)
+      isNegator(lower[i - 1]!) &&
+      (i < 3 || DEMONSTRATIVE_SUBJECTS.has(lower[i - 3]!))
     ) {
       return true;
     }
+    if (!FALSEHOOD.has(w)) continue;
+    const near = lower.slice(Math.max(0, i - 4), i + 3);
+    if (near.some((x) => CLAIM_NOUNS.has(x))) return true;
+    if (i > 1 && BE.has(lower[i - 1]!) && DEMONSTRATIVE_SUBJECTS.has(lower[i - 2]!)) return true;
   }
   return false;
 }
 
 function isNegator(w: string): boolean {
-  return NEGATORS.has(w) || w.endsWith("n't");
+  return NEGATORS.has(w) || w.endsWith("n't") || w.endsWith('_not');
 }
 
 /**
  * A negation whose subject is the speaker's own side, followed closely by a
  * word of conduct: "Russia has not interfered", "we have never interfered",
- * "Tehran has no interest in", or "it does not matter … for Tehran".
+ * "Tehran has no interest in", "I never said that", or "it does not matter …
+ * for Tehran".
  */
 function negatesOwnConduct(toks: readonly string[], lower: readonly string[], input: DenialInput): boolean {
   for (let i = 0; i < lower.length; i++) {
-    if (!isNegator(lower[i]!)) continue;
-    const after = lower.slice(i + 1, i + 7);
+    const w = lower[i]!;
+    if (!isNegator(w)) continue;
     if (lower[i + 1] === 'matter' || lower[i + 2] === 'matter') {
-      if (ownSideWithin(toks, lower, 0, lower.length, input)) return true;
+      // "it does not matter who … for Tehran": indifference on the speaker's side's behalf.
+      const impersonal =
+        ['it', 'what'].includes(lower[i - 1] ?? '') || ['it', 'what'].includes(lower[i - 2] ?? '');
+      if (
+        impersonal &&
+        ownSideWithin(toks, lower, Math.max(0, i - 30), Math.min(lower.length, i + 30), input)
+      ) {
+        return true;
+      }
       continue;
     }
-    if (!after.some((w) => CONDUCT.has(w))) continue;
-    if (ownSideWithin(toks, lower, clauseStart(lower, i), i, input)) return true;
+    if (FOCUS.has(lower[i + 1] ?? '')) continue;
+    const after = lower.slice(i + 1, i + 7);
+    const conduct =
+      after.some((x, k) => isConduct(after, k, x)) ||
+      ((PAST_NEGATIONS.has(w) || w === 'never') && after.slice(0, 3).some((x) => SPEECH.has(x))) ||
+      knowsNothing(after) ||
+      didNothingWrong(w, after);
+    if (!conduct) continue;
+    // The side must be the negation's subject, right before it ("Russia has not", "we have never").
+    if (ownSideWithin(toks, lower, Math.max(clauseStart(lower, i), i - 4), i, input)) return true;
   }
   return false;
 }
 
-/** Start of the clause around position `i` (after the last comma-like break or conjunction). */
+/**
+ * A word of conduct at `after[k]`. Intentions count only when what is intended
+ * is conduct ("does not intend to interfere", not "no plans to take part"), and
+ * "responsible" only as "responsible for".
+ */
+function isConduct(after: readonly string[], k: number, w: string): boolean {
+  if (INTENTIONS.has(w)) return after.slice(k + 1, k + 5).some((x) => CONDUCT.has(x) && !INTENTIONS.has(x));
+  if (w === 'responsible') return after[k + 1] === 'for';
+  return CONDUCT.has(w);
+}
+
+/** "did not know about", "knew nothing of": denying knowledge, not "I don't know". */
+function knowsNothing(after: readonly string[]): boolean {
+  const k = after.findIndex((x) => x === 'know' || x === 'knew');
+  return k >= 0 && k < 3 && ['about', 'of', 'anything'].includes(after[k + 1] ?? '');
+}
+
+/** "did nothing wrong", "has not done anything wrong". */
+function didNothingWrong(negator: string, after: readonly string[]): boolean {
+  const wrong = after.indexOf('wrong');
+  if (wrong < 0) return false;
+  return negator === 'nothing' || after.slice(0, wrong).includes('anything');
+}
+
+/** Start of the clause around position `i` (after the last conjunction), at most 8 words back. */
 function clauseStart(lower: readonly string[], i: number): number {
   for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
     if (['that', 'but', 'and', 'because', 'while', 'if'].includes(lower[k]!)) return k + 1;
@@ -148,11 +275,7 @@ function negatesTheClaim(lower: readonly string[]): boolean {
     const after = lower.slice(i + 1, i + 10);
     const verb = after.findIndex((w) => CLAIM_VERBS.has(w));
     if (verb < 0) continue;
-    if (
-      after
-        .slice(verb + 1, verb + 5)
-        .some((w) => CLAIM_NOUNS.has(w) && w !== 'statement' && w !== 'statements')
-    ) {
+    if (after.slice(verb + 1, verb + 5).some((w) => STRONG_CLAIMS.has(w))) {
       return true;
     }
   }

@@ -37,6 +37,8 @@ interface RawStatement {
   continues: RawStatement | null;
   cue: Span | null;
   cueLemma: string | null;
+  /** The reported words are a clause introduced by "that" (or a colon), not an object. */
+  thatClause?: boolean;
   /** The reported words, for denial detection. */
   reported: string;
   quote: Quote | null;
@@ -165,6 +167,9 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
     if (indirect) {
       out.push(raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null));
     }
+  }
+  if (f.introduced && region === f.forward) {
+    for (const r of out) r.thatClause = true;
   }
   return out;
 }
@@ -491,6 +496,7 @@ function toStatement(text: string, r: RawStatement): ExtractedStatement {
     denial: isDenial({
       text: r.reported,
       cueLemma: r.cueLemma,
+      clause: r.thatClause === true,
       country: e.country,
       selfWords,
       indirect: r.kind !== 'direct',

@@ -385,27 +385,6 @@ export const CLAIM_NOUNS = words(`
   complaint complaints demand demands threat threats
 `);
 
-/** Words a reported clause about meddling or involvement is built on. */
-export const INVOLVEMENT_WORDS = words(`
-  interfere interfered interfering interference interferes meddle meddled meddling meddles involve involved
-  involvement hack hacked hacking attack attacked attacking spy spied spying collude colluded collusion
-  conspire conspired coordinate coordinated participate participated plot plotted sponsor sponsored
-  fund funded support supported know knew known aware responsible behind role part interest interests
-  intention intentions intend intends intended plan plans planned seek sought want wanted matter matters
-  connection connections link links linked ties tied wrongdoing wrong illegal illegally break broke broken
-  violate violated violating lie lied lying mislead misled cheat cheated steal stole leak leaked pay paid
-  bribe bribed threaten threatened target targeted use used order ordered authorize authorized
-  anything do did done commit committed
-`);
-
-/** Explicit denial vocabulary, recognised anywhere in the reported words. */
-export const DENIAL_WORDS = words(`
-  groundless baseless unfounded unsubstantiated untrue unfair unjustified fabricated fabrication fabrications
-  nonsense absurd ridiculous preposterous ludicrous outrageous slanderous libelous defamatory
-  disinformation misinformation smear smears lie lies falsehood falsehoods hoax fiction
-  deny denies denied denying denial denials refute refutes refuted rebut rebuts rebutted
-`);
-
 /**
  * US states and a few big regions: places, never people, in the US news this
  * engine mostly reads ("Vermont" is not a pronoun's antecedent).
@@ -422,7 +401,7 @@ export const PLACE_NAMES = words(`
 
 /** Capitalised sentence openers that are never names ("There", "Minutes later"). */
 export const NON_NAME_OPENERS = words(
-  'there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing',
+  'there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing last next earlier later yesterday today tonight tomorrow meanwhile',
 );
 
 /**

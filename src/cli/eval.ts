@@ -63,6 +63,11 @@ function printPolnear(split: string, p: PolnearScore, verbose: boolean, seconds:
   console.log(`PolNeAR ${split} (${p.docs} articles, ${seconds.toFixed(1)} s)`);
   console.log(line('direct', p.direct));
   console.log(line('indirect', p.indirect));
+  const d = p.denials;
+  console.log(
+    `  denials   gold ${String(d.gold).padStart(5)}  found ${String(d.found).padStart(5)}  ` +
+      `flagged as denial ${d.flagged}/${d.found}  (cue deny/reject/dismiss/refute/rebuff/rebut)`,
+  );
   if (!verbose) return;
   for (const m of p.misses) {
     console.log(
@@ -134,6 +139,7 @@ function main(argv: string[]): number {
       docs: score.docs,
       direct: round(score.direct),
       indirect: round(score.indirect),
+      denials: score.denials,
     };
   } else console.log(`PolNeAR ${split}: ${polnearDir} not found, skipped`);
   console.log('');

@@ -69,12 +69,24 @@ export interface LineScore {
   speakerAccuracy: number;
 }
 
+export interface DenialScore {
+  /** Gold relations whose cue is a denial verb (deny, reject, dismiss, refute, rebuff, rebut). */
+  gold: number;
+  /** …whose content the statements cover (80%). */
+  found: number;
+  /** …and whose best-covering statement is flagged as a denial. */
+  flagged: number;
+}
+
 export interface PolnearScore {
   docs: number;
   direct: LineScore;
   indirect: LineScore;
+  denials: DenialScore;
   misses: Miss[];
 }
+
+const DENIAL_CUE = /\b(?:den(?:y|ies|ied|ying)|reject|dismiss|refut|rebuff|rebut)/i;
 
 export interface Miss {
   doc: string;
@@ -136,12 +148,14 @@ type Extract = (text: string) => ExtractedStatement[];
 export function scorePolnear(docs: readonly PolnearDoc[], extract: Extract): PolnearScore {
   const direct = emptyLine();
   const indirect = emptyLine();
+  const denials: DenialScore = { gold: 0, found: 0, flagged: 0 };
   const misses: Miss[] = [];
   for (const doc of docs) {
     const statements = extract(doc.text);
     scoreDoc(doc, statements, direct, indirect, misses);
+    scoreDenials(doc, statements, denials);
   }
-  return { docs: docs.length, direct: finish(direct), indirect: finish(indirect), misses };
+  return { docs: docs.length, direct: finish(direct), indirect: finish(indirect), denials, misses };
 }
 
 function scoreDoc(
@@ -209,6 +223,22 @@ function scoreDoc(
         detail: `${s.kind} by ${s.speaker.name}`,
       });
     }
+  }
+}
+
+/** Gold denial relations: covered, and flagged as denials by the statement covering them most. */
+function scoreDenials(doc: PolnearDoc, statements: ExtractedStatement[], score: DenialScore): void {
+  for (const r of doc.relations) {
+    if (!r.content || !r.cue || !DENIAL_CUE.test(piecesText(doc.text, r.cue.pieces))) continue;
+    const gold = trimmedPieces(doc.text, r.content.pieces);
+    const total = length(gold);
+    if (total === 0) continue;
+    score.gold++;
+    const best = bestCovering(statements, gold);
+    const covered = statements.reduce((n, s) => n + gold.reduce((m, p) => m + overlap(s.text, p), 0), 0);
+    if (!best || covered / total < 0.8) continue;
+    score.found++;
+    if (best.denial) score.flagged++;
   }
 }
 

@@ -272,6 +272,34 @@ describe('denial', () => {
   });
 });
 
+describe('denial: what does not count', () => {
+  it('refusals, focus particles, indifference about people and other people’s denials', () => {
+    const st = extract(
+      [
+        'The consulate denied them entry visas, officer Pia Lund said.',
+        '"All of us, not just the mayor, have a responsibility to help," councillor Omar Reyes said.',
+        '"He doesn\'t matter to me at all," coach Ivo Stan said.',
+        'Activists accused the mayor of hiding the audit, a charge which the council denies.',
+        '"We do not plan to take part in the tender," a spokesman for builder Kestrel said.',
+      ].join('\n\n'),
+    );
+    expect(summary(st).filter((x) => x.includes('|true|'))).toEqual([]);
+  });
+
+  it('but "denied any role", "dismissed X as absurd" and "never said that" count', () => {
+    const st = extract(
+      [
+        'The airline denied any role in the data breach.',
+        'Minister Aino Virtanen dismissed the whole affair as "absurd".',
+        '"I never said that to the committee," senator Bo Lind told reporters.',
+      ].join('\n\n'),
+    );
+    expect(only(st, 'any role').denial).toBe(true);
+    expect(only(st, 'whole affair', 'indirect').denial).toBe(true);
+    expect(only(st, 'never said').denial).toBe(true);
+  });
+});
+
 describe('not statements', () => {
   it('a bare reference to a statement, and narrative without a cue', () => {
     const text =
