@@ -247,14 +247,10 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     content = { region: null, introduced: false, skippedTo: chunkLast };
   }
   if (!content.region) content = asClauseContent(s, chunkFirst, content);
-  if (
-    form.noisy &&
-    !content.introduced &&
-    !quoteTouches(toks, chunkFirst - 1) &&
-    !regionHasQuote(toks, content.region)
-  ) {
-    return null;
-  }
+  // A noun-like cue ("estimates", "report") needs clear signs of being a verb; a comma
+  // after it ("Cost estimates, he added, …") shows it is a noun.
+  const nounLike = content.afterComma || (!content.introduced && !regionHasQuote(toks, content.region));
+  if (form.noisy && nounLike && !quoteTouches(toks, chunkFirst - 1)) return null;
   return {
     sentence: s,
     cueFirst: hit.first,
@@ -266,8 +262,15 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     forward: content.region,
     backward: null,
     introduced: content.introduced,
-    parenthetical: content.afterComma === true,
+    parenthetical: content.afterComma === true || setOffByCommas(toks, chunkFirst, content.skippedTo),
   };
+}
+
+/** "If she wins, he said, “…”": the attribution sits between commas, inside its content. */
+function setOffByCommas(toks: readonly Token[], first: number, last: number): boolean {
+  return (
+    toks[first - 1]?.text === ',' && (toks[last]?.text === ',' || toks[last + 1]?.text === ',') && first > 1
+  );
 }
 
 /**
@@ -708,8 +711,9 @@ function prepositionalPhraseEnd(toks: readonly Token[], i: number, last: number)
     const t = toks[j]!;
     if (t.type === 'punct') return j - 1;
     if (t.type === 'quote') {
+      // "on MSNBC's “Morning Joe”": a title quoted inside the phrase belongs to it.
       const prev = toks[j - 1]!;
-      if (prev.type !== 'word' || toks[j + 1]?.lower !== 'that') return j - 1;
+      if (prev.type !== 'word' || PREPOSITIONS.has(prev.lower)) return j - 1;
       j++;
       continue;
     }

@@ -70,6 +70,8 @@ function span(text: string, start: number, end: number): Span {
 interface Pending {
   quote: Quote;
   sentence: SentenceInfo;
+  /** The quote opens a sentence that goes on unattributed: only a speaker in its paragraph will do. */
+  weak?: boolean;
 }
 
 function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawStatement[] {
@@ -92,15 +94,28 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
         pending.push({ quote: t.quote!, sentence: s });
       }
     });
+    // "“Q2,” and with that he left.": a quote set off at the start of an unattributed sentence.
+    const opener = s.tokens[0];
+    if (!alone && frames.length === 0 && opener?.type === 'quote' && longEnough(opener.quote!)) {
+      const q = opener.quote!;
+      const setOff = s.tokens[1]?.text === ',' || /[,.!?]$/.test(doc.text.slice(q.innerStart, q.innerEnd));
+      if (setOff && /^[\p{Lu}"“‘']/u.test(doc.text[q.innerStart] ?? '')) {
+        pending.push({ quote: opener.quote!, sentence: s, weak: true });
+      }
+    }
   }
   all.sort((a, b) => a.start - b.start);
   const colonIntros = pendingColonIntroductions(doc, framesBySentence);
   const isChained = (p: Pending) => p.quote.continuesPrev || p.quote.continuesNext;
+  const isHead = (p: Pending) => p.quote.continuesNext && !p.quote.continuesPrev;
+  // Plain quotes take any earlier speaker; a chain's first piece only one already
+  // speaking in its own paragraph, before the chain's own attribution is consulted.
   attachContinuations(
     doc,
     all,
-    pending.filter((p) => !isChained(p)),
+    pending.filter((p) => !isChained(p) || isHead(p)),
     colonIntros,
+    (p) => isHead(p) || p.weak === true,
   );
   resolveChains(doc.text, all, pending);
   // A chain nobody inside it attributes continues whoever spoke before it.
@@ -258,6 +273,7 @@ function attachContinuations(
   all: RawStatement[],
   pending: readonly Pending[],
   colonIntros: Map<number, Frame>,
+  paragraphOnly: (p: Pending) => boolean = () => false,
 ): void {
   const byParagraph = new Map<number, RawStatement[]>();
   const lastQuoted = new Map<number, RawStatement>();
@@ -281,11 +297,12 @@ function attachContinuations(
       if (isPrimary(list[cursor]!)) lastBefore = list[cursor]!;
       cursor++;
     }
-    const source =
-      lastBefore ??
-      followingAttribution(list, cursor, p) ??
-      colonIntros.get(paragraph) ??
-      (p.quote.start === doc.paragraphs[paragraph]!.start ? lastQuoted.get(paragraph - 1) : undefined);
+    const source = paragraphOnly(p)
+      ? lastBefore
+      : (lastBefore ??
+        followingAttribution(list, cursor, p) ??
+        colonIntros.get(paragraph) ??
+        (p.quote.start === doc.paragraphs[paragraph]!.start ? lastQuoted.get(paragraph - 1) : undefined));
     if (!source) continue;
     const c = continuation(doc.text, p.quote, p.sentence, source);
     all.push(c);

@@ -219,7 +219,7 @@ export const DETERMINERS = words(
 );
 
 export const PREPOSITIONS = words(
-  'in on at with from by to into onto over under after before during since until till about against among amongst between through throughout without within across behind beyond near per via like unlike as than upon toward towards around along amid amidst despite following including regarding concerning outside inside off out up down',
+  'in on at with from by for of to into onto over under after before during since until till about against among amongst between through throughout without within across behind beyond near per via like unlike as than upon toward towards around along amid amidst despite following including regarding concerning outside inside off out up down',
 );
 
 export const CONJUNCTIONS = words(

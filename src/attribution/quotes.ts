@@ -115,11 +115,13 @@ function unclosedAtEnd(text: string, p: ParagraphSpan, open: number, nextOpensWi
   return makeQuote(text, open, firstSentenceEnd(text, open + 1, p.end), false);
 }
 
-/** The quote opens its paragraph, or follows a colon. */
+/** The quote opens its paragraph or a sentence, or follows a colon: it is not a fragment. */
 function opensUnit(text: string, p: ParagraphSpan, open: number): boolean {
   let i = open - 1;
   while (i >= p.start && isSpace(text.charCodeAt(i))) i--;
-  return i < p.start || text[i] === ':';
+  if (i < p.start || text[i] === ':') return true;
+  const ch = text[i]!;
+  return (ch === '.' || ch === '!' || ch === '?' || MARKS.has(ch)) && i < open - 1;
 }
 
 /** Offset just after the first sentence-ending punctuation in [from, end), or `end`. */
