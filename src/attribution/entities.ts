@@ -19,6 +19,7 @@ import {
   MALE_WORDS,
   ORG_WORDS,
   PLACE_NAMES,
+  SENTENCE_ADVERBS,
   SPEAKER_NOUNS,
   TITLE_WORDS,
   words,
@@ -467,8 +468,9 @@ export class EntityTable {
     const title = [...phrase.title];
     if (e.kind === 'person' && title.length > 0) this.addTitle(e, title);
     if (e.kind === 'person' && phrase.appositive.length > 0) this.addTitle(e, phrase.appositive, true);
-    if (e.kind === 'organization' && title.length > 0) {
+    if (e.kind === 'organization' && title.length > 0 && phrase.kind === 'name') {
       for (const t of title) if (ORG_DESCRIPTORS.has(tokenKey(t))) e.orgHeads.add(tokenKey(t));
+      if (title.some((t) => ORG_DESCRIPTORS.has(tokenKey(t)))) this.addTitle(e, title);
       e.country ??= countryIn(title);
     }
     e.gender ??= genderOf(phrase);
@@ -610,8 +612,9 @@ function isClearlyPerson(e: Entity): boolean {
 /** An appositive like "a Democratic pollster and consultant" without its determiner. */
 function trimAppositive(tokens: readonly Token[]): Token[] {
   let t = [...tokens];
-  while (t.length > 0 && ['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(t[0]!.lower))
-    t = t.slice(1);
+  const opener = (w: string) =>
+    ['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(w) || SENTENCE_ADVERBS.has(w);
+  while (t.length > 0 && opener(t[0]!.lower)) t = t.slice(1);
   while (t.length > 0 && t[t.length - 1]!.type === 'punct') t.pop();
   return t;
 }

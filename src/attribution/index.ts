@@ -484,7 +484,9 @@ function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable):
 }
 
 function titleFor(phrase: NounPhrase, e: Entity | null): string | null {
-  if (e?.kind !== 'person') return null;
+  if (!e || e.kind === 'state') return null;
+  // An organisation's title is a descriptor the text gives it ("the US corporation Microsoft").
+  if (e.kind === 'organization') return e.titles[0] ?? null;
   const own = phrase.kind === 'name' ? phrase.title.filter((t) => !HONORIFICS.has(t.lower)) : [];
   if (own.length > 0) return tokensText(own);
   if (phrase.kind === 'description' && !e.descriptionOnly) return tokensText(phrase.title);

@@ -340,7 +340,7 @@ export const TITLE_WORDS = words(`
   policeman policewoman trooper detective constable marshal
   businessman businesswoman billionaire mogul tycoon entrepreneur investor philanthropist comedian
   commentator blogger pundit broadcaster presenter novelist poet artist filmmaker chef economist
-  publisher strategist spokesmen frontrunner front-runner nominee-elect governor-elect mayor-elect
+  publisher strategist spokesmen democrat republican tory democrats republicans frontrunner front-runner nominee-elect governor-elect mayor-elect
 `);
 
 /** Words that make a name an institution ("Foreign Ministry", "Microsoft Corp"). */
