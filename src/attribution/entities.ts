@@ -452,6 +452,7 @@ export class EntityTable {
   /** Records a mention: its place in the timeline, its title, gender and country evidence. */
   note(e: Entity, m: Mention, firstPass = false): void {
     const phrase = m.phrase;
+    preferReadableName(e, phrase);
     if (m.speaker) e.spoke = true;
     const id = `${e.id}:${m.position}`;
     if (!this.noted.has(id)) {
@@ -602,6 +603,13 @@ export class EntityTable {
     this.note(e, { phrase, position, salient: true, sentence: -1 });
     return e;
   }
+}
+
+/** "HUFFPOLLSTER" in a headline, "HuffPollster" in the text: keep the form that is not shouted. */
+function preferReadableName(e: Entity, phrase: NounPhrase): void {
+  if (e.name.length < 4 || e.name !== e.name.toUpperCase() || phrase.kind !== 'name') return;
+  const written = tokensText(phrase.name);
+  if (written.toLowerCase() === e.name.toLowerCase() && written !== written.toUpperCase()) e.name = written;
 }
 
 /** A lone capitalised word ("Arizona", "Politico") is a person only with some evidence. */

@@ -26,7 +26,6 @@ import {
   words,
 } from './lexicon.ts';
 import {
-  buildPhrase,
   isDescriptiveChunk,
   isPronoun,
   isSentenceOpener,
@@ -943,9 +942,3 @@ function jointBefore(toks: readonly Token[], chunkFirst: number, floor: number):
   }
   return -1;
 }
-
-export function regionTokens(s: SentenceInfo, r: Region): Token[] {
-  return s.tokens.slice(r.first, r.last + 1);
-}
-
-export { buildPhrase };

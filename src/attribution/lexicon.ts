@@ -209,9 +209,6 @@ function buildCues(): Map<string, CueForm> {
 export const CUES: ReadonlyMap<string, CueForm> = buildCues();
 
 export const PRONOUNS = words('he she they it we i you');
-export const PERSON_PRONOUNS = words('he she');
-export const MALE_PRONOUNS = words('he him his himself');
-export const FEMALE_PRONOUNS = words('she her hers herself');
 export const FIRST_PERSON = words('i we me us my our ours mine myself ourselves');
 
 export const DETERMINERS = words(
@@ -401,7 +398,7 @@ export const PLACE_NAMES = words(`
 
 /** Capitalised sentence openers that are never names ("There", "Minutes later"). */
 export const NON_NAME_OPENERS = words(
-  'there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing last next earlier later yesterday today tonight tomorrow meanwhile',
+  'well yes oh okay ok please look there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing last next earlier later yesterday today tonight tomorrow meanwhile',
 );
 
 /**

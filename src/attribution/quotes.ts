@@ -43,10 +43,6 @@ const CLOSES_BEFORE = new Set([
 
 type Role = 'open' | 'close' | 'either';
 
-export function isQuoteMark(ch: string): boolean {
-  return MARKS.has(ch);
-}
-
 function roleOf(text: string, i: number, start: number, end: number): Role {
   const prev = i > start ? text[i - 1]! : ' ';
   const next = i + 1 < end ? text[i + 1]! : ' ';
