@@ -43,9 +43,21 @@ const CLOSES_BEFORE = new Set([
 
 type Role = 'open' | 'close' | 'either';
 
-function roleOf(text: string, i: number, start: number, end: number): Role {
+/**
+ * Length of the quote mark at `i`: 1 for a single-character mark, 2 for the
+ * doubled apostrophes or backticks of typewriter and archive text ('' and ``),
+ * 0 for none.
+ */
+function markLength(text: string, i: number): number {
+  const ch = text[i]!;
+  if (MARKS.has(ch)) return 1;
+  if ((ch === "'" || ch === '`') && text[i + 1] === ch && text[i + 2] !== ch && text[i - 1] !== ch) return 2;
+  return 0;
+}
+
+function roleOf(text: string, i: number, length: number, start: number, end: number): Role {
   const prev = i > start ? text[i - 1]! : ' ';
-  const next = i + 1 < end ? text[i + 1]! : ' ';
+  const next = i + length < end ? text[i + length]! : ' ';
   const prevSpace = isSpace(prev.charCodeAt(0));
   const nextSpace = isSpace(next.charCodeAt(0));
   const left = !nextSpace && (prevSpace || OPENS_AFTER.has(prev) || MARKS.has(prev));
@@ -53,50 +65,53 @@ function roleOf(text: string, i: number, start: number, end: number): Role {
   if (left && !right) return 'open';
   if (right && !left) return 'close';
   const ch = text[i]!;
-  if (OPENING_SHAPES.has(ch)) return 'open';
+  if (OPENING_SHAPES.has(ch) || ch === '`') return 'open';
   if (ch === '”' || ch === '»') return 'close';
   return 'either';
 }
 
 /**
- * Finds the quotes of one paragraph. `continuesFromPrevious` says the previous
- * paragraph's last quote runs on into this one; `nextOpensWithQuote` says the
- * next paragraph begins with a quote mark.
+ * Finds the quotes of one paragraph. `nextOpensWithQuote` says the next
+ * paragraph begins with a quote mark.
  */
 export function findQuotes(text: string, p: ParagraphSpan, nextOpensWithQuote: boolean): Quote[] {
   const quotes: Quote[] = [];
   let open = -1;
+  let openLength = 1;
   for (let i = p.start; i < p.end; i++) {
-    const ch = text[i]!;
-    if (!MARKS.has(ch)) continue;
-    const role = roleOf(text, i, p.start, p.end);
+    const length = markLength(text, i);
+    if (length === 0) continue;
+    const role = roleOf(text, i, length, p.start, p.end);
     if (open < 0) {
-      if (role !== 'close') open = i;
-      continue;
-    }
-    if (role === 'open') {
+      if (role !== 'close') {
+        open = i;
+        openLength = length;
+      }
+    } else if (role === 'open') {
       // A second opening mark: the first quote was never closed.
-      quotes.push(makeQuote(text, open, i, false));
+      quotes.push(makeQuote(text, open, openLength, i, 0));
       open = i;
+      openLength = length;
     } else {
-      quotes.push(makeQuote(text, open, i + 1, true));
+      quotes.push(makeQuote(text, open, openLength, i + length, length));
       open = -1;
     }
+    i += length - 1;
   }
-  if (open >= 0) quotes.push(unclosedAtEnd(text, p, open, nextOpensWithQuote));
+  if (open >= 0) quotes.push(unclosedAtEnd(text, p, open, openLength, nextOpensWithQuote));
   return quotes.filter((q) => q.innerEnd > q.innerStart);
 }
 
-function makeQuote(text: string, open: number, end: number, closed: boolean): Quote {
-  let innerStart = open + 1;
-  let innerEnd = closed ? end - 1 : end;
+/** A quote from the mark at `open` to `end`; `closeLength` is 0 when no mark closes it. */
+function makeQuote(text: string, open: number, openLength: number, end: number, closeLength: number): Quote {
+  const closed = closeLength > 0;
+  let innerStart = open + openLength;
+  let innerEnd = end - closeLength;
   while (innerStart < innerEnd && isSpace(text.charCodeAt(innerStart))) innerStart++;
   while (innerEnd > innerStart && isSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
-  let stop = end;
-  if (!closed) stop = innerEnd;
   return {
     start: open,
-    end: stop,
+    end: closed ? end : innerEnd,
     innerStart,
     innerEnd,
     closed,
@@ -105,10 +120,16 @@ function makeQuote(text: string, open: number, end: number, closed: boolean): Qu
   };
 }
 
-function unclosedAtEnd(text: string, p: ParagraphSpan, open: number, nextOpensWithQuote: boolean): Quote {
-  if (nextOpensWithQuote) return { ...makeQuote(text, open, p.end, false), continuesNext: true };
-  if (opensUnit(text, p, open)) return makeQuote(text, open, p.end, false);
-  return makeQuote(text, open, firstSentenceEnd(text, open + 1, p.end), false);
+function unclosedAtEnd(
+  text: string,
+  p: ParagraphSpan,
+  open: number,
+  openLength: number,
+  nextOpensWithQuote: boolean,
+): Quote {
+  if (nextOpensWithQuote) return { ...makeQuote(text, open, openLength, p.end, 0), continuesNext: true };
+  if (opensUnit(text, p, open)) return makeQuote(text, open, openLength, p.end, 0);
+  return makeQuote(text, open, openLength, firstSentenceEnd(text, open + openLength, p.end), 0);
 }
 
 /** The quote opens its paragraph or a sentence, or follows a colon: it is not a fragment. */
@@ -154,5 +175,5 @@ export function endsWithAbbreviation(text: string, from: number, dot: number): b
 
 /** The first non-space character of a paragraph is a quote mark. */
 export function opensWithQuote(text: string, p: ParagraphSpan): boolean {
-  return MARKS.has(text[p.start] ?? '');
+  return p.start < p.end && markLength(text, p.start) > 0;
 }

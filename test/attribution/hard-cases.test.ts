@@ -138,6 +138,14 @@ describe('quote marks', () => {
     expect(only(st, 'return to talks').cue?.text).toBe('added');
   });
 
+  it("archive-style doubled apostrophes ('') and backticks work as quote marks", () => {
+    const st = extract(
+      "''The mill will reopen in spring,'' owner Tessa Grund said. ``We hired forty people,'' she added.",
+    );
+    expect(only(st, 'mill will reopen').speaker.name).toBe('Tessa Grund');
+    expect(only(st, 'forty people').speaker.name).toBe('Tessa Grund');
+  });
+
   it('scare quotes are not statements', () => {
     const text =
       'Berlin, which has pursued a policy of "strategic patience” toward the region for years, opened a new consulate. The "green deal” remains popular with voters.';
