@@ -99,7 +99,55 @@ export function findQuotes(text: string, p: ParagraphSpan, nextOpensWithQuote: b
     i += length - 1;
   }
   if (open >= 0) quotes.push(unclosedAtEnd(text, p, open, openLength, nextOpensWithQuote));
-  return quotes.filter((q) => q.innerEnd > q.innerStart);
+  const doubles = quotes.filter((q) => q.innerEnd > q.innerStart);
+  return mergeByStart(doubles, singleQuotes(text, p, doubles));
+}
+
+/**
+ * British-style single quotes outside any double quote: ‘ opens (it is never
+ * an apostrophe), and the first ’ that can close it does — one after
+ * punctuation ("strike,’ he said") or before a space or punctuation that is
+ * not a plural possessive ("the players’ union").
+ */
+function singleQuotes(text: string, p: ParagraphSpan, doubles: readonly Quote[]): Quote[] {
+  const found: Quote[] = [];
+  let d = 0;
+  for (let i = p.start; i < p.end; i++) {
+    while (d < doubles.length && doubles[d]!.end <= i) d++;
+    const inside = doubles[d];
+    if (inside && inside.start <= i) {
+      i = inside.end - 1;
+      continue;
+    }
+    if (text[i] !== '‘' || roleOf(text, i, 1, p.start, p.end) !== 'open') continue;
+    const limit = Math.min(p.end, inside ? inside.start : p.end);
+    const close = singleCloser(text, i + 1, limit);
+    if (close < 0) continue;
+    const q = makeQuote(text, i, 1, close + 1, 1);
+    if (q.innerEnd > q.innerStart) found.push(q);
+    i = close;
+  }
+  return found;
+}
+
+function singleCloser(text: string, from: number, limit: number): number {
+  let fallback = -1;
+  for (let j = from; j < limit; j++) {
+    if (text[j] === '‘') return fallback;
+    if (text[j] !== '’') continue;
+    const prev = text[j - 1] ?? ' ';
+    const next = j + 1 < limit ? text[j + 1]! : ' ';
+    if (/\p{L}/u.test(next)) continue;
+    if (/[,.!?;:…]/.test(prev)) return j;
+    if (prev !== 's' && !isSpace(prev.charCodeAt(0))) return j;
+    if (fallback < 0 && !isSpace(prev.charCodeAt(0))) fallback = j;
+  }
+  return fallback;
+}
+
+function mergeByStart(a: Quote[], b: Quote[]): Quote[] {
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
 /** A quote from the mark at `open` to `end`; `closeLength` is 0 when no mark closes it. */

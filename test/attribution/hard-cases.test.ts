@@ -146,6 +146,14 @@ describe('quote marks', () => {
     expect(only(st, 'forty people').speaker.name).toBe('Tessa Grund');
   });
 
+  it('British single quotes, without mistaking apostrophes for them', () => {
+    const st = extract('‘The dockers’ union will not back down,’ organiser Niamh Kelly said. It’s late.');
+    const s = only(st, 'dockers');
+    expect(s.text.text).toBe('The dockers’ union will not back down');
+    expect(s.speaker.name).toBe('Niamh Kelly');
+    expect(st).toHaveLength(1);
+  });
+
   it('scare quotes are not statements', () => {
     const text =
       'Berlin, which has pursued a policy of "strategic patience” toward the region for years, opened a new consulate. The "green deal” remains popular with voters.';
