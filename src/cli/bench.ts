@@ -390,12 +390,12 @@ async function run(options: Options): Promise<void> {
     };
 
     log('cold build …');
-    const [cold, coldBuildMs] = await timed(() => WorkerService.start(setup, silentLogger));
+    const [cold, coldBuildMs] = await timed(() => track(WorkerService.start(setup, silentLogger)));
     const coldMemory = await memory(cold);
     await cold.close(); // waits for the snapshot
 
     log('warm start …');
-    const [service, warmStartMs] = await timed(() => WorkerService.start(setup, silentLogger));
+    const [service, warmStartMs] = await timed(() => track(WorkerService.start(setup, silentLogger)));
     if (service.openedFrom !== 'snapshot') throw new Error(`warm start came from: ${service.openedFrom}`);
     const warmMemory = await memory(service);
 
@@ -441,8 +441,18 @@ async function run(options: Options): Promise<void> {
     if (!options.json) console.log(table(result, extra));
     console.log(JSON.stringify(result));
   } finally {
+    // A failed run must not leave engine workers keeping the process alive.
+    await Promise.all(services.map((s) => s.close().catch(() => {})));
     await rm(work, { recursive: true, force: true });
   }
+}
+
+const services: WorkerService[] = [];
+
+async function track(starting: Promise<WorkerService>): Promise<WorkerService> {
+  const service = await starting;
+  services.push(service);
+  return service;
 }
 
 function parseOptions(argv: string[]): Options {

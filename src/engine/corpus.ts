@@ -38,7 +38,7 @@ export interface Corpus {
   documentById: Map<string, CorpusDocument>;
   /** Every sentence of every document, in document order. */
   sentences: Sentence[];
-  sentenceById: Map<string, Sentence>;
+  sentenceById: SentenceLookup;
   /** Every statement, in document order. */
   statements: Statement[];
   speakers: Map<string, Speaker>;
@@ -53,6 +53,13 @@ export interface Corpus {
 export interface DocumentEntry {
   doc: CorpusDocument;
   statements: Statement[];
+  /** Statements just extracted (rather than kept or loaded): they get packed (see `packStatement`). */
+  fresh?: boolean;
+}
+
+/** Finds a sentence by its id (`<docId>:<paragraph>.<sentence>`). */
+export interface SentenceLookup {
+  get(id: string): Sentence | undefined;
 }
 
 /**
@@ -116,23 +123,26 @@ export function assembleCorpus(
   previous: Corpus | null,
   loadedAt: Date,
 ): Corpus {
-  const documents = entries.map((e) => e.doc);
-  const previousEntries = previous ? entriesOf(previous) : [];
-  const previousDocs = previousEntries.map((e) => e.doc);
+  const previousStatements = previous ? statementCounts(previous) : new Map<string, number>();
+  const previousDocs = previous?.documents ?? [];
   return corpusFromEntries(entries, skipped, {
     sentenceIndex: nextIndex(
       previous?.sentenceIndex ?? null,
-      previousDocs,
-      previousDocs.map(sentenceTexts),
-      documents,
-      documents.map(sentenceTexts),
+      previousDocs.map((doc) => ({ doc, count: doc.sentences.length })),
+      entries.map(({ doc }) => ({
+        doc,
+        count: doc.sentences.length,
+        texts: () => doc.sentences.map((s) => s.text),
+      })),
     ),
     statementIndex: nextIndex(
       previous?.statementIndex ?? null,
-      previousDocs,
-      previousEntries.map(statementTexts),
-      documents,
-      entries.map(statementTexts),
+      previousDocs.map((doc) => ({ doc, count: previousStatements.get(doc.id) ?? 0 })),
+      entries.map(({ doc, statements }) => ({
+        doc,
+        count: statements.length,
+        texts: () => statements.map((s) => s.text.text),
+      })),
     ),
     loadedAt,
   });
@@ -144,14 +154,23 @@ export function corpusFromEntries(
   skipped: SkippedFile[],
   built: { sentenceIndex: TextIndex; statementIndex: TextIndex; loadedAt: Date },
 ): Corpus {
-  const documents = entries.map((e) => e.doc);
-  const sentences = documents.flatMap((d) => d.sentences);
-  const statements = entries.flatMap((e) => e.statements).map(packStatement);
+  const documents: CorpusDocument[] = [];
+  const documentById = new Map<string, CorpusDocument>();
+  const sentences: Sentence[] = [];
+  for (const { doc } of entries) {
+    documents.push(doc);
+    documentById.set(doc.id, doc);
+    for (const sentence of doc.sentences) sentences.push(sentence);
+  }
+  const statements: Statement[] = [];
+  for (const entry of entries) {
+    for (const s of entry.statements) statements.push(entry.fresh ? packStatement(s) : s);
+  }
   return {
     documents,
-    documentById: new Map(documents.map((d) => [d.id, d])),
+    documentById,
     sentences,
-    sentenceById: new Map(sentences.map((s) => [s.id, s])),
+    sentenceById: sentenceLookup(documentById),
     statements,
     speakers: collectSpeakers(statements),
     sentenceIndex: built.sentenceIndex,
@@ -161,8 +180,39 @@ export function corpusFromEntries(
   };
 }
 
-const sentenceTexts = (doc: CorpusDocument) => doc.sentences.map((s) => s.text);
-const statementTexts = (entry: DocumentEntry) => entry.statements.map((s) => s.text.text);
+const SENTENCE_ID = /^(.+):(\d+)\.(\d+)$/;
+
+/**
+ * Sentence ids name their document, paragraph and position, so a lookup
+ * needs no table of its own (one would hold an entry per sentence: 440,000
+ * for a large corpus, rebuilt on every reload).
+ */
+function sentenceLookup(documents: Map<string, CorpusDocument>): SentenceLookup {
+  return {
+    get(id: string): Sentence | undefined {
+      const m = SENTENCE_ID.exec(id);
+      const doc = m ? documents.get(m[1]!) : undefined;
+      if (!doc) return undefined;
+      const paragraph = Number(m![2]);
+      const index = Number(m![3]);
+      return doc.sentences.find((s) => s.paragraph === paragraph && s.index === index && s.id === id);
+    },
+  };
+}
+
+/** Texts of one document in an index: how many, and (only when needed) what they are. */
+interface IndexGroup {
+  doc: CorpusDocument;
+  count: number;
+  texts?: () => string[];
+}
+
+/** Statements per document id (statements are stored in document order). */
+function statementCounts(corpus: Corpus): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of corpus.statements) counts.set(s.docId, (counts.get(s.docId) ?? 0) + 1);
+  return counts;
+}
 
 /**
  * A fresh copy of a statement. Answers scan all statements (every denial of a
@@ -200,56 +250,55 @@ export function entriesOf(corpus: Corpus): DocumentEntry[] {
 }
 
 /**
- * The index over `texts` (grouped by document, in document order): an update
- * of `previous` that keeps the texts of documents present in both (the same
+ * The index over the texts of `groups` (in document order): an update of
+ * `previous` that keeps the texts of documents present in both (the same
  * objects), or a new index when too little is kept.
  */
 function nextIndex(
   previous: TextIndex | null,
-  previousDocs: readonly CorpusDocument[],
-  previousTexts: readonly string[][],
-  docs: readonly CorpusDocument[],
-  texts: readonly string[][],
+  previousGroups: IndexGroup[],
+  groups: IndexGroup[],
 ): TextIndex {
-  const total = texts.reduce((n, t) => n + t.length, 0);
-  const change = previous ? indexChange(previousDocs, previousTexts, docs, texts) : null;
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  const change = previous ? indexChange(previousGroups, groups) : null;
   if (!previous || !change || total - change.added.length < MIN_REUSED_SHARE * total) {
     const items: IndexedText[] = [];
-    for (const group of texts) for (const text of group) items.push({ id: items.length, text });
+    for (const group of groups) for (const text of group.texts!()) items.push({ id: items.length, text });
     return new TextIndex(items);
   }
   return previous.update(change);
 }
 
-function indexChange(
-  previousDocs: readonly CorpusDocument[],
-  previousTexts: readonly string[][],
-  docs: readonly CorpusDocument[],
-  texts: readonly string[][],
-): IndexChange {
+function indexChange(previousGroups: IndexGroup[], groups: IndexGroup[]): IndexChange {
   const oldStart = new Map<CorpusDocument, number>();
   let oldCount = 0;
-  previousDocs.forEach((doc, i) => {
+  for (const { doc, count } of previousGroups) {
     oldStart.set(doc, oldCount);
-    oldCount += previousTexts[i]!.length;
-  });
+    oldCount += count;
+  }
   const remap = new Int32Array(oldCount).fill(-1);
   const added: IndexedText[] = [];
   let next = 0;
-  docs.forEach((doc, i) => {
-    const group = texts[i]!;
-    const start = oldStart.get(doc);
-    group.forEach((text, j) => {
-      if (start === undefined) added.push({ id: next + j, text });
-      else remap[start + j] = next + j;
-    });
-    next += group.length;
-  });
+  for (const group of groups) {
+    const start = oldStart.get(group.doc);
+    if (start === undefined) {
+      group.texts!().forEach((text, j) => {
+        added.push({ id: next + j, text });
+      });
+    } else {
+      for (let j = 0; j < group.count; j++) remap[start + j] = next + j;
+    }
+    next += group.count;
+  }
   return { remap, added };
 }
 
 function extractEntry(doc: CorpusDocument, extract: Extractor): DocumentEntry {
-  return { doc, statements: placeStatements(doc, extract(doc.text, { bodyStart: doc.bodyStart })) };
+  return {
+    doc,
+    statements: placeStatements(doc, extract(doc.text, { bodyStart: doc.bodyStart })),
+    fresh: true,
+  };
 }
 
 function statementsByDocument(corpus: Corpus): Map<string, Statement[]> {

@@ -35,6 +35,12 @@ export interface OpenOptions {
   rebuild?: boolean;
 }
 
+/** What the caller may already have done towards opening. */
+export interface OpenHead {
+  /** A scan of the corpus folder made just before (so the files need not be read twice). */
+  scan?: CorpusScan;
+}
+
 /** What a reload in place did: a report, or nothing because the change is better built elsewhere. */
 export type InPlaceReload =
   | { status: 'done'; report: ReloadReport }
@@ -54,14 +60,18 @@ export class EngineHost {
   }
 
   /** Opens the corpus; throws `CorpusError` when there is nothing to serve. */
-  static async open(options: EngineOptions, openOptions: OpenOptions = {}): Promise<EngineHost> {
+  static async open(
+    options: EngineOptions,
+    openOptions: OpenOptions = {},
+    head: OpenHead = {},
+  ): Promise<EngineHost> {
     const version = options.codeVersion ?? (await codeVersion());
     const snapshots = options.snapshotDir
       ? new SnapshotStore(options.snapshotDir, options.corpusDir, version)
       : null;
     const host = new EngineHost(options, snapshots);
     host.#store = await CorpusStore.open((current) =>
-      current ? host.#update(current) : host.#openFirst(openOptions),
+      current ? host.#update(current) : host.#openFirst(openOptions, head.scan),
     );
     host.#catalog = catalogOf(host.#store.current);
     return host;
@@ -118,8 +128,9 @@ export class EngineHost {
     await this.#pendingSave;
   }
 
-  async #openFirst(options: OpenOptions): Promise<Corpus> {
-    const scan = await this.#scan();
+  async #openFirst(options: OpenOptions, scanned?: CorpusScan): Promise<Corpus> {
+    // Nothing is served yet: the scan may block this thread, which is faster.
+    const scan = scanned ?? (await this.#scan(true));
     const key = this.#snapshots?.keyOf(scan);
     if (this.#snapshots && key && !options.rebuild) {
       const exact = await this.#snapshots.load(key);
@@ -147,8 +158,8 @@ export class EngineHost {
     return updateCorpus(previous, scan, this.#options.extract, { dir: this.#options.corpusDir });
   }
 
-  #scan(): Promise<CorpusScan> {
-    return scanCorpus(this.#options.corpusDir, { maxFileBytes: this.#options.maxFileBytes });
+  #scan(blocking = false): Promise<CorpusScan> {
+    return scanCorpus(this.#options.corpusDir, { maxFileBytes: this.#options.maxFileBytes, blocking });
   }
 
   /** Writes a snapshot after the corpus is served: a cache failing to write must not fail a load. */

@@ -8,14 +8,14 @@ import type { CorpusSummary } from './diff.ts';
 import type { InPlaceReload, OpenedFrom, OpenOptions } from './host.ts';
 
 export interface WorkerSetup {
-  /** The module the boot script loads (this folder's `worker.ts`). */
-  entry: string;
+  /** The module the boot script loads (this folder's `worker.ts`); unused by the bundled worker. */
+  entry?: string;
   corpusDir: string;
   maxFileBytes: number;
   snapshotDir?: string | undefined;
   codeVersion?: string | undefined;
-  /** Module URL and export name of the attribution engine. */
-  extractor: { module: string; export: string };
+  /** Module URL and export name of the attribution engine; null: the project's own (`src/attribution`). */
+  extractor: { module: string; export: string } | null;
   open: OpenOptions;
 }
 
@@ -50,7 +50,7 @@ export interface CallMessage<M extends MethodName = MethodName> {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; state: EngineState; openedFrom: OpenedFrom }
+  | { type: 'ready'; state: EngineState; openedFrom: OpenedFrom; timings: Record<string, number> }
   | { type: 'failed'; error: string; name: string }
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string; name: string };

@@ -58,7 +58,7 @@ export async function createAnswerService(options: ServiceOptions): Promise<Answ
             maxFileBytes: options.maxFileBytes,
             snapshotDir: options.snapshotDir,
             codeVersion: options.codeVersion,
-            extractor: options.extractor ?? ATTRIBUTION,
+            extractor: options.extractor ?? null,
           },
           logger,
         );

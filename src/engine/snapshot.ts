@@ -19,17 +19,26 @@
  * reader never sees half a snapshot.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import type { CorpusDocument, ExtractedStatement, Paragraph, Sentence, SkippedFile, Span } from '../model.ts';
+import type {
+  CorpusDocument,
+  ExtractedStatement,
+  Paragraph,
+  Sentence,
+  SkippedFile,
+  Span,
+  Statement,
+} from '../model.ts';
 import type { SegmentParts } from '../search/segment.ts';
 import { type IndexParts, TextIndex } from '../search/text-index.ts';
-import { type Corpus, corpusFromEntries, type DocumentEntry, entriesOf, placeStatements } from './corpus.ts';
+import { type Corpus, corpusFromEntries, type DocumentEntry, entriesOf } from './corpus.ts';
 import type { CorpusScan } from './scan.ts';
 
 /** Bump when the layout changes; it is part of every key. */
-const SNAPSHOT_FORMAT = 'whosaid-snapshot-1';
+const SNAPSHOT_FORMAT = 'whosaid-snapshot-2';
 /** Snapshots kept per corpus folder: the current one and the one before. */
 const KEEP = 2;
 
@@ -53,6 +62,10 @@ interface StoredStatement {
   speaker: Omit<ExtractedStatement['speaker'], 'mention'> & { mention: StoredSpan | null };
   cue: StoredSpan | null;
   denial: boolean;
+  speakerId: string;
+  paragraph: number;
+  /** The sentences the statement overlaps: first (index in the document) and how many. */
+  sentences: [number, number];
 }
 
 interface StoredDocument {
@@ -153,8 +166,13 @@ export class SnapshotStore {
     await this.#prune(key);
   }
 
+  /**
+   * Reads with blocking calls: snapshots are read while an engine opens, with
+   * nothing else to do, and a few large blocking reads are several times
+   * faster than the promise API's chunked ones.
+   */
   async #read(folder: string, key: string): Promise<Corpus | null> {
-    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as Manifest;
     if (
       manifest.format !== SNAPSHOT_FORMAT ||
       manifest.codeVersion !== this.#codeVersion ||
@@ -163,10 +181,8 @@ export class SnapshotStore {
     ) {
       return null;
     }
-    const [texts, arrays] = await Promise.all([
-      readFile(path.join(folder, 'texts.bin')),
-      readFile(path.join(folder, 'arrays.bin')),
-    ]);
+    const texts = readFileSync(path.join(folder, 'texts.bin'));
+    const arrays = readFileSync(path.join(folder, 'arrays.bin'));
     return corpusFromSnapshot(manifest, texts, aligned(arrays));
   }
 
@@ -245,9 +261,10 @@ async function writeSnapshot(
   await writeFile(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
 }
 
-function storeDocument(doc: CorpusDocument, statements: ExtractedStatement[], bytes: [number, number]) {
-  const span = (s: Span): StoredSpan =>
-    doc.text.slice(s.start, s.end) === s.text ? [s.start, s.end] : [s.start, s.end, s.text];
+function storeDocument(doc: CorpusDocument, statements: Statement[], bytes: [number, number]) {
+  const span = (x: Span): StoredSpan =>
+    doc.text.slice(x.start, x.end) === x.text ? [x.start, x.end] : [x.start, x.end, x.text];
+  const sentenceAt = new Map(doc.sentences.map((x, i) => [x.id, i]));
   const stored: StoredDocument = {
     id: doc.id,
     file: doc.file,
@@ -261,12 +278,15 @@ function storeDocument(doc: CorpusDocument, statements: ExtractedStatement[], by
     bytes,
     paragraphs: doc.paragraphs.length,
     sentences: doc.sentences.length,
-    statements: statements.map((s) => ({
-      kind: s.kind,
-      text: span(s.text),
-      speaker: { ...s.speaker, mention: s.speaker.mention && span(s.speaker.mention) },
-      cue: s.cue && span(s.cue),
-      denial: s.denial,
+    statements: statements.map((x) => ({
+      kind: x.kind,
+      text: span(x.text),
+      speaker: { ...x.speaker, mention: x.speaker.mention && span(x.speaker.mention) },
+      cue: x.cue && span(x.cue),
+      denial: x.denial,
+      speakerId: x.speakerId,
+      paragraph: x.paragraph,
+      sentences: [x.sentenceIds.length ? sentenceAt.get(x.sentenceIds[0]!)! : 0, x.sentenceIds.length],
     })),
   };
   return stored;
@@ -330,7 +350,7 @@ function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let paragraphAt = 0;
   let sentenceAt = 0;
-  const entries: DocumentEntry[] = manifest.documents.map((stored) => {
+  const docs = manifest.documents.map((stored) => {
     const text = decoder.decode(texts.subarray(stored.bytes[0], stored.bytes[1]));
     const paragraphEnd = paragraphAt + 3 * stored.paragraphs;
     const sentenceEnd = sentenceAt + 4 * stored.sentences;
@@ -338,9 +358,14 @@ function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8
     doc.sentences = restoreSentences(doc, sentences.subarray(sentenceAt, sentenceEnd));
     paragraphAt = paragraphEnd;
     sentenceAt = sentenceEnd;
-    const extracted = stored.statements.map((st) => restoreStatement(st, text));
-    return { doc, statements: placeStatements(doc, extracted) };
+    return doc;
   });
+  // Statements after all sentences, in one loop: allocated together, they lie
+  // together in memory, which whole-corpus scans of statements depend on.
+  const entries: DocumentEntry[] = docs.map((doc, i) => ({
+    doc,
+    statements: manifest.documents[i]!.statements.map((st, n) => restoreStatement(st, doc, n)),
+  }));
   const index = (name: string, stored: StoredIndex) =>
     TextIndex.fromParts({
       terms: stored.terms,
@@ -409,13 +434,30 @@ function restoreSentences(doc: CorpusDocument, numbers: Int32Array): Sentence[] 
   return sentences;
 }
 
-function restoreStatement(stored: StoredStatement, text: string): ExtractedStatement {
-  const span = ([start, end, own]: StoredSpan): Span => ({ start, end, text: own ?? text.slice(start, end) });
+function restoreStatement(stored: StoredStatement, doc: CorpusDocument, n: number): Statement {
+  const span = ([start, end, own]: StoredSpan): Span => ({
+    start,
+    end,
+    text: own ?? doc.text.slice(start, end),
+  });
+  const [first, count] = stored.sentences;
+  const { speaker } = stored;
   return {
     kind: stored.kind,
     text: span(stored.text),
-    speaker: { ...stored.speaker, mention: stored.speaker.mention && span(stored.speaker.mention) },
+    speaker: {
+      name: speaker.name,
+      title: speaker.title,
+      country: speaker.country,
+      kind: speaker.kind,
+      mention: speaker.mention && span(speaker.mention),
+    },
     cue: stored.cue && span(stored.cue),
     denial: stored.denial,
+    id: `${doc.id}:s${n + 1}`,
+    docId: doc.id,
+    speakerId: stored.speakerId,
+    paragraph: stored.paragraph,
+    sentenceIds: doc.sentences.slice(first, first + count).map((x) => x.id),
   };
 }

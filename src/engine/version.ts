@@ -7,11 +7,23 @@
  * request and are deliberately left out: changing them keeps snapshots valid.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The project folder: the nearest one above this module with a package.json and a src folder. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'src')))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('cannot find the project folder for the code version');
+    dir = parent;
+  }
+  return dir;
+}
+
+const ROOT = projectRoot();
 
 /** Folders and files, relative to the project root, whose contents make up the version. */
 const VERSIONED = [

@@ -29,12 +29,28 @@ import type {
 } from './protocol.ts';
 import { SerialRunner } from './serial.ts';
 import { failedReload, succeededReload } from './store.ts';
+import { codeVersion } from './version.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
+/**
+ * A small young generation for engine workers: a corpus is long-lived data,
+ * and V8's default nursery would otherwise stay reserved (tens of MB of
+ * resident memory) for the short-lived garbage of queries.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** Changes of up to this many files are applied in place by the serving worker. */
 export const IN_PLACE_FILES = 32;
+
+export interface ServiceTuning {
+  /** Changes of up to this many files are applied in place (default `IN_PLACE_FILES`). */
+  inPlaceFiles?: number;
+  /** How the first worker opens its corpus (`rebuild`: ignore snapshots). */
+  open?: OpenOptions;
+}
 
 export type EngineSetup = Omit<WorkerSetup, 'entry' | 'open'>;
 
@@ -60,6 +76,8 @@ export class EngineWorker {
   #retiring = false;
   state!: EngineState;
   openedFrom!: OpenedFrom;
+  /** Milliseconds from the worker's start to each step of opening (booted, scanned, loaded, opened). */
+  timings: Record<string, number> = {};
   /** Called when the worker dies without having been asked to stop. */
   onCrash: ((error: Error) => void) | null = null;
 
@@ -68,14 +86,23 @@ export class EngineWorker {
   }
 
   /** Starts a worker and resolves once its corpus is open; rejects with why it could not open one. */
-  static start(setup: EngineSetup, open: OpenOptions = {}): Promise<EngineWorker> {
-    const data: WorkerSetup = { ...setup, entry: ENTRY.href, open };
-    const engine = new EngineWorker(new Worker(BOOT, { workerData: data }));
+  static async start(setup: EngineSetup, open: OpenOptions = {}): Promise<EngineWorker> {
+    const data: WorkerSetup = { ...setup, codeVersion: setup.codeVersion ?? (await codeVersion()), open };
+    // A test's own extractor is a TypeScript module only the tsx loader can import.
+    const bundle = setup.extractor ? null : await bundledWorker();
+    const worker = bundle
+      ? new Worker(bundle, { workerData: data, resourceLimits: LIMITS })
+      : new Worker(BOOT, { workerData: { ...data, entry: ENTRY.href }, resourceLimits: LIMITS });
+    return EngineWorker.#whenReady(new EngineWorker(worker));
+  }
+
+  static #whenReady(engine: EngineWorker): Promise<EngineWorker> {
     return new Promise((resolve, reject) => {
       engine.#worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
           engine.state = message.state;
           engine.openedFrom = message.openedFrom;
+          engine.timings = message.timings;
           resolve(engine);
         } else if (message.type === 'failed') {
           void engine.#worker.terminate();
@@ -154,24 +181,31 @@ export class EngineWorker {
 export class WorkerService implements AnswerService {
   readonly #setup: EngineSetup;
   readonly #logger: Logger;
+  readonly #inPlaceFiles: number;
   readonly #reloads = new SerialRunner<ReloadReport>();
   #current!: EngineWorker;
   #closed = false;
 
-  private constructor(setup: EngineSetup, logger: Logger, first: EngineWorker) {
+  private constructor(setup: EngineSetup, logger: Logger, first: EngineWorker, tuning: ServiceTuning) {
     this.#setup = setup;
     this.#logger = logger;
+    this.#inPlaceFiles = tuning.inPlaceFiles ?? IN_PLACE_FILES;
     this.#serve(first);
   }
 
-  static async start(setup: EngineSetup, logger: Logger, open: OpenOptions = {}): Promise<WorkerService> {
-    const first = await EngineWorker.start(setup, open);
-    return new WorkerService(setup, logger, first);
+  static async start(setup: EngineSetup, logger: Logger, tuning: ServiceTuning = {}): Promise<WorkerService> {
+    const first = await EngineWorker.start(setup, tuning.open);
+    return new WorkerService(setup, logger, first, tuning);
   }
 
   /** How the serving worker got its corpus (snapshot, updated snapshot, built). */
   get openedFrom(): OpenedFrom {
     return this.#current.openedFrom;
+  }
+
+  /** How long the serving worker took to open, step by step. */
+  get timings(): Record<string, number> {
+    return this.#current.timings;
   }
 
   get summary(): CorpusSummary {
@@ -217,7 +251,7 @@ export class WorkerService implements AnswerService {
   async #reloadOnce(): Promise<ReloadReport> {
     const startedAt = new Date();
     const serving = this.#current;
-    const { outcome, state } = await serving.call('reloadIfSmall', IN_PLACE_FILES);
+    const { outcome, state } = await serving.call('reloadIfSmall', this.#inPlaceFiles);
     if (outcome.status === 'done') {
       serving.state = state;
       return outcome.report;

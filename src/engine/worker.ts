@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Extractor } from './corpus.ts';
-import { EngineHost } from './host.ts';
+import type { EngineHost } from './host.ts';
 import type {
   CallMessage,
   EngineMethods,
@@ -18,6 +18,9 @@ import type {
 } from './protocol.ts';
 
 const setup = workerData as WorkerSetup;
+/** Milliseconds since the worker started, at each step of opening: for logs and the benchmark. */
+const elapsed = () => Math.round(performance.now());
+const timings: Record<string, number> = { booted: elapsed() };
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
@@ -53,6 +56,8 @@ function handlersFor(host: EngineHost): Handlers {
 }
 
 async function loadExtractor(): Promise<Extractor> {
+  // The project's own engine is imported by a fixed path, so that it is part of the worker bundle.
+  if (!setup.extractor) return (await import('../attribution/index.ts')).extractStatements;
   const module = (await import(setup.extractor.module)) as Record<string, unknown>;
   const extract = module[setup.extractor.export];
   if (typeof extract !== 'function') {
@@ -61,19 +66,37 @@ async function loadExtractor(): Promise<Extractor> {
   return extract as Extractor;
 }
 
+/**
+ * Opens the engine. Its modules are imported dynamically so that the scan of
+ * the corpus folder (file reads and hashes) runs while they load.
+ */
+async function openHost(): Promise<EngineHost> {
+  const scanning = import('./scan.ts').then(({ scanCorpus }) =>
+    scanCorpus(setup.corpusDir, { maxFileBytes: setup.maxFileBytes, blocking: true }),
+  );
+  const loading = Promise.all([import('./host.ts'), loadExtractor()]);
+  loading.catch(() => {}); // a failed scan is reported first; this must not go unhandled meanwhile
+  const scan = await scanning;
+  timings.scanned = elapsed();
+  const [{ EngineHost }, extract] = await loading;
+  timings.loaded = elapsed();
+  return EngineHost.open(
+    {
+      corpusDir: setup.corpusDir,
+      maxFileBytes: setup.maxFileBytes,
+      snapshotDir: setup.snapshotDir,
+      codeVersion: setup.codeVersion,
+      extract,
+    },
+    setup.open,
+    { scan },
+  );
+}
+
 async function start(): Promise<void> {
   let host: EngineHost;
   try {
-    host = await EngineHost.open(
-      {
-        corpusDir: setup.corpusDir,
-        maxFileBytes: setup.maxFileBytes,
-        snapshotDir: setup.snapshotDir,
-        codeVersion: setup.codeVersion,
-        extract: await loadExtractor(),
-      },
-      setup.open,
-    );
+    host = await openHost();
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     send({ type: 'failed', error: e.message, name: e.name });
@@ -89,7 +112,8 @@ async function start(): Promise<void> {
       send({ type: 'result', id: message.id, ok: false, error: e.message, name: e.name });
     }
   });
-  send({ type: 'ready', state: stateOf(host), openedFrom: host.openedFrom });
+  timings.opened = elapsed();
+  send({ type: 'ready', state: stateOf(host), openedFrom: host.openedFrom, timings });
 }
 
 await start();

@@ -1,0 +1,143 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { updateCorpus } from '../../src/engine/corpus.ts';
+import { EngineHost } from '../../src/engine/host.ts';
+import { scanCorpus } from '../../src/engine/scan.ts';
+import { SnapshotStore, snapshotKey } from '../../src/engine/snapshot.ts';
+import { parseQuery } from '../../src/search/query.ts';
+import { extractStatements } from './fixtures/extractor.ts';
+import { article, contentOf, corpusFolder, scanOf, searchBoth, tempFolder, writeFiles } from './helpers.ts';
+
+const FILES = {
+  'a.md': `---\ntitle: Ministers trade claims\npublished: 2021-05-06\nurl: https://example.org/a\n---\n${article(
+    'Ministers trade claims',
+    [
+      ['We never hacked anyone', 'Ivan Petrov', 'RU'],
+      ['Hackers work for an empire of lies', 'Li Wei', 'CN'],
+    ],
+  )}`,
+  'news/b.txt': article(
+    'Second report',
+    [['Our grain exports will grow', 'Anna Berg', 'SE']],
+    'Café “au lait”.',
+  ),
+  'notes.pdf': 'skipped',
+};
+const QUERIES = ['empire of hackers', '"grain exports"', 'hackrs', 'cafe', 'never'];
+
+describe('snapshot keys', () => {
+  const scan = scanOf({ 'a.md': 'A\n\ntext\n', 'b.md': 'B\n\ntext\n' });
+
+  it('change when a file changes, appears or goes, and when the code version changes', () => {
+    const key = snapshotKey('v1', scan);
+    expect(snapshotKey('v1', scanOf({ 'a.md': 'A\n\ntext\n', 'b.md': 'B\n\ntext\n' }))).toBe(key);
+    expect(snapshotKey('v1', scanOf({ 'a.md': 'A\n\ntext!\n', 'b.md': 'B\n\ntext\n' }))).not.toBe(key);
+    expect(snapshotKey('v1', scanOf({ 'a.md': 'A\n\ntext\n' }))).not.toBe(key);
+    expect(snapshotKey('v2', scan)).not.toBe(key);
+  });
+
+  it('change when the files skipped, or why, change', () => {
+    const skipped = { ...scan, skipped: [{ file: 'x.pdf', reason: 'not a document' }] };
+    expect(snapshotKey('v1', skipped)).not.toBe(snapshotKey('v1', scan));
+    const other = { ...scan, skipped: [{ file: 'x.pdf', reason: 'too large' }] };
+    expect(snapshotKey('v1', other)).not.toBe(snapshotKey('v1', skipped));
+  });
+});
+
+describe('SnapshotStore', () => {
+  it('gives back the corpus it saved: same content, same answers', async () => {
+    const dir = corpusFolder(FILES);
+    const scan = await scanCorpus(dir, { maxFileBytes: 1e6 });
+    const corpus = updateCorpus(null, scan, extractStatements, { dir });
+    const store = new SnapshotStore(tempFolder(), dir, 'v1');
+    await store.save(store.keyOf(scan), corpus);
+    const loaded = await store.load(store.keyOf(scan));
+    expect(loaded).not.toBeNull();
+    expect(contentOf(loaded!)).toEqual(contentOf(corpus));
+    for (const q of QUERIES)
+      expect(searchBoth(loaded!, parseQuery(q))).toEqual(searchBoth(corpus, parseQuery(q)));
+  });
+
+  it('serves no snapshot of another code version, nor a damaged one', async () => {
+    const dir = corpusFolder(FILES);
+    const root = tempFolder();
+    const scan = await scanCorpus(dir, { maxFileBytes: 1e6 });
+    const store = new SnapshotStore(root, dir, 'v1');
+    const key = store.keyOf(scan);
+    await store.save(key, updateCorpus(null, scan, extractStatements, { dir }));
+    expect(await new SnapshotStore(root, dir, 'v2').load(key)).toBeNull();
+    expect(await new SnapshotStore(root, dir, 'v2').loadLatest()).toBeNull();
+    const [folder] = readdirSync(root);
+    writeFileSync(path.join(root, folder!, key, 'arrays.bin'), 'truncated');
+    expect(await store.load(key)).toBeNull();
+    rmSync(path.join(root, folder!, key, 'manifest.json'));
+    expect(await store.load(key)).toBeNull();
+  });
+
+  it('keeps the two newest snapshots of a corpus', async () => {
+    const dir = corpusFolder(FILES);
+    const root = tempFolder();
+    const store = new SnapshotStore(root, dir, 'v1');
+    for (const n of [1, 2, 3]) {
+      writeFiles(dir, { 'c.md': `Version ${n}\n\nText ${n}.\n` });
+      const scan = await scanCorpus(dir, { maxFileBytes: 1e6 });
+      await store.save(store.keyOf(scan), updateCorpus(null, scan, extractStatements, { dir }));
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    const [folder] = readdirSync(root);
+    expect(readdirSync(path.join(root, folder!))).toHaveLength(2);
+    const latest = await store.loadLatest();
+    expect(latest?.documents.map((d) => d.title)).toContain('Version 3');
+  });
+});
+
+describe('EngineHost start-up', () => {
+  const open = (dir: string, snapshotDir: string, codeVersion = 'v1') =>
+    EngineHost.open({
+      corpusDir: dir,
+      maxFileBytes: 1e6,
+      snapshotDir,
+      extract: extractStatements,
+      codeVersion,
+    });
+
+  it('builds, then starts from the snapshot, then updates it after a change or builds for a new version', async () => {
+    const dir = corpusFolder(FILES);
+    const snapshots = tempFolder();
+    const first = await open(dir, snapshots);
+    expect(first.openedFrom).toBe('built');
+    await first.flush();
+
+    const second = await open(dir, snapshots);
+    expect(second.openedFrom).toBe('snapshot');
+    expect(contentOf(second.corpus)).toEqual(contentOf(first.corpus));
+
+    writeFiles(dir, { 'news/b.txt': article('Second report', [['Exports will shrink', 'Anna Berg', 'SE']]) });
+    const third = await open(dir, snapshots);
+    expect(third.openedFrom).toBe('updated snapshot');
+    expect(third.corpus.statements.map((s) => s.text.text)).toContain('Exports will shrink');
+    await third.flush();
+
+    expect((await open(dir, snapshots)).openedFrom).toBe('snapshot');
+    expect((await open(dir, snapshots, 'v2')).openedFrom).toBe('built');
+  });
+
+  it('answers the same after a reload in place as a fresh start', async () => {
+    const dir = corpusFolder(FILES);
+    const host = await open(dir, tempFolder());
+    writeFiles(dir, { 'c.md': article('Third', [['The election was fair', 'Maria Lopez', 'ES']]) });
+    const outcome = await host.reloadIfSmall(5);
+    expect(outcome.status).toBe('done');
+    const fresh = await open(dir, tempFolder());
+    expect(contentOf(host.corpus)).toEqual(contentOf(fresh.corpus));
+    expect(host.catalog()).toEqual(fresh.catalog());
+    expect(await host.reloadIfSmall(0)).toEqual({
+      status: 'done',
+      report: expect.objectContaining({ ok: true }),
+    });
+    writeFiles(dir, { 'd.md': 'D\n\nMore.\n', 'e.md': 'E\n\nMore.\n' });
+    expect(await host.reloadIfSmall(1)).toEqual({ status: 'too large', changed: 2 });
+    expect(host.corpus.documents).toHaveLength(3);
+  });
+});
