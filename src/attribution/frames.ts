@@ -75,6 +75,9 @@ const BE_FORMS = words('is are was were be been being am');
 const SKIPPABLE_BETWEEN_SUBJECT_AND_VERB = words(
   'has have had will would could should may might must can did does do also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile too twice long since first last yesterday today tonight now ago never ever always',
 );
+const SETTING_WORDS = words(
+  'at in during after before since until on within throughout following when while',
+);
 const SENTENCE_OPENING_WORDS = words('and but so yet also then still');
 const COMPLEMENTIZERS = words('whether if why how what when where who');
 const AUX_OR_CLAUSE = words(
@@ -648,6 +651,8 @@ function lastContentToken(toks: readonly Token[]): number {
 
 function skipRecipient(toks: readonly Token[], i: number): number {
   const t = toks[i];
+  // "told “Good Morning America” that …": the show is the audience.
+  if (t?.type === 'quote' && toks[i + 1]?.lower === 'that') return i + 1;
   if (!isWordToken(t)) return i;
   if (['him', 'her', 'them', 'me', 'us', 'you', 'reporters', 'journalists'].includes(t.lower)) return i + 1;
   if (t.lower === 'that' || t.lower === 'to') return i;
@@ -922,9 +927,24 @@ function assignBackward(s: SentenceInfo, frames: Frame[], k: number): void {
       .every((t) => t.type === 'quote' || t.type === 'punct');
     if (!onlyQuotes) return;
   }
+  // "At one point, a woman yelled, “…”": a fronted adverbial is not content.
+  if (f.forward && isFrontedAdverbial(toks, region)) return;
   if (prevFrame?.forward && prevFrame.forward.last >= region.first) return;
   if (f.inherits) return;
   f.backward = region;
+}
+
+/** A short prepositional or time phrase with no verb of its own ("In response", "During the debate"). */
+function isFrontedAdverbial(toks: readonly Token[], r: Region): boolean {
+  const first = toks[r.first]!;
+  // Time, place and occasion; a topic ("As for …", "Of the scrutiny …") belongs to the content.
+  if (first.type !== 'word' || !(SETTING_WORDS.has(first.lower) || TIME_WORDS.has(first.lower))) return false;
+  for (let i = r.first; i <= r.last; i++) {
+    const t = toks[i]!;
+    if (t.type === 'quote' || AUX_OR_CLAUSE.has(t.lower) || t.lower.endsWith("n't") || isPronoun(t))
+      return false;
+  }
+  return true;
 }
 
 /**

@@ -175,6 +175,8 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
     for (const i of quotes) {
       const q = s.tokens[i]!.quote!;
       const kind = isSetOff(s, i, text) ? 'direct' : 'partial';
+      // “Good Morning America”, “Parks and Recreation”: a quoted title, not someone's words.
+      if (kind === 'partial' && isQuotedTitle(text.slice(q.innerStart, q.innerEnd))) continue;
       const reported = wordsOutside >= 3 ? clause : text.slice(q.innerStart, q.innerEnd);
       out.push(raw(kind, quoteTextSpan(text, q), speaker, s, cue, cueLemma, reported, q));
     }
@@ -225,6 +227,29 @@ function raw(
     entity: null,
     title: null,
   };
+}
+
+/** Two to eight words, nearly all capitalised, with no sentence inside: the name of a work or show. */
+function isQuotedTitle(words: string): boolean {
+  const ws = words.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (ws.length < 2 || ws.length > 8 || /[!?]|[.…]\s/.test(words)) return false;
+  const minor = new Set([
+    'a',
+    'an',
+    'the',
+    'of',
+    'and',
+    'or',
+    'in',
+    'on',
+    'at',
+    'to',
+    'for',
+    'with',
+    'over',
+    'by',
+  ]);
+  return ws.every((w) => /^\P{Ll}/u.test(w) || minor.has(w.toLowerCase())) && /^\p{Lu}/u.test(ws[0]!);
 }
 
 /** The words inside the marks, without a trailing comma ("…claim,”" → "…claim"). */

@@ -154,6 +154,16 @@ describe('quote marks', () => {
     expect(st).toHaveLength(1);
   });
 
+  it('a quoted title is not a partial quote; a fronted time phrase is not content', () => {
+    const st = extract(
+      'Senator Ada Voss told "Good Morning America" that the bill would pass. At one point, a heckler shouted, "Shame on you!"',
+    );
+    expect(about(st, 'Good Morning America')).toEqual([]);
+    expect(only(st, 'bill would pass').speaker.name).toBe('Ada Voss');
+    expect(about(st, 'At one point')).toEqual([]);
+    expect(only(st, 'Shame on you').kind).toBe('direct');
+  });
+
   it('scare quotes are not statements', () => {
     const text =
       'Berlin, which has pursued a policy of "strategic patience” toward the region for years, opened a new consulate. The "green deal” remains popular with voters.';
