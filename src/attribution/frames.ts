@@ -26,6 +26,7 @@ import {
   words,
 } from './lexicon.ts';
 import {
+  buildPhrase,
   isDescriptiveChunk,
   isPronoun,
   isSentenceOpener,
@@ -137,6 +138,9 @@ function findCues(s: SentenceInfo): CueHit[] {
   for (let i = s.floor; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.type !== 'word') continue;
+    // "Said Comey, “…”": a capitalised verb opening the sentence before a name.
+    const invertedOpener =
+      i === s.floor && t.cap && !!toks[i + 1]?.cap && ['said', 'says', 'added', 'asked'].includes(t.lower);
     if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
       hits.push({ first: i, last: i + 1, form: null, kind: 'according' });
       i++;
@@ -150,7 +154,7 @@ function findCues(s: SentenceInfo): CueHit[] {
     }
     const form = CUES.get(t.lower);
     if (!form) continue;
-    if (t.cap && !(titleCase && i > s.floor)) continue;
+    if (t.cap && !(titleCase && i > s.floor) && !invertedOpener) continue;
     if (form.lemma === 'point' && toks[i + 1]?.lower !== 'out') continue;
     if (!isVerbUse(toks, i, s.floor)) continue;
     const last = form.lemma === 'point' ? i + 1 : i;
@@ -382,10 +386,56 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
     // The speaker is the antecedent; the sentence names them with "who".
     return { phrases: [{ ...p, tokens: [t], first: j, last: j }], first: j };
   }
-  const phrase = phraseEndingAt(toks, j, s.floor);
-  if (!phrase) return null;
-  if (!startsClause(toks, phrase.first, s.floor) && phrase.kind === 'description') return null;
-  return coordinated(s, phrase);
+  const found = phraseEndingAt(toks, j, s.floor);
+  const phrase = found ? withOfPhrase(s, found) : null;
+  if (phrase && (startsClause(toks, phrase.first, s.floor) || phrase.kind !== 'description')) {
+    return coordinated(s, phrase);
+  }
+  const across = subjectAcrossModifier(s, phrase ? phrase.first : j);
+  return across ? { phrases: [across], first: across.first } : null;
+}
+
+/**
+ * "a spokesman for committee Democrats said", "the head of the agency said":
+ * a person described as standing for an institution.
+ */
+function withOfPhrase(s: SentenceInfo, phrase: NounPhrase): NounPhrase {
+  const toks = s.tokens;
+  const link = toks[phrase.first - 1];
+  if (!isWordToken(link) || (link.lower !== 'for' && link.lower !== 'of')) return phrase;
+  const head = phraseEndingAt(toks, phrase.first - 2, s.floor);
+  if (head?.kind !== 'description' || !startsClause(toks, head.first, s.floor)) return phrase;
+  const noun = head.title[head.title.length - 1]?.lower ?? '';
+  if (!TITLE_WORDS.has(noun) && !SPEAKER_NOUNS.has(noun)) return phrase;
+  return buildPhrase(toks, head.first, phrase.last) ?? phrase;
+}
+
+/**
+ * "Another intelligence source speaking to Fox News said", "a White House
+ * official who spoke anonymously said", "Katie Packer, who is chairman of
+ * the group said": the subject sits before a modifier that ends just before
+ * the verb.
+ */
+function subjectAcrossModifier(s: SentenceInfo, before: number): NounPhrase | null {
+  const toks = s.tokens;
+  let b = before - 1;
+  while (b >= s.floor && before - b <= 14 && !isChunkBoundary(toks[b]!)) b--;
+  if (before - b > 14) return null;
+  const start = b + 1;
+  const next = toks[start];
+  if (next?.lower === 'who' && toks[b]?.text === ',') {
+    const antecedent = phraseEndingAt(toks, b - 1, s.floor);
+    return antecedent?.kind === 'name' ? antecedent : null;
+  }
+  if (!startsClause(toks, start, s.floor)) return null;
+  const candidate = phraseStartingAt(toks, start);
+  if (!candidate || candidate.kind === 'pronoun' || candidate.last >= before) return null;
+  const after = toks[candidate.last + 1];
+  const modifier =
+    isWordToken(after) &&
+    !after.cap &&
+    (/(?:ing|ed)$/.test(after.lower) || ['who', 'that'].includes(after.lower));
+  return modifier ? candidate : null;
 }
 
 /** What precedes token `i` lets a subject start there. */

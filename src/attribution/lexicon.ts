@@ -261,7 +261,7 @@ export const HONORIFIC_ABBREVIATIONS = words(
 
 /** Abbreviations that keep their period but may end a sentence. */
 export const OTHER_ABBREVIATIONS = words(
-  'inc corp co ltd bros vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec ave blvd dept univ approx est fig op vol pp p',
+  'inc corp co ltd bros vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec ave blvd dept univ approx est fig op vol ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex vt va wash wis wyo',
 );
 
 /** Honorifics: not part of a canonical name. */
@@ -398,7 +398,7 @@ export const PLACE_NAMES = words(`
 
 /** Capitalised sentence openers that are never names ("There", "Minutes later"). */
 export const NON_NAME_OPENERS = words(
-  'well yes oh okay ok please look there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing last next earlier later yesterday today tonight tomorrow meanwhile',
+  'said says well yes oh okay ok please look there here this that these those it its minutes hours days weeks months years moments seconds decades every no none nothing last next earlier later yesterday today tonight tomorrow meanwhile',
 );
 
 /**

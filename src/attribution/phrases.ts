@@ -250,7 +250,14 @@ export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhras
   if (isPronoun(first) && first.lower !== 'it') return pronounPhrase(tokens, i);
   if (isDate(tokens, i)) return null;
   const startsWithDeterminer = DETERMINERS.has(first.lower) || QUANTIFIER_STARTS.has(first.lower);
-  if (!startsWithDeterminer && !isNameWord(first) && !isTitleLike(first)) return null;
+  // "said undecided Republican voter Stephanie Hooton": lower-case words before a name.
+  const describesName =
+    !first.cap &&
+    !isHardStop(first) &&
+    !DETERMINERS.has(first.lower) &&
+    !PRONOUNS.has(first.lower) &&
+    [1, 2].some((d) => tokens[i + d] && isNameWord(tokens[i + d]!));
+  if (!startsWithDeterminer && !isNameWord(first) && !isTitleLike(first) && !describesName) return null;
   if (!startsWithDeterminer && isHardStop(first)) return null;
   let k = i;
   const limit = Math.min(tokens.length - 1, i + 12);

@@ -85,6 +85,23 @@ describe('where the attribution sits', () => {
     expect(only(st, 'port would stay open').speaker.name).toBe('Kofi Mensah');
   });
 
+  it('subjects behind modifiers, "a spokesman for X", abbreviated places and "Said X,"', () => {
+    const st = extract(
+      [
+        'A senior aide speaking to the Tribune said, "The vote is lost."',
+        '"Talks are off," a spokeswoman for the dockers union said.',
+        'Mia Holt, 31, of Tulsa, Okla., said the shelter had closed.',
+        'Said Ortega, "We will appeal."',
+        '"I have not decided," said undecided voter Lena Park of Dover.',
+      ].join('\n\n'),
+    );
+    expect(only(st, 'vote is lost').speaker.mention?.text).toBe('A senior aide');
+    expect(only(st, 'Talks are off').speaker.mention?.text).toBe('a spokeswoman for the dockers union');
+    expect(only(st, 'shelter had closed').speaker.name).toBe('Mia Holt');
+    expect(only(st, 'will appeal').speaker.name).toBe('Ortega');
+    expect(only(st, 'not decided').speaker.name).toBe('Lena Park');
+  });
+
   it('a fronted clause naming someone else does not give the speaker', () => {
     const text =
       'Meeting in Geneva with her German counterpart Karl Vogt, Spanish Foreign Minister Elena Ruiz said Spain has never supported the embargo.';
