@@ -49,6 +49,14 @@ export interface SearchOptions {
   limit: number;
   /** Keep only hits whose id passes (applied before the limit). */
   filter?: ((id: number) => boolean) | undefined;
+  /**
+   * Stop at the first pass that finds anything, rather than falling back to
+   * typos and then to any term until `limit` hits are found. For callers that
+   * keep only the best pass's hits anyway (statements: a statement matching
+   * fewer words would put words in a speaker's mouth), later passes are work
+   * thrown away.
+   */
+  bestPassOnly?: boolean | undefined;
 }
 
 /** How the texts change from this index to the next (see `TextIndex.update`). */
@@ -88,6 +96,8 @@ interface Derived {
   weight: number;
   /** The query term itself, as typed (not a longer form or a typo). */
   exact: boolean;
+  /** A near spelling (typo tolerance). */
+  typo: boolean;
 }
 
 /** Reusable per-text accumulators for one query at a time (searches are synchronous). */
@@ -277,7 +287,7 @@ export class TextIndex {
     const hits: TextHit[] = [];
     const passes = query.phrases.length ? [EXACT] : [EXACT, FUZZY, ANY];
     for (const pass of passes) {
-      if (hits.length >= options.limit) break;
+      if (hits.length >= options.limit || (options.bestPassOnly && hits.length > 0)) break;
       // With a single term, "any term" is the same as "all terms".
       if (pass === ANY && query.terms.length === 1) break;
       for (const hit of this.#runPass(query, pass, { ...context, limit: options.limit - hits.length })) {
@@ -292,11 +302,13 @@ export class TextIndex {
     const expansions = this.#expandAll(query, pass);
     const all = pass !== ANY;
     if (all && expansions.some((e) => e.length === 0)) return [];
+    // Without a single typo variant, the typo pass would find what the exact pass found.
+    if (pass === FUZZY && !expansions.some((e) => e.some((t) => t.typo))) return [];
     const found = this.#accumulate(expansions, all);
     const { candidates, candidateScore, exactCount } = this.#state.scratch();
-    // A text holding the whole query holds all its terms, so it was found by an
-    // earlier pass already: in the any-term pass, nothing is a phrase.
-    const sequence = pass === ANY ? null : context.sequence;
+    // A text holding the whole query holds all its terms exactly, so the exact
+    // pass found it already: in later passes, nothing is a phrase.
+    const sequence = pass === EXACT ? context.sequence : null;
     const everyTerm = query.terms.length;
     const top = new TopK<Ranked>(context.limit);
     for (let i = 0; i < found; i++) {
@@ -407,32 +419,51 @@ export class TextIndex {
     const derived: Derived[] = [];
     const exact = vocabulary.id(term);
     if (exact !== undefined && vocabulary.isSearchable(exact) && live(exact)) {
-      derived.push({ id: exact, term, weight: 1, exact: true });
+      derived.push({ id: exact, term, weight: 1, exact: true, typo: false });
     }
     const longer = options.prefix ? vocabulary.withPrefix(term).filter((t) => live(t.id)) : [];
     for (const t of longer.sort(byTerm)) {
-      derived.push({ id: t.id, term: t.term, weight: prefixWeight(t.term, t.distance), exact: false });
+      derived.push({
+        id: t.id,
+        term: t.term,
+        weight: prefixWeight(t.term, t.distance),
+        exact: false,
+        typo: false,
+      });
     }
     if (options.typos > 0) {
       const taken = new Set(longer.map((t) => t.term));
       const near = this.#typoVariants(term, options.typos).filter((t) => !taken.has(t.term));
       for (const t of near.sort(byTerm)) {
-        derived.push({ id: t.id, term: t.term, weight: fuzzyWeight(t.term, t.distance), exact: false });
+        derived.push({
+          id: t.id,
+          term: t.term,
+          weight: fuzzyWeight(t.term, t.distance),
+          exact: false,
+          typo: true,
+        });
       }
     }
     return derived;
   }
 
   /**
-   * Spellings within one edit; within two (when allowed) only if one edit
-   * finds nothing. Two-edit lookups cost ten times more and mostly add noise
-   * to a word that one edit already explains.
+   * Spellings within one edit, or two (when the word is long enough) for a
+   * word no text holds and that one edit does not explain. A word the corpus
+   * knows is taken as meant: one edit still finds its other forms ("election"
+   * for "elections"), but a two-edit lookup costs ten times more and for a
+   * real word mostly adds noise.
    */
   #typoVariants(term: string, maxDistance: number): NearTerm[] {
     const live = (t: NearTerm) => (this.#state.documentFrequency[t.id] ?? 0) > 0;
     const oneEdit = this.#state.vocabulary.near(term, 1).filter(live);
-    if (oneEdit.length || maxDistance < 2) return oneEdit;
+    if (oneEdit.length || maxDistance < 2 || this.#isKnown(term)) return oneEdit;
     return this.#state.vocabulary.near(term, 2).filter(live);
+  }
+
+  #isKnown(term: string): boolean {
+    const id = this.#state.vocabulary.id(term);
+    return id !== undefined && (this.#state.documentFrequency[id] ?? 0) > 0;
   }
 
   #cost(derived: Derived[]): number {

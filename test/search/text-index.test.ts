@@ -83,12 +83,13 @@ class ReferenceIndex {
     return hits;
   }
 
-  /** One edit; two (for long words) only when no term is one edit away. */
+  /** One edit; two (for long words) only for an unknown word no term is one edit away from. */
   #typoDistance(term: string): number {
     const allowed = fuzziness(term);
     if (allowed === 0) return 0;
+    const known = this.#vocabulary.includes(term);
     const oneEdit = this.#vocabulary.some((t) => t !== term && levenshtein(t, term) === 1);
-    return oneEdit ? 1 : allowed;
+    return oneEdit || known ? 1 : allowed;
   }
 }
 
@@ -185,6 +186,19 @@ describe('TextIndex against a MiniSearch reference', () => {
           index.search(parsed, { limit: 10, filter }),
           new ReferenceIndex(texts).search(parsed, 10, filter),
         );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stops at the first pass that finds anything when asked to', () => {
+    fc.assert(
+      fc.property(corpus, query, fc.integer({ min: 1, max: 30 }), (texts, q, limit) => {
+        const index = new TextIndex(texts.map((t, id) => ({ id, text: t })));
+        const parsed = parseQuery(q);
+        const all = index.search(parsed, { limit });
+        const best = all.filter((h) => h.pass === all[0]?.pass);
+        expect(index.search(parsed, { limit, bestPassOnly: true })).toEqual(best);
       }),
       { numRuns: 200 },
     );
