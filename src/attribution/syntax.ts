@@ -1,0 +1,92 @@
+/**
+ * Shallow syntax shared by the frame rules: a sentence's tokens with quotes
+ * as single tokens, token tests, and the word classes that mark clause and
+ * chunk boundaries.
+ */
+
+import { MONTHS, RELATIVES, WEEKDAYS, words } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export interface SentenceInfo {
+  /** Position in the document, 0-based. */
+  index: number;
+  paragraph: number;
+  tokens: Token[];
+  /** First token after a dateline ("WASHINGTON (Reuters) –"), usually 0. */
+  floor: number;
+}
+
+export interface Region {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+}
+
+export const BE_FORMS = words('is are was were be been being am');
+
+const SKIPPABLE_BETWEEN_SUBJECT_AND_VERB = words(
+  'has have had will would could should may might must can did does do also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile too twice long since first last yesterday today tonight now ago never ever always',
+);
+
+export const SETTING_WORDS = words(
+  'at in during after before since until on within throughout following when while',
+);
+
+export const SENTENCE_OPENING_WORDS = words('and but so yet also then still');
+
+export const COMPLEMENTIZERS = words('whether if why how what when where who');
+
+export const AUX_OR_CLAUSE = words(
+  'is are was were be been being am has have had will would can could shall should may might must do does did that which who whom not never and but or if when while because',
+);
+
+export const DASHES = new Set(['–', '—', '―', '-', '--']);
+
+export const SEPARATORS = new Set([',', ';', '–', '—', '―', '-', '--', ':', '(', ')']);
+
+export const CLAUSE_CONJUNCTIONS = words('and but while whereas although though as because so');
+
+/** "strongly", "also", "has": words between a subject and its verb. */
+export function isSkippableAdverb(t: Token | undefined): boolean {
+  if (!isWordToken(t)) return false;
+  if (SKIPPABLE_BETWEEN_SUBJECT_AND_VERB.has(t.lower) || WEEKDAYS.has(t.lower)) return true;
+  return (
+    !t.cap &&
+    t.lower.endsWith('ly') &&
+    t.lower.length > 4 &&
+    !['only', 'early', 'family', 'italy'].includes(t.lower)
+  );
+}
+
+export function isWordToken(t: Token | undefined): t is Token {
+  return !!t && t.type === 'word';
+}
+
+export function isPunct(t: Token | undefined, set: ReadonlySet<string>): boolean {
+  return !!t && t.type === 'punct' && set.has(t.text);
+}
+
+/** What precedes token `i` lets a subject start there. */
+export function startsClause(toks: readonly Token[], i: number, floor: number): boolean {
+  if (i <= floor) return true;
+  const prev = toks[i - 1]!;
+  if (prev.type === 'quote') return true;
+  if (prev.type === 'punct') return true;
+  return CLAUSE_CONJUNCTIONS.has(prev.lower) || prev.lower === 'that' || RELATIVES.has(prev.lower);
+}
+
+export function isChunkBoundary(t: Token): boolean {
+  return t.type === 'quote' || (t.type === 'punct' && SEPARATORS.has(t.text));
+}
+
+/** Index of the last token that can belong to content (final punctuation dropped). */
+export function lastContentToken(toks: readonly Token[]): number {
+  let last = toks.length - 1;
+  while (last >= 0 && toks[last]!.type === 'punct' && !['(', ')'].includes(toks[last]!.text)) last--;
+  return last;
+}
+
+export function isWeekdayOrMonth(t: Token): boolean {
+  const w = t.lower.replace(/\.$/, '');
+  return WEEKDAYS.has(w) || (t.cap && MONTHS.has(w)) || /^\d{1,2}(?:st|nd|rd|th)?$/.test(w);
+}
