@@ -9,6 +9,13 @@
  *   → raw statements, plus quotes that continue an earlier speaker
  *   → entity table (names, titles, countries; surnames, pronouns, descriptions)
  *   → statements with canonical speakers and denial flags.
+ *
+ * Kinds: "direct" is a quote set off as a sentence of its own; "partial" a
+ * quoted fragment inside the speaker's sentence; "indirect" the reported
+ * clause ("that …" without "that", or the clause before "…, she said"). A
+ * clause that embeds quoted words yields both: the partial quote (the
+ * speaker's verbatim words) and the indirect clause around it, which
+ * overlap by design.
  */
 import type { ExtractedStatement, Span } from '../model.ts';
 import { isDenial } from './denial.ts';
