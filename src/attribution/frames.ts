@@ -121,11 +121,23 @@ function findCues(s: SentenceInfo): CueHit[] {
     if (!form) continue;
     if (t.cap && !(titleCase && i > s.floor) && !invertedOpener) continue;
     if (form.lemma === 'point' && toks[i + 1]?.lower !== 'out') continue;
-    if (!isVerbUse(toks, i, s.floor)) continue;
     const last = form.lemma === 'point' ? i + 1 : i;
+    // "went on to say": the phrase is the verb, its subject stands before "went".
+    const wentOn = wentOnTo(toks, i);
+    if (wentOn >= 0) {
+      hits.push({ first: wentOn, last, form, kind: 'verb' });
+      continue;
+    }
+    if (!isVerbUse(toks, i, s.floor)) continue;
     hits.push({ first: i, last, form, kind: 'verb' });
   }
   return hits;
+}
+
+/** Index of "went" in "went on to say", or -1. */
+function wentOnTo(toks: readonly Token[], i: number): number {
+  if (toks[i - 1]?.lower !== 'to' || toks[i - 2]?.lower !== 'on') return -1;
+  return ['went', 'goes', 'go', 'going'].includes(toks[i - 3]?.lower ?? '') ? i - 3 : -1;
 }
 
 /** "made a statement that": returns the index of the head noun, or -1. */

@@ -81,7 +81,7 @@ const SPEECH_BARE = `say tell add claim argue insist explain declare announce wa
   acknowledge admit concede confirm reiterate repeat reply respond retort counter
   testify report reveal disclose recall recount suggest observe remark comment
   complain lament boast brag joke quip muse joke caution promise vow pledge swear
-  conclude continue answer agree point explain indicate imply hint signal
+  conclude continue answer agree point explain indicate imply hint signal remember reflect
   estimate forecast believe think charge accuse guess figure speculate wonder
   reason declare proclaim mention posit hypothesize theorize opine`;
 
