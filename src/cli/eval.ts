@@ -17,7 +17,8 @@ import { type SeedScore, scoreSeeds } from '../eval/seeds.ts';
 
 const USAGE = `Usage: npm run eval [-- --split train|dev] [--verbose]
 
-  --split train|dev   PolNeAR split to score (default dev)
+  --split train|dev   PolNeAR split to score (default dev; "test" too, for
+                      whoever holds the held-out split and puts it there)
   --verbose           list misses: seed entries, missed or wrongly attributed
                       gold relations, and false positives
   -h, --help          this help`;
@@ -109,7 +110,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const split = values.split ?? 'dev';
-  if (split !== 'train' && split !== 'dev') {
+  if (split !== 'train' && split !== 'dev' && split !== 'test') {
     console.error(`--split must be train or dev, not "${split}"\n\n${USAGE}`);
     return 2;
   }
