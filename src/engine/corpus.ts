@@ -84,11 +84,32 @@ export function updateCorpus(
   extract: Extractor,
   options: { dir: string; loadedAt?: Date },
 ): Corpus {
+  const plan = planCorpus(previous, scan, options);
+  const extracted = plan.toExtract.map((doc) => extract(doc.text, { bodyStart: doc.bodyStart }));
+  return finishCorpus(plan, extracted, options.loadedAt);
+}
+
+/**
+ * What a scan means for the corpus, before any extraction: documents kept
+ * from `previous` (same file, same bytes), documents parsed anew and waiting
+ * for their statements, and the files skipped. Extraction, by far the costly
+ * step, is left to the caller, which may spread it over several threads.
+ */
+export interface CorpusPlan {
+  previous: Corpus | null;
+  /** In document order: a kept entry, or the index in `toExtract` of a new document. */
+  order: (DocumentEntry | number)[];
+  toExtract: CorpusDocument[];
+  skipped: SkippedFile[];
+}
+
+export function planCorpus(previous: Corpus | null, scan: CorpusScan, options: { dir: string }): CorpusPlan {
   const known = new Map(previous?.documents.map((d) => [d.file, d]));
   const statementsOf = previous ? statementsByDocument(previous) : new Map<string, Statement[]>();
   const skipped = [...scan.skipped];
   const usedIds = new Set<string>();
-  const entries: DocumentEntry[] = [];
+  const order: (DocumentEntry | number)[] = [];
+  const toExtract: CorpusDocument[] = [];
   for (const file of scan.files) {
     const old = known.get(file.file);
     const unchanged = old?.hash === file.hash ? old : null;
@@ -98,18 +119,30 @@ export function updateCorpus(
       continue;
     }
     const id = assignId(file, usedIds);
-    entries.push(
-      unchanged && unchanged.id === id
-        ? { doc: unchanged, statements: statementsOf.get(id) ?? [] }
-        : extractEntry(withId(parsed, id), extract),
-    );
+    if (unchanged && unchanged.id === id)
+      order.push({ doc: unchanged, statements: statementsOf.get(id) ?? [] });
+    else order.push(toExtract.push(withId(parsed, id)) - 1);
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  if (entries.length === 0) {
+  if (order.length === 0) {
     const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
     throw new CorpusError(`no valid document in ${options.dir}${why}`);
   }
-  return assembleCorpus(entries, skipped, previous, options.loadedAt ?? new Date());
+  return { previous, order, toExtract, skipped };
+}
+
+/** The corpus of a plan, given the statements extracted from each of its new documents. */
+export function finishCorpus(
+  plan: CorpusPlan,
+  extracted: ExtractedStatement[][],
+  loadedAt = new Date(),
+): Corpus {
+  const entries = plan.order.map((item): DocumentEntry => {
+    if (typeof item !== 'number') return item;
+    const doc = plan.toExtract[item]!;
+    return { doc, statements: placeStatements(doc, extracted[item]!), fresh: true };
+  });
+  return assembleCorpus(entries, plan.skipped, plan.previous, loadedAt);
 }
 
 /**

@@ -7,11 +7,14 @@
  * for the bot (see `worker.ts` and `worker-service.ts`); the two differ only
  * in who calls these methods.
  */
+
+import type { Worker } from 'node:worker_threads';
 import { answer, catalogOf } from '../answers/answer.ts';
 import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
-import { type Corpus, type Extractor, updateCorpus } from './corpus.ts';
+import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
 import { type CorpusSummary, summaryOf } from './diff.ts';
+import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
 import { type CorpusScan, scanCorpus } from './scan.ts';
 import { SnapshotStore } from './snapshot.ts';
 import { CorpusStore } from './store.ts';
@@ -25,6 +28,8 @@ export interface EngineOptions {
   extract: Extractor;
   /** Overrides the version snapshots are keyed by (tests). */
   codeVersion?: string | undefined;
+  /** Starts a thread that extracts statements for a large build (see `extraction.ts`); none: extract here. */
+  startHelper?: (() => Worker) | undefined;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -141,21 +146,30 @@ export class EngineHost {
     }
     const base = this.#snapshots && !options.rebuild ? await this.#snapshots.loadLatest() : null;
     this.#openedFrom = base ? 'updated snapshot' : 'built';
-    const corpus = this.#build(base, scan);
+    const corpus = await this.#build(base, scan);
     if (key) this.#save(key, corpus);
     return corpus;
   }
 
   async #update(current: Corpus, scan?: CorpusScan): Promise<Corpus> {
     const files = scan ?? (await this.#scan());
-    const corpus = this.#build(current, files);
+    const corpus = await this.#build(current, files);
     const key = this.#snapshots?.keyOf(files);
     if (key) this.#save(key, corpus);
     return corpus;
   }
 
-  #build(previous: Corpus | null, scan: CorpusScan): Corpus {
-    return updateCorpus(previous, scan, this.#options.extract, { dir: this.#options.corpusDir });
+  /** Parses what changed, extracts its statements (on helper threads too when there is much), assembles. */
+  async #build(previous: Corpus | null, scan: CorpusScan): Promise<Corpus> {
+    const plan = planCorpus(previous, scan, { dir: this.#options.corpusDir });
+    const { startHelper, extract } = this.#options;
+    const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
+    const helpers = Array.from({ length: count }, () => startHelper!());
+    try {
+      return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers));
+    } finally {
+      await Promise.all(helpers.map((h) => h.terminate()));
+    }
   }
 
   #scan(blocking = false): Promise<CorpusScan> {

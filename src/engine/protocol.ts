@@ -17,6 +17,10 @@ export interface WorkerSetup {
   /** Module URL and export name of the attribution engine; null: the project's own (`src/attribution`). */
   extractor: { module: string; export: string } | null;
   open: OpenOptions;
+  /** 'engine' (default): open a corpus and answer calls. 'extract': a build's extraction helper. */
+  role?: 'engine' | 'extract';
+  /** The script this worker was started from, to start helpers from the same code. */
+  script?: string;
 }
 
 /** What the engine holds after opening or reloading: the service caches it. */

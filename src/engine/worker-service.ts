@@ -91,8 +91,11 @@ export class EngineWorker {
     // A test's own extractor is a TypeScript module only the tsx loader can import.
     const bundle = setup.extractor ? null : await bundledWorker();
     const worker = bundle
-      ? new Worker(bundle, { workerData: data, resourceLimits: LIMITS })
-      : new Worker(BOOT, { workerData: { ...data, entry: ENTRY.href }, resourceLimits: LIMITS });
+      ? new Worker(bundle, { workerData: { ...data, script: bundle.href }, resourceLimits: LIMITS })
+      : new Worker(BOOT, {
+          workerData: { ...data, entry: ENTRY.href, script: BOOT.href },
+          resourceLimits: LIMITS,
+        });
     return EngineWorker.#whenReady(new EngineWorker(worker));
   }
 

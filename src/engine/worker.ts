@@ -5,7 +5,7 @@
  * a call sent before a reload's swap is answered from the old corpus, a call
  * sent after it from the new one.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Extractor } from './corpus.ts';
 import type { EngineHost } from './host.ts';
 import type {
@@ -87,10 +87,23 @@ async function openHost(): Promise<EngineHost> {
       snapshotDir: setup.snapshotDir,
       codeVersion: setup.codeVersion,
       extract,
+      startHelper,
     },
     setup.open,
     { scan },
   );
+}
+
+/** An extraction helper: this same code, in the "extract" role. */
+function startHelper(): Worker {
+  return new Worker(new URL(setup.script!), {
+    workerData: { ...setup, role: 'extract' } satisfies WorkerSetup,
+  });
+}
+
+async function serveAsHelper(): Promise<void> {
+  const { serveExtraction } = await import('./extraction.ts');
+  serveExtraction(port, await loadExtractor());
 }
 
 async function start(): Promise<void> {
@@ -116,4 +129,5 @@ async function start(): Promise<void> {
   send({ type: 'ready', state: stateOf(host), openedFrom: host.openedFrom, timings });
 }
 
-await start();
+if (setup.role === 'extract') await serveAsHelper();
+else await start();

@@ -24,7 +24,7 @@
 import type { ParsedQuery } from './query.ts';
 import { BM25, fuzzyWeight, prefixWeight } from './scoring.ts';
 import { type ForwardTokens, flattenTokens, IndexSegment, type SegmentParts } from './segment.ts';
-import { findPhrase, tokenize, tokenTerms } from './tokenize.ts';
+import { findPhrase, forEachTerm, tokenize } from './tokenize.ts';
 import { type Ranked, TopK } from './top-k.ts';
 import { type NearTerm, Vocabulary } from './vocabulary.ts';
 
@@ -520,10 +520,23 @@ function buildState(items: IndexedText[]): IndexState {
 
 /** Tokenizes texts into a segment, adding their new terms to the vocabulary. */
 function buildSegment(items: readonly IndexedText[], vocabulary: Vocabulary): IndexSegment {
-  const forward = flattenTokens(
-    items.map((item) => Int32Array.from(tokenTerms(item.text), (t) => vocabulary.intern(t))),
-  );
-  return IndexSegment.build(forward, vocabulary);
+  const tokenStart = new Int32Array(items.length + 1);
+  let tokens = new Int32Array(1024);
+  let count = 0;
+  const add = (term: string) => {
+    if (count === tokens.length) {
+      const grown = new Int32Array(tokens.length * 2);
+      grown.set(tokens);
+      tokens = grown;
+    }
+    tokens[count++] = vocabulary.intern(term);
+  };
+  items.forEach((item, i) => {
+    tokenStart[i] = count;
+    forEachTerm(item.text, add);
+  });
+  tokenStart[items.length] = count;
+  return IndexSegment.build({ tokenStart, tokens: tokens.slice(0, count) }, vocabulary);
 }
 
 function needsMerge(state: IndexState): boolean {

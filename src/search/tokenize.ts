@@ -69,12 +69,17 @@ export function tokenize(text: string): Token[] {
 /** The normalised terms of `text` in order, stop words included: `tokenize` without offsets. */
 export function tokenTerms(text: string): string[] {
   const terms: string[] = [];
+  forEachTerm(text, (term) => terms.push(term));
+  return terms;
+}
+
+/** Calls `visit` with each normalised term of `text` in order: `tokenTerms` without the array. */
+export function forEachTerm(text: string, visit: (term: string) => void): void {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const term = normaliseWord(m[0]);
-    if (term) terms.push(term);
+    if (term) visit(term);
   }
-  return terms;
 }
 
 /** Terms worth indexing or searching for: normalised, stop words removed. */
