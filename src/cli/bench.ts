@@ -66,6 +66,8 @@ interface Result {
 /** Figures the table shows besides the JSON ones. */
 interface Extra {
   documents: number;
+  /** Where a warm start's time goes, inside the engine worker. */
+  warmSteps: string;
   warmRssMB: number;
   warmHeapMB: number;
   mainHeapMB: number;
@@ -347,6 +349,7 @@ function table(r: Result, x: Extra): string {
       `${r.coldBuildMs} ms; engine heap after GC ${r.heapMB} MB, RSS ${r.rssMB} MB`,
     ],
     ['warm start (snapshot)', `${r.warmStartMs} ms; engine heap ${x.warmHeapMB} MB, RSS ${x.warmRssMB} MB`],
+    ['  of which, in the worker', x.warmSteps],
     ...COMMANDS.map((c): [string, string] => [
       `answer ${c} (${x.queries[c]} queries)`,
       `p50 ${r.answer[c].p50} ms, p99 ${r.answer[c].p99} ms, max ${r.answer[c].max} ms`,
@@ -398,6 +401,8 @@ async function run(options: Options): Promise<void> {
     const [service, warmStartMs] = await timed(() => track(WorkerService.start(setup, silentLogger)));
     if (service.openedFrom !== 'snapshot') throw new Error(`warm start came from: ${service.openedFrom}`);
     const warmMemory = await memory(service);
+    const steps = service.timings;
+    const warmSteps = `scan ${steps.scanned! - steps.booted!} ms, snapshot load ${steps.opened! - steps.loaded!} ms`;
 
     log('answer latency …');
     const answer = await latencies(service, queries);
@@ -426,6 +431,7 @@ async function run(options: Options): Promise<void> {
     };
     const extra: Extra = {
       documents: summary.documents.length,
+      warmSteps,
       warmRssMB: warmMemory.rssMB,
       warmHeapMB: warmMemory.heapMB,
       mainHeapMB: warmMemory.mainHeapMB,

@@ -20,6 +20,7 @@ import {
 } from '../corpus/load.ts';
 import type {
   CorpusDocument,
+  CountryCode,
   ExtractedStatement,
   Sentence,
   SkippedFile,
@@ -42,6 +43,14 @@ export interface Corpus {
   /** Every statement, in document order. */
   statements: Statement[];
   speakers: Map<string, Speaker>;
+  /**
+   * Positions in `statements` of each country's denials, in document order:
+   * /deny's working set, without scanning every statement of the corpus (7 ms
+   * for 180,000 statements, against microseconds for the list).
+   */
+  denialsByCountry: Map<CountryCode, number[]>;
+  /** Positions in `statements` of each speaker's statements, in document order (/quotes). */
+  statementsBySpeaker: Map<string, number[]>;
   sentenceIndex: TextIndex;
   statementIndex: TextIndex;
   skipped: SkippedFile[];
@@ -53,7 +62,7 @@ export interface Corpus {
 export interface DocumentEntry {
   doc: CorpusDocument;
   statements: Statement[];
-  /** Statements just extracted (rather than kept or loaded): they get packed (see `packStatement`). */
+  /** Statements just extracted or loaded (rather than kept): they get packed (see `packStatements`). */
   fresh?: boolean;
 }
 
@@ -195,9 +204,11 @@ export function corpusFromEntries(
     documentById.set(doc.id, doc);
     for (const sentence of doc.sentences) sentences.push(sentence);
   }
+  const fresh = packStatements(entries.flatMap((e) => (e.fresh ? e.statements : [])));
   const statements: Statement[] = [];
+  let next = 0;
   for (const entry of entries) {
-    for (const s of entry.statements) statements.push(entry.fresh ? packStatement(s) : s);
+    for (const s of entry.statements) statements.push(entry.fresh ? fresh[next++]! : s);
   }
   return {
     documents,
@@ -206,11 +217,28 @@ export function corpusFromEntries(
     sentenceById: sentenceLookup(documentById),
     statements,
     speakers: collectSpeakers(statements),
+    ...statementLists(statements),
     sentenceIndex: built.sentenceIndex,
     statementIndex: built.statementIndex,
     skipped,
     loadedAt: built.loadedAt.toISOString(),
   };
+}
+
+/** Denials by country and statements by speaker, as positions in `statements`. */
+function statementLists(statements: Statement[]) {
+  const denialsByCountry = new Map<CountryCode, number[]>();
+  const statementsBySpeaker = new Map<string, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  statements.forEach((s, i) => {
+    add(statementsBySpeaker, s.speakerId, i);
+    if (s.denial && s.speaker.country) add(denialsByCountry, s.speaker.country, i);
+  });
+  return { denialsByCountry, statementsBySpeaker };
 }
 
 const SENTENCE_ID = /^(.+):(\d+)\.(\d+)$/;
@@ -248,16 +276,17 @@ function statementCounts(corpus: Corpus): Map<string, number> {
 }
 
 /**
- * A fresh copy of a statement. Answers scan all statements (every denial of a
- * country, everything one speaker said); statements created during
- * extraction lie scattered among its garbage and each costs a cache miss,
- * while copies made in one loop lie together: measured, a scan of 18,000
- * went from 7 ms to 0.2 ms.
+ * Fresh copies of statements, laid out for scanning. Answers scan all
+ * statements (every denial of a country, everything one speaker said);
+ * statements as extraction leaves them lie scattered among its garbage, each
+ * a cache miss. Copies made in one loop lie together, and making the nested
+ * objects first and the statements themselves last puts the statements side
+ * by side, so a scan reading one field of each touches little memory.
+ * Measured: a scan of 18,000 went from 7 ms to 0.2 ms.
  */
-function packStatement(s: Statement): Statement {
+function packStatements(list: Statement[]): Statement[] {
   const span = (x: Span): Span => ({ start: x.start, end: x.end, text: x.text });
-  return {
-    kind: s.kind,
+  const parts = list.map((s) => ({
     text: span(s.text),
     speaker: {
       name: s.speaker.name,
@@ -267,13 +296,23 @@ function packStatement(s: Statement): Statement {
       mention: s.speaker.mention && span(s.speaker.mention),
     },
     cue: s.cue && span(s.cue),
-    denial: s.denial,
-    id: s.id,
-    docId: s.docId,
-    speakerId: s.speakerId,
-    paragraph: s.paragraph,
     sentenceIds: [...s.sentenceIds],
-  };
+  }));
+  return list.map((s, i) => {
+    const p = parts[i]!;
+    return {
+      kind: s.kind,
+      text: p.text,
+      speaker: p.speaker,
+      cue: p.cue,
+      denial: s.denial,
+      id: s.id,
+      docId: s.docId,
+      speakerId: s.speakerId,
+      paragraph: s.paragraph,
+      sentenceIds: p.sentenceIds,
+    };
+  });
 }
 
 /** A corpus's documents with their statements (statements are stored in document order). */

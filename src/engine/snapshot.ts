@@ -360,11 +360,11 @@ function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8
     sentenceAt = sentenceEnd;
     return doc;
   });
-  // Statements after all sentences, in one loop: allocated together, they lie
-  // together in memory, which whole-corpus scans of statements depend on.
+  // Loaded statements are packed like extracted ones (see `packStatements`).
   const entries: DocumentEntry[] = docs.map((doc, i) => ({
     doc,
     statements: manifest.documents[i]!.statements.map((st, n) => restoreStatement(st, doc, n)),
+    fresh: true,
   }));
   const index = (name: string, stored: StoredIndex) =>
     TextIndex.fromParts({

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.ts';
 import { buildCorpus, updateCorpus } from '../../src/engine/corpus.ts';
 import { scanCorpus } from '../../src/engine/scan.ts';
+import type { Statement } from '../../src/model.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { extractStatements } from './fixtures/extractor.ts';
 import { article, contentOf, corpusFolder, scanOf, searchBoth, tempFolder } from './helpers.ts';
@@ -132,6 +133,30 @@ describe('updating a corpus', () => {
           expect(searchBoth(corpus, parseQuery(q))).toEqual(searchBoth(fresh, parseQuery(q)));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('lists denials by country and statements by speaker, as a scan of all statements would', () => {
+    fc.assert(
+      fc.property(files, fc.array(editsOf, { maxLength: 2 }), (first, rounds) => {
+        let state = first;
+        let corpus = updateCorpus(null, scanOf(state), extractStatements, { dir: 'mem' });
+        for (const round of rounds) {
+          state = applyEdits(state, round);
+          corpus = updateCorpus(corpus, scanOf(state), extractStatements, { dir: 'mem' });
+        }
+        const positions = (keep: (s: Statement) => boolean) =>
+          corpus.statements.flatMap((s, i) => (keep(s) ? [i] : []));
+        for (const code of ['RU', 'CN', 'SE', 'ES']) {
+          expect(corpus.denialsByCountry.get(code) ?? []).toEqual(
+            positions((s) => s.denial && s.speaker.country === code),
+          );
+        }
+        for (const id of corpus.speakers.keys()) {
+          expect(corpus.statementsBySpeaker.get(id)).toEqual(positions((s) => s.speakerId === id));
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 
