@@ -19,6 +19,7 @@
  * It needs `--expose-gc`; started without it, it restarts itself with it.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -380,8 +381,7 @@ async function run(options: Options): Promise<void> {
   try {
     log(`preparing ×${options.scale} in ${work} …`);
     await replicate(source, files, corpusDir, options.scale);
-    const queries = makeQueries(await readBase(source, files), options.queries);
-    gc();
+    const queries = queriesFromChild(source, options.queries, path.join(work, 'queries.json'));
     const setup = {
       corpusDir,
       maxFileBytes: 5 * 1024 * 1024,
@@ -478,6 +478,27 @@ function parseOptions(argv: string[]): Options {
   return { scale, queries, json: values.json };
 }
 
+/**
+ * The queries are drawn in a child process: drawing them parses and extracts
+ * the whole base corpus, and that memory must not count in the RSS measured
+ * here.
+ */
+function queriesFromChild(source: string, count: number, out: string): Record<Command, Request[]> {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--draw-queries', out, '--queries', String(count)],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WHOSAID_BENCH_SOURCE: source } },
+  );
+  if (child.status !== 0) throw new Error('drawing the queries failed');
+  return JSON.parse(readFileSync(out, 'utf8')) as Record<Command, Request[]>;
+}
+
+async function drawQueries(out: string, count: number): Promise<void> {
+  const source = process.env.WHOSAID_BENCH_SOURCE!;
+  const files = await sourceFiles(source);
+  await writeFile(out, JSON.stringify(makeQueries(await readBase(source, files), count)));
+}
+
 /** Heap figures need `gc`: without --expose-gc, run again with it (same loader, same arguments). */
 function restartWithGc(): number {
   const child = spawnSync(
@@ -488,7 +509,10 @@ function restartWithGc(): number {
   return child.status ?? 1;
 }
 
-if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+const drawTo = process.argv.indexOf('--draw-queries');
+if (drawTo >= 0) {
+  await drawQueries(process.argv[drawTo + 1]!, parseOptions(process.argv.slice(drawTo + 2)).queries);
+} else if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
   process.exitCode = restartWithGc();
 } else {
   try {
