@@ -140,7 +140,15 @@ function typo(word: string, rnd: () => number): string {
   }
 }
 
-const NONSENSE = 'blorf quazzle snirk vantrope glimbet frozzle kwimp drabule zintor plovex'.split(' ');
+const SYLLABLES = 'bl or qu az zle sn irk van tro pe gli mb et fro kw imp dra bu le zin tor plo vex'.split(
+  ' ',
+);
+
+/** A made-up word (two to four syllables), different almost every time: a query no text answers. */
+function nonsense(rnd: () => number): string {
+  const length = 2 + Math.floor(rnd() * 3);
+  return Array.from({ length }, () => pick(SYLLABLES, rnd)).join('');
+}
 
 /**
  * A 2–4 word phrase from `text` with a word worth searching, or null. Then,
@@ -156,7 +164,7 @@ function phraseFrom(text: string, rnd: () => number): string | null {
   const content = phrase.filter((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()));
   if (!content.length) return null;
   const roll = rnd();
-  if (roll < 0.1) return `${pick(NONSENSE, rnd)} ${pick(NONSENSE, rnd)}`;
+  if (roll < 0.1) return `${nonsense(rnd)} ${nonsense(rnd)}`;
   if (roll < 0.225) return `"${phrase.join(' ')}"`;
   if (roll < 0.475) {
     const long = phrase.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 4);

@@ -249,6 +249,19 @@ export class TextIndex {
     return this.#state.count;
   }
 
+  /**
+   * A key equal for texts with the same words (case, accents and punctuation
+   * aside), built from stored token ids, so without re-reading the text: what
+   * merging the same statement reported by several sources needs.
+   */
+  wordsKey(id: number): string {
+    const s = this.#state;
+    const local = s.localOf(id);
+    if (local < 0) return '';
+    const segment = s.segments[s.segmentOf(id)]!;
+    return segment.tokens.subarray(segment.tokenStart[local], segment.tokenStart[local + 1]).join(',');
+  }
+
   parts(): IndexParts {
     const s = this.#state;
     return { terms: s.vocabulary.terms(), segments: s.segments.map((g) => g.parts()), ids: [...s.ids] };
@@ -449,16 +462,17 @@ export class TextIndex {
 
   /**
    * Spellings within one edit, or two (when the word is long enough) for a
-   * word no text holds and that one edit does not explain. A word the corpus
-   * knows is taken as meant: one edit still finds its other forms ("election"
-   * for "elections"), but a two-edit lookup costs ten times more and for a
-   * real word mostly adds noise.
+   * word no text holds and that one edit does not explain; two edits only
+   * among words with the same first letter (see `Vocabulary.nearSameStart`).
+   * A word the corpus knows is taken as meant: one edit still finds its other
+   * forms ("election" for "elections"), but a two-edit lookup costs ten times
+   * more and for a real word mostly adds noise.
    */
   #typoVariants(term: string, maxDistance: number): NearTerm[] {
     const live = (t: NearTerm) => (this.#state.documentFrequency[t.id] ?? 0) > 0;
     const oneEdit = this.#state.vocabulary.near(term, 1).filter(live);
     if (oneEdit.length || maxDistance < 2 || this.#isKnown(term)) return oneEdit;
-    return this.#state.vocabulary.near(term, 2).filter(live);
+    return this.#state.vocabulary.nearSameStart(term, 2).filter(live);
   }
 
   #isKnown(term: string): boolean {

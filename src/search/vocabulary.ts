@@ -80,11 +80,19 @@ export class Vocabulary {
 
   /** Searchable terms within `maxDistance` edits (Levenshtein) of `term`, the term itself excluded. */
   near(term: string, maxDistance: number): NearTerm[] {
-    const found: NearTerm[] = [];
-    for (const [other, [id, distance]] of this.#tree.fuzzyGet(term, maxDistance)) {
-      if (distance > 0) found.push({ id, term: other, distance });
-    }
-    return found;
+    return nearIn(this.#tree, '', term, maxDistance);
+  }
+
+  /**
+   * `near`, among the terms that start with the same letter as `term`. A
+   * two-edit search of the whole vocabulary visits most of the tree (half a
+   * millisecond for 30,000 terms); starting from the first letter, a tenth of
+   * that. Misspellings rarely get the first letter wrong.
+   */
+  nearSameStart(term: string, maxDistance: number): NearTerm[] {
+    if (!term) return [];
+    const first = term[0]!;
+    return nearIn(this.#tree.atPrefix(first), first, term.slice(1), maxDistance);
   }
 
   #growSearchable(id: number): void {
@@ -92,4 +100,13 @@ export class Vocabulary {
     grown.set(this.#searchable);
     this.#searchable = grown;
   }
+}
+
+/** Terms of `tree` (keys relative to `prefix`) within `maxDistance` edits of `rest`, `prefix + rest` excluded. */
+function nearIn(tree: SearchableMap<number>, prefix: string, rest: string, maxDistance: number): NearTerm[] {
+  const found: NearTerm[] = [];
+  for (const [other, [id, distance]] of tree.fuzzyGet(rest, maxDistance)) {
+    if (distance > 0) found.push({ id, term: prefix + other, distance });
+  }
+  return found;
 }

@@ -91,6 +91,18 @@ class ReferenceIndex {
     const oneEdit = this.#vocabulary.some((t) => t !== term && levenshtein(t, term) === 1);
     return oneEdit || known ? 1 : allowed;
   }
+
+  /**
+   * True when the index's rule of two edits only among words with the same
+   * first letter could differ here from MiniSearch's two edits anywhere.
+   */
+  differsOnTwoEdits(query: ParsedQuery): boolean {
+    return query.terms.some(
+      (term) =>
+        this.#typoDistance(term) === 2 &&
+        this.#vocabulary.some((t) => t[0] !== term[0] && levenshtein(t, term) === 2),
+    );
+  }
 }
 
 function byRank(a: TextHit, b: TextHit): number {
@@ -182,10 +194,9 @@ describe('TextIndex against a MiniSearch reference', () => {
         const index = new TextIndex(texts.map((t, id) => ({ id, text: t })));
         const filter = (id: number) => id % modulo === 0;
         const parsed = parseQuery(q);
-        expectSameHits(
-          index.search(parsed, { limit: 10, filter }),
-          new ReferenceIndex(texts).search(parsed, 10, filter),
-        );
+        const reference = new ReferenceIndex(texts);
+        if (reference.differsOnTwoEdits(parsed)) return;
+        expectSameHits(index.search(parsed, { limit: 10, filter }), reference.search(parsed, 10, filter));
       }),
       { numRuns: 200 },
     );
@@ -213,6 +224,45 @@ describe('TextIndex against a MiniSearch reference', () => {
         expect(index.search(parsed, { limit: k })).toEqual(all.slice(0, k));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('typos', () => {
+  const index = new TextIndex(
+    ['the government fell', 'the governments rose', 'a hovercraft'].map((text, id) => ({ id, text })),
+  );
+  const found = (q: string) => index.search(parseQuery(`${q} `), { limit: 5 }).map((h) => h.id);
+
+  it('forgives one edit anywhere, and two in a long unknown word when its first letter is right', () => {
+    expect(found('governmnt')).toEqual([0]); // one edit from "government", two from "governments"
+    expect(found('gvoernment')).toEqual([0]); // two: a swap
+    expect(found('governmetn')).toEqual([1, 0]); // two from both
+    expect(found('ogvernment')).toEqual([]); // two, in the first letter
+  });
+
+  it('takes a word the corpus knows as meant: one edit, never two', () => {
+    expect(found('hovercraft')).toEqual([2]);
+    expect(found('governments')).toEqual([1, 0]);
+  });
+});
+
+describe('wordsKey', () => {
+  it('is equal exactly for texts with the same normalised words', () => {
+    fc.assert(
+      fc.property(corpus, (texts) => {
+        const index = new TextIndex(texts.map((t, id) => ({ id, text: t })));
+        const words = (t: string) =>
+          tokenize(t)
+            .map((x) => x.term)
+            .join(' ');
+        texts.forEach((a, i) => {
+          texts.forEach((b, j) => {
+            expect(index.wordsKey(i) === index.wordsKey(j)).toBe(words(a) === words(b));
+          });
+        });
+      }),
+      { numRuns: 100 },
     );
   });
 });
