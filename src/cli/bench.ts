@@ -357,7 +357,10 @@ function table(r: Result, x: Extra): string {
       'cold build (no snapshot)',
       `${r.coldBuildMs} ms; engine heap after GC ${r.heapMB} MB, RSS ${r.rssMB} MB`,
     ],
-    ['warm start (snapshot)', `${r.warmStartMs} ms; engine heap ${x.warmHeapMB} MB, RSS ${x.warmRssMB} MB`],
+    [
+      'warm start (snapshot, new process)',
+      `${r.warmStartMs} ms; engine heap ${x.warmHeapMB} MB, RSS ${x.warmRssMB} MB`,
+    ],
     ['  of which, in the worker', x.warmSteps],
     ...COMMANDS.map((c): [string, string] => [
       `answer ${c} (${x.queries[c]} queries)`,
@@ -394,10 +397,7 @@ async function run(options: Options): Promise<void> {
       corpusDir,
       maxFileBytes: 5 * 1024 * 1024,
       snapshotDir,
-      extractor: {
-        module: new URL('../attribution/index.ts', import.meta.url).href,
-        export: 'extractStatements',
-      },
+      extractor: null, // the project's attribution engine, as the bot runs it
     };
 
     log('cold build …');
@@ -405,12 +405,9 @@ async function run(options: Options): Promise<void> {
     const coldMemory = await memory(cold);
     await cold.close(); // waits for the snapshot
 
-    log('warm start …');
-    const [service, warmStartMs] = await timed(() => track(WorkerService.start(setup, silentLogger)));
-    if (service.openedFrom !== 'snapshot') throw new Error(`warm start came from: ${service.openedFrom}`);
-    const warmMemory = await memory(service);
-    const steps = service.timings;
-    const warmSteps = `scan ${steps.scanned! - steps.booted!} ms, snapshot load ${steps.opened! - steps.loaded!} ms`;
+    log('warm start (a new process, as a restart would be) …');
+    const warm = warmStartInChild(setup, path.join(work, 'warm.json'));
+    const service = await track(WorkerService.start(setup, silentLogger));
 
     log('answer latency …');
     const answer = await latencies(service, queries);
@@ -422,6 +419,7 @@ async function run(options: Options): Promise<void> {
     log('reload after one file changed …');
     const incrementalReloadMs = await incrementalReload(service, corpusDir, `r0/${files[0]}`);
     const summary = service.summary;
+    const { mainHeapMB } = await memory(service);
     await service.close();
 
     const result: Result = {
@@ -429,7 +427,7 @@ async function run(options: Options): Promise<void> {
       sentences: summary.sentences.length,
       statements: summary.statements.length,
       coldBuildMs: Math.round(coldBuildMs),
-      warmStartMs: Math.round(warmStartMs),
+      warmStartMs: warm.ms,
       rssMB: coldMemory.rssMB,
       heapMB: coldMemory.heapMB,
       answer,
@@ -439,10 +437,10 @@ async function run(options: Options): Promise<void> {
     };
     const extra: Extra = {
       documents: summary.documents.length,
-      warmSteps,
-      warmRssMB: warmMemory.rssMB,
-      warmHeapMB: warmMemory.heapMB,
-      mainHeapMB: warmMemory.mainHeapMB,
+      warmSteps: warm.steps,
+      warmRssMB: warm.rssMB,
+      warmHeapMB: warm.heapMB,
+      mainHeapMB,
       rebuildMs: rebuild.rebuildMs,
       answersDuringRebuild: rebuild.answers,
       latencyDuringRebuild: rebuild.latency,
@@ -486,6 +484,45 @@ function parseOptions(argv: string[]): Options {
   return { scale, queries, json: values.json };
 }
 
+interface WarmStart {
+  ms: number;
+  openedFrom: string;
+  steps: string;
+  rssMB: number;
+  heapMB: number;
+}
+
+type Setup = Parameters<typeof WorkerService.start>[0];
+
+/**
+ * A warm start happens when the bot restarts: a new process, with the
+ * snapshot on disk. So it is measured in one, from the moment the service is
+ * asked to start until it answers, with that process's memory.
+ */
+function warmStartInChild(setup: Setup, out: string): WarmStart {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--warm-start', out, JSON.stringify(setup)],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error('the warm start failed');
+  const warm = JSON.parse(readFileSync(out, 'utf8')) as WarmStart;
+  if (warm.openedFrom !== 'snapshot') throw new Error(`the warm start came from: ${warm.openedFrom}`);
+  return warm;
+}
+
+async function measureWarmStart(out: string, setup: Setup): Promise<void> {
+  const [service, ms] = await timed(() => WorkerService.start(setup, silentLogger));
+  const { heapMB, rssMB } = await memory(service);
+  const t = service.timings;
+  const steps = `scan ${t.scanned! - t.booted!} ms, snapshot load ${t.opened! - t.loaded!} ms`;
+  await writeFile(
+    out,
+    JSON.stringify({ ms: Math.round(ms), openedFrom: service.openedFrom, steps, rssMB, heapMB }),
+  );
+  await service.close();
+}
+
 /**
  * The queries are drawn in a child process: drawing them parses and extracts
  * the whole base corpus, and that memory must not count in the RSS measured
@@ -518,7 +555,10 @@ function restartWithGc(): number {
 }
 
 const drawTo = process.argv.indexOf('--draw-queries');
-if (drawTo >= 0) {
+const warmTo = process.argv.indexOf('--warm-start');
+if (warmTo >= 0) {
+  await measureWarmStart(process.argv[warmTo + 1]!, JSON.parse(process.argv[warmTo + 2]!) as Setup);
+} else if (drawTo >= 0) {
   await drawQueries(process.argv[drawTo + 1]!, parseOptions(process.argv.slice(drawTo + 2)).queries);
 } else if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
   process.exitCode = restartWithGc();
