@@ -30,6 +30,8 @@ export interface EngineOptions {
   codeVersion?: string | undefined;
   /** Starts a thread that extracts statements for a large build (see `extraction.ts`); none: extract here. */
   startHelper?: (() => Worker) | undefined;
+  /** Told of problems that do not stop the engine (a snapshot that could not be written). */
+  warn?: ((message: string) => void) | undefined;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -179,7 +181,11 @@ export class EngineHost {
   /** Writes a snapshot after the corpus is served: a cache failing to write must not fail a load. */
   #save(key: string, corpus: Corpus): void {
     const snapshots = this.#snapshots!;
-    this.#pendingSave = this.#pendingSave.then(() => snapshots.save(key, corpus).catch(() => {}));
+    this.#pendingSave = this.#pendingSave.then(() =>
+      snapshots.save(key, corpus).catch((error: Error) => {
+        this.#options.warn?.(`snapshot not written: ${error.message}`);
+      }),
+    );
   }
 }
 

@@ -56,5 +56,6 @@ export interface CallMessage<M extends MethodName = MethodName> {
 export type WorkerMessage =
   | { type: 'ready'; state: EngineState; openedFrom: OpenedFrom; timings: Record<string, number> }
   | { type: 'failed'; error: string; name: string }
+  | { type: 'warning'; message: string }
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string; name: string };

@@ -89,6 +89,7 @@ class InProcessService implements AnswerService {
       snapshotDir: options.snapshotDir,
       codeVersion: options.codeVersion,
       extract: options.extract ?? (await loadExtractor(options)),
+      warn: (message) => options.logger.warn(message),
     });
     return new InProcessService(host);
   }

@@ -80,6 +80,8 @@ export class EngineWorker {
   timings: Record<string, number> = {};
   /** Called when the worker dies without having been asked to stop. */
   onCrash: ((error: Error) => void) | null = null;
+  /** Called with the worker's warnings (a snapshot it could not write). */
+  onWarning: ((message: string) => void) | null = null;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -113,6 +115,8 @@ export class EngineWorker {
           engine.openedFrom = message.openedFrom;
           engine.timings = message.timings;
           resolve(engine);
+        } else if (message.type === 'warning') {
+          engine.onWarning?.(message.message);
         } else if (message.type === 'failed') {
           void engine.#worker.terminate();
           reject(new EngineError(message.error, message.name));
@@ -291,6 +295,7 @@ export class WorkerService implements AnswerService {
   #serve(worker: EngineWorker): void {
     this.#current = worker;
     worker.onCrash = (error) => this.#recover(worker, error);
+    worker.onWarning = (message) => this.#logger.warn(message);
   }
 
   /** A serving worker died (out of memory, say): start another from the files and the snapshot. */

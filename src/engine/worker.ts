@@ -88,6 +88,7 @@ async function openHost(): Promise<EngineHost> {
       codeVersion: setup.codeVersion,
       extract,
       startHelper,
+      warn: (message) => send({ type: 'warning', message }),
     },
     setup.open,
     { scan },

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,26 @@ describe('the engine on a worker thread', () => {
     const answer = (await service.ask({ type: 'who-said', query: 'empire of hackers' })) as WhoSaidAnswer;
     expect(speakers(answer)).toContain('Zhao Lijian');
     await service.close();
+  });
+
+  it('logs a snapshot it cannot write, and serves all the same', async () => {
+    const notAFolder = path.join(tempFolder(), 'file');
+    writeFileSync(notAFolder, 'in the way');
+    const warnings: string[] = [];
+    const logger = Object.assign(Object.create(silentLogger), {
+      warn: (message: string) => warnings.push(message),
+    }) as typeof silentLogger;
+    const service = await createAnswerService({
+      corpusDir: corpusFolder(FILES),
+      maxFileBytes: 1e6,
+      snapshotDir: notAFolder,
+      logger,
+      extractor: EXTRACTOR,
+    });
+    const answer = (await service.ask({ type: 'search', query: 'grain exports' })) as SearchAnswer;
+    expect(answer.hits).toHaveLength(1);
+    await service.close();
+    expect(warnings).toEqual([expect.stringMatching(/^snapshot not written: /)]);
   });
 
   it('is what createAnswerService returns by default, and answers like the in-process engine', async () => {
