@@ -122,7 +122,13 @@ export class EngineHost {
    * so the caller builds it on another thread instead.
    */
   async reloadIfSmall(maxChangedFiles: number): Promise<InPlaceReload> {
-    const scan = await this.#scan();
+    let scan: CorpusScan;
+    try {
+      scan = await this.#scan();
+    } catch (error) {
+      // The folder cannot be read at all: a failed reload, reported and recorded like any other.
+      return { status: 'done', report: await this.#store.reload(() => Promise.reject(error)) };
+    }
     const changed = changedFiles(this.#store.current, scan);
     if (changed > maxChangedFiles) return { status: 'too large', changed };
     const report = await this.#store.reload((current) => this.#update(current!, scan));

@@ -40,7 +40,7 @@ const ATTRIBUTION = {
 
 /** Reads and builds the corpus in `corpusDir`. Throws `CorpusError` when nothing is usable. */
 export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promise<Corpus> {
-  const scan = await scanCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes });
+  const scan = await scanCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes, blocking: true });
   return updateCorpus(null, scan, options.extract ?? (await loadExtractor(options)), {
     dir: options.corpusDir,
   });

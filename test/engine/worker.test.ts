@@ -85,6 +85,15 @@ describe('the engine on a worker thread', () => {
     expect(answer.hits).toHaveLength(1);
   });
 
+  it('reports a corpus folder gone missing as a failed reload', async () => {
+    const dir = corpusFolder(FILES);
+    const service = await start(dir);
+    rmSync(dir, { recursive: true });
+    const report = await service.reload();
+    expect(report).toMatchObject({ ok: false, error: expect.stringMatching(/cannot open corpus folder/) });
+    expect(await service.ask({ type: 'corpus' })).toMatchObject({ documents: 2, lastReload: { ok: false } });
+  });
+
   it('runs concurrent reloads one after the other, and answers throughout', async () => {
     const dir = corpusFolder(FILES);
     const service = await start(dir, { inPlaceFiles: 0 });
