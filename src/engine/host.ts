@@ -13,7 +13,7 @@ import { answer, catalogOf } from '../answers/answer.ts';
 import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
-import { type CorpusSummary, summaryOf } from './diff.ts';
+import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
 import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
 import { type CorpusScan, scanCorpus } from './scan.ts';
 import { SnapshotStore } from './snapshot.ts';
@@ -101,7 +101,12 @@ export class EngineHost {
   }
 
   summary(): CorpusSummary {
-    return summaryOf(this.#store.current);
+    return this.#store.current;
+  }
+
+  /** The summary in the form that crosses threads cheaply. */
+  packedSummary(): PackedSummary {
+    return packSummary(this.#store.current);
   }
 
   /** Records a reload carried out elsewhere (a fresh worker that replaced another), for `/corpus`. */

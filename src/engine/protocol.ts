@@ -4,7 +4,7 @@
  */
 import type { Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
-import type { CorpusSummary } from './diff.ts';
+import type { CorpusDiff, PackedSummary } from './diff.ts';
 import type { InPlaceReload, OpenedFrom, OpenOptions } from './host.ts';
 
 export interface WorkerSetup {
@@ -21,12 +21,14 @@ export interface WorkerSetup {
   role?: 'engine' | 'extract';
   /** The script this worker was started from, to start helpers from the same code. */
   script?: string;
+  /** The corpus this worker is to replace: it reports the difference when ready. */
+  previous?: PackedSummary;
 }
 
 /** What the engine holds after opening or reloading: the service caches it. */
 export interface EngineState {
   catalog: Catalog;
-  summary: CorpusSummary;
+  summary: PackedSummary;
 }
 
 export interface EngineMemory {
@@ -54,7 +56,14 @@ export interface CallMessage<M extends MethodName = MethodName> {
 }
 
 export type WorkerMessage =
-  | { type: 'ready'; state: EngineState; openedFrom: OpenedFrom; timings: Record<string, number> }
+  | {
+      type: 'ready';
+      state: EngineState;
+      openedFrom: OpenedFrom;
+      timings: Record<string, number>;
+      /** Against `WorkerSetup.previous`, when given. */
+      diff?: CorpusDiff;
+    }
   | { type: 'failed'; error: string; name: string }
   | { type: 'warning'; message: string }
   | { type: 'result'; id: number; ok: true; value: unknown }

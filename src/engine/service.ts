@@ -11,6 +11,7 @@ import type { AnswerService, Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
 import { type Corpus, type Extractor, updateCorpus } from './corpus.ts';
+import { countsOf } from './diff.ts';
 import { EngineHost } from './host.ts';
 import { scanCorpus } from './scan.ts';
 import { WorkerService } from './worker-service.ts';
@@ -64,8 +65,8 @@ export async function createAnswerService(options: ServiceOptions): Promise<Answ
         );
   logger.info(
     {
-      ...countsOf(service.summary),
-      skipped: service.summary.skipped,
+      ...service.counts,
+      skipped: service.skipped,
       from: service.openedFrom,
       ms: Math.round(performance.now() - startedAt),
     },
@@ -98,6 +99,14 @@ class InProcessService implements AnswerService {
     return this.#host.summary();
   }
 
+  get counts() {
+    return countsOf(this.#host.summary());
+  }
+
+  get skipped() {
+    return this.#host.summary().skipped;
+  }
+
   get openedFrom() {
     return this.#host.openedFrom;
   }
@@ -124,16 +133,4 @@ async function loadExtractor(options: Pick<ServiceOptions, 'extractor'>): Promis
   const loaded = (await import(module)) as Record<string, unknown>;
   if (typeof loaded[name] !== 'function') throw new Error(`${module} does not export a function ${name}`);
   return loaded[name] as Extractor;
-}
-
-function countsOf(summary: {
-  documents: unknown[];
-  sentences: { length: number };
-  statements: { length: number };
-}) {
-  return {
-    documents: summary.documents.length,
-    sentences: summary.sentences.length,
-    statements: summary.statements.length,
-  };
 }

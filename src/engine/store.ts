@@ -10,7 +10,7 @@
  */
 import type { ReloadReport } from '../answers/types.ts';
 import type { Corpus } from './corpus.ts';
-import { type CorpusSummary, countsOf, diffCorpora } from './diff.ts';
+import { type CorpusDiff, type CorpusSummary, countsOf, diffCorpora } from './diff.ts';
 import { SerialRunner } from './serial.ts';
 
 /** Builds the next corpus; it gets the one being served, to reuse what did not change. */
@@ -71,7 +71,12 @@ export class CorpusStore {
 
 /** The report of a reload that swapped `after` in for `before`. */
 export function succeededReload(before: CorpusSummary, after: CorpusSummary, startedAt: Date): ReloadReport {
-  return { ok: true, ...diffCorpora(before, after), ...timing(startedAt) };
+  return reloadReport(diffCorpora(before, after), startedAt);
+}
+
+/** The report of a reload that succeeded with this difference (worked out where the corpus is). */
+export function reloadReport(diff: CorpusDiff, startedAt: Date): ReloadReport {
+  return { ok: true, ...diff, ...timing(startedAt) };
 }
 
 /** The report of a reload that failed: `before` keeps serving, and the error says why. */

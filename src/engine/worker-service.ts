@@ -14,9 +14,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AnswerService, Catalog, Request } from '../answers/requests.ts';
-import type { Answer, ReloadReport } from '../answers/types.ts';
+import type { Answer, CorpusCounts, ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
-import type { CorpusSummary } from './diff.ts';
+import type { SkippedFile } from '../model.ts';
+import { type CorpusDiff, type CorpusSummary, type PackedSummary, unpackSummary } from './diff.ts';
 import type { OpenedFrom, OpenOptions } from './host.ts';
 import type {
   CallMessage,
@@ -28,7 +29,7 @@ import type {
   WorkerSetup,
 } from './protocol.ts';
 import { SerialRunner } from './serial.ts';
-import { failedReload, succeededReload } from './store.ts';
+import { failedReload, reloadReport } from './store.ts';
 import { codeVersion } from './version.ts';
 import { bundledWorker } from './worker-bundle.ts';
 
@@ -78,18 +79,30 @@ export class EngineWorker {
   openedFrom!: OpenedFrom;
   /** Milliseconds from the worker's start to each step of opening (booted, scanned, loaded, opened). */
   timings: Record<string, number> = {};
+  /** How its corpus differs from the one it was started to replace. */
+  diff: CorpusDiff | null = null;
   /** Called when the worker dies without having been asked to stop. */
   onCrash: ((error: Error) => void) | null = null;
-  /** Called with the worker's warnings (a snapshot it could not write). */
-  onWarning: ((message: string) => void) | null = null;
+  #onWarning: ((message: string) => void) | null = null;
+  /** Warnings that came before anyone listened (a snapshot write can fail while the worker opens). */
+  #unheard: string[] = [];
 
   private constructor(worker: Worker) {
     this.#worker = worker;
   }
 
   /** Starts a worker and resolves once its corpus is open; rejects with why it could not open one. */
-  static async start(setup: EngineSetup, open: OpenOptions = {}): Promise<EngineWorker> {
-    const data: WorkerSetup = { ...setup, codeVersion: setup.codeVersion ?? (await codeVersion()), open };
+  static async start(
+    setup: EngineSetup,
+    open: OpenOptions = {},
+    previous?: PackedSummary,
+  ): Promise<EngineWorker> {
+    const data: WorkerSetup = {
+      ...setup,
+      codeVersion: setup.codeVersion ?? (await codeVersion()),
+      open,
+      ...(previous ? { previous } : {}),
+    };
     // A test's own extractor is a TypeScript module only the tsx loader can import.
     const bundle = setup.extractor ? null : await bundledWorker();
     const worker = bundle
@@ -114,9 +127,10 @@ export class EngineWorker {
           engine.state = message.state;
           engine.openedFrom = message.openedFrom;
           engine.timings = message.timings;
+          engine.diff = message.diff ?? null;
           resolve(engine);
         } else if (message.type === 'warning') {
-          engine.onWarning?.(message.message);
+          engine.#warn(message.message);
         } else if (message.type === 'failed') {
           void engine.#worker.terminate();
           reject(new EngineError(message.error, message.name));
@@ -133,8 +147,15 @@ export class EngineWorker {
     });
   }
 
-  get busy(): boolean {
-    return this.#pending.size > 0;
+  /** Listens to the worker's warnings, including any it gave before. */
+  set onWarning(listener: (message: string) => void) {
+    this.#onWarning = listener;
+    for (const message of this.#unheard.splice(0)) listener(message);
+  }
+
+  #warn(message: string): void {
+    if (this.#onWarning) this.#onWarning(message);
+    else this.#unheard.push(message);
   }
 
   call<M extends MethodName>(method: M, arg: EngineMethods[M][0]): Promise<EngineMethods[M][1]> {
@@ -221,8 +242,17 @@ export class WorkerService implements AnswerService {
     return this.#current.timings;
   }
 
+  /** The documents (ids and hashes), counts and skipped files of the corpus served. */
   get summary(): CorpusSummary {
-    return this.#current.state.summary;
+    return unpackSummary(this.#current.state.summary);
+  }
+
+  get counts(): CorpusCounts {
+    return this.#current.state.summary.counts;
+  }
+
+  get skipped(): SkippedFile[] {
+    return this.#current.state.summary.skipped;
   }
 
   ask(request: Request): Promise<Answer> {
@@ -278,13 +308,13 @@ export class WorkerService implements AnswerService {
     const before = this.#current.state.summary;
     let fresh: EngineWorker;
     try {
-      fresh = await EngineWorker.start(this.#setup, open);
+      fresh = await EngineWorker.start(this.#setup, open, before);
     } catch (error) {
-      const report = failedReload(before, error, startedAt);
+      const report = failedReload(unpackSummary(before), error, startedAt);
       await this.#current.call('recordReload', report).catch(() => {});
       return report;
     }
-    const report = succeededReload(before, fresh.state.summary, startedAt);
+    const report = reloadReport(fresh.diff!, startedAt);
     await fresh.call('recordReload', report);
     const old = this.#current;
     this.#serve(fresh); // the swap: every request from now on goes to the new corpus

@@ -25,7 +25,7 @@ const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 function stateOf(host: EngineHost): EngineState {
-  return { catalog: host.catalog(), summary: host.summary() };
+  return { catalog: host.catalog(), summary: host.packedSummary() };
 }
 
 type Handlers = {
@@ -127,7 +127,17 @@ async function start(): Promise<void> {
     }
   });
   timings.opened = elapsed();
-  send({ type: 'ready', state: stateOf(host), openedFrom: host.openedFrom, timings });
+  // The difference with the corpus this worker replaces is worked out here, not
+  // on the thread that talks to Discord: for 22,000 documents, tens of ms.
+  const { diffCorpora, unpackSummary } = await import('./diff.ts');
+  const diff = setup.previous ? diffCorpora(unpackSummary(setup.previous), host.summary()) : undefined;
+  send({
+    type: 'ready',
+    state: stateOf(host),
+    openedFrom: host.openedFrom,
+    timings,
+    ...(diff ? { diff } : {}),
+  });
 }
 
 if (setup.role === 'extract') await serveAsHelper();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/engine/corpus.ts';
 import { updateCorpus } from '../../src/engine/corpus.ts';
+import { countsOf, diffCorpora, packSummary, unpackSummary } from '../../src/engine/diff.ts';
 import { SerialRunner } from '../../src/engine/serial.ts';
 import { CorpusStore } from '../../src/engine/store.ts';
 import { extractStatements } from './fixtures/extractor.ts';
@@ -64,6 +65,24 @@ describe('CorpusStore', () => {
     expect(builds).toBe(3); // the opening build, the first reload, one follow-up for the three others
     expect(reports.every((r) => r.ok)).toBe(true);
     expect(reports[2]).toBe(reports[1]);
+  });
+});
+
+describe('summaries between threads', () => {
+  it('pack and unpack to the same documents, counts and skipped files', () => {
+    const corpus = updateCorpus(
+      null,
+      scanOf({
+        'a.md': article('A', [['We never did it', 'Li Wei', 'CN']]),
+        'news/b c.txt': article('B', [['Exports will grow', 'Anna Berg', 'SE']]),
+      }),
+      extractStatements,
+      { dir: 'mem' },
+    );
+    const unpacked = unpackSummary(packSummary(corpus));
+    expect(unpacked.documents).toEqual(corpus.documents.map((d) => ({ id: d.id, hash: d.hash })));
+    expect(countsOf(unpacked)).toEqual(countsOf(corpus));
+    expect(diffCorpora(unpacked, corpus)).toEqual(diffCorpora(corpus, corpus));
   });
 });
 
