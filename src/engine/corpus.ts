@@ -52,6 +52,12 @@ export interface Corpus {
   /** Positions in `statements` of each speaker's statements, in document order (/quotes). */
   statementsBySpeaker: Map<string, number[]>;
   sentenceIndex: TextIndex;
+  /**
+   * Statements: searched for their best pass only by default (all the words,
+   * else typos, else some words; never a mix). That is the answers' policy (a
+   * statement matching fewer words would put words in a speaker's mouth, see
+   * `bestPass` in answers/answer.ts), and it spares the passes they discard.
+   */
   statementIndex: TextIndex;
   skipped: SkippedFile[];
   /** ISO time the files were read. */
@@ -219,7 +225,7 @@ export function corpusFromEntries(
     speakers: collectSpeakers(statements),
     ...statementLists(statements),
     sentenceIndex: built.sentenceIndex,
-    statementIndex: built.statementIndex,
+    statementIndex: built.statementIndex.withDefaults({ bestPassOnly: true }),
     skipped,
     loadedAt: built.loadedAt.toISOString(),
   };

@@ -221,8 +221,12 @@ export class IndexState {
   }
 }
 
+/** Search options an index applies when a search does not say otherwise. */
+export type SearchDefaults = Pick<SearchOptions, 'bestPassOnly'>;
+
 export class TextIndex {
   readonly #state: IndexState;
+  #defaults: SearchDefaults = {};
 
   /**
    * Indexes `items`. (The second argument, a text lookup, is no longer
@@ -231,6 +235,13 @@ export class TextIndex {
    */
   constructor(items: Iterable<IndexedText> | IndexState, _texts?: (id: number) => string) {
     this.#state = items instanceof IndexState ? items : buildState([...items]);
+  }
+
+  /** The same index (sharing everything), searching with these defaults. */
+  withDefaults(defaults: SearchDefaults): TextIndex {
+    const index = new TextIndex(this.#state);
+    index.#defaults = { ...this.#defaults, ...defaults };
+    return index;
   }
 
   /** An index from a snapshot's arrays (the inverse of `parts`). */
@@ -282,7 +293,7 @@ export class TextIndex {
       ids.push(Int32Array.from(change.added, (t) => t.id));
     }
     const next = new IndexState(s.vocabulary, segments, ids);
-    return new TextIndex(needsMerge(next) ? mergeSegments(next) : next);
+    return new TextIndex(needsMerge(next) ? mergeSegments(next) : next).withDefaults(this.#defaults);
   }
 
   search(query: ParsedQuery, options: SearchOptions): TextHit[] {
@@ -299,8 +310,9 @@ export class TextIndex {
     };
     const hits: TextHit[] = [];
     const passes = query.phrases.length ? [EXACT] : [EXACT, FUZZY, ANY];
+    const bestPassOnly = options.bestPassOnly ?? this.#defaults.bestPassOnly;
     for (const pass of passes) {
-      if (hits.length >= options.limit || (options.bestPassOnly && hits.length > 0)) break;
+      if (hits.length >= options.limit || (bestPassOnly && hits.length > 0)) break;
       // With a single term, "any term" is the same as "all terms".
       if (pass === ANY && query.terms.length === 1) break;
       for (const hit of this.#runPass(query, pass, { ...context, limit: options.limit - hits.length })) {

@@ -210,6 +210,9 @@ describe('TextIndex against a MiniSearch reference', () => {
         const all = index.search(parsed, { limit });
         const best = all.filter((h) => h.pass === all[0]?.pass);
         expect(index.search(parsed, { limit, bestPassOnly: true })).toEqual(best);
+        const byDefault = index.withDefaults({ bestPassOnly: true });
+        expect(byDefault.search(parsed, { limit })).toEqual(best);
+        expect(byDefault.search(parsed, { limit, bestPassOnly: false })).toEqual(all);
       }),
       { numRuns: 200 },
     );
