@@ -3,13 +3,13 @@
  * answer object. They never paraphrase: every text they return is a slice of
  * a corpus file, with its citation.
  */
+import { isExplicitDenial } from '../attribution/denial.ts';
 import { countryInfo, findCountry } from '../countries.ts';
 import type { Corpus } from '../engine/corpus.ts';
 import { speakerIdFor } from '../engine/corpus.ts';
 import type { Speaker, Statement } from '../model.ts';
 import { type ParsedQuery, parseQuery } from '../search/query.ts';
 import { highlightRanges, type TextHit } from '../search/text-index.ts';
-import { tokenize } from '../search/tokenize.ts';
 import { citationFor } from './citation.ts';
 import type { Catalog, Request } from './requests.ts';
 import type {
@@ -85,6 +85,7 @@ export function answerWhoSaid(
   },
 ): WhoSaidAnswer {
   const query = parseQuery(request.query);
+  const limit = request.limit ?? DEFAULT_LIMIT;
   const speakerIds = request.speaker ? matchSpeakers(corpus, request.speaker) : null;
   const country = request.country ? findCountry(request.country) : null;
   const filters = { speaker: request.speaker, country: country?.code };
@@ -92,7 +93,8 @@ export function answerWhoSaid(
   const hits = unknownFilter
     ? []
     : corpus.statementIndex.search(query, {
-        limit: (request.limit ?? DEFAULT_LIMIT) * 4,
+        // Room for the reports that merge into one hit and the overlaps dropped.
+        limit: limit * 4,
         filter: (id) => {
           const s = corpus.statements[id]!;
           return (
@@ -100,11 +102,8 @@ export function answerWhoSaid(
           );
         },
       });
-  const statementHits = mergeReports(bestPass(hits).map((h) => statementHit(corpus, query, h))).slice(
-    0,
-    request.limit ?? DEFAULT_LIMIT,
-  );
-  const groups = groupBySpeaker(statementHits);
+  const picked = pickStatements(corpus, bestPass(hits), limit);
+  const groups = groupBySpeaker(picked.map((p) => statementHit(corpus, p, query)));
   const closest = groups.length ? [] : searchSentences(corpus, query, CLOSEST);
   return { type: 'who-said', query: request.query, filters, groups, closest };
 }
@@ -123,39 +122,77 @@ function inBestPass(hit: TextHit, _i: number, hits: readonly TextHit[]): boolean
   return hit.pass === hits[0]!.pass;
 }
 
-function statementHit(corpus: Corpus, query: ParsedQuery, hit: TextHit | null, s?: Statement): StatementHit {
-  const statement = s ?? corpus.statements[hit!.id]!;
-  const doc = corpus.documentById.get(statement.docId)!;
+/** A statement as an answer shows it: the best-ranked one, plus the same words reported elsewhere. */
+interface Picked {
+  id: number;
+  hit: TextHit | null;
+  /** The same statement in other documents (positions in `corpus.statements`), in rank order. */
+  reports: number[];
+}
+
+/**
+ * Chooses what an answer lists, in the order given (rank, or document order),
+ * before any answer object is built (building costs; most candidates of a
+ * search are not shown):
+ *
+ * - A statement overlapping one already taken from the same speaker in the
+ *   same document is dropped: a partial quote and the reported clause around
+ *   it are one thing said, and showing both repeats the speaker's words.
+ * - The same words from the same speaker in several documents are one entry,
+ *   "reported by N sources", cited once per source, at the best rank.
+ *   (Statement ids are positions in `corpus.statements`, which are also the
+ *   statement index's ids.)
+ *
+ * Stops taking new entries at `limit`, but still collects their reports.
+ */
+export function pickStatements(
+  corpus: Corpus,
+  ranked: readonly (TextHit | number)[],
+  limit = Number.POSITIVE_INFINITY,
+): Picked[] {
+  const taken = new Map<string, [number, number][]>();
+  const byWords = new Map<string, Picked>();
+  for (const entry of ranked) {
+    const id = typeof entry === 'number' ? entry : entry.id;
+    const s = corpus.statements[id]!;
+    const place = `${s.docId}\u0000${s.speakerId}`;
+    const spans = taken.get(place) ?? [];
+    if (spans.some(([start, end]) => s.text.start < end && start < s.text.end)) continue;
+    const key = `${s.speakerId}\u0000${corpus.statementIndex.wordsKey(id)}`;
+    const first = byWords.get(key);
+    if (first) {
+      // A repeat within one document (a headline and its body) is not another source.
+      const docs = [first.id, ...first.reports].map((r) => corpus.statements[r]!.docId);
+      if (!docs.includes(s.docId)) first.reports.push(id);
+    } else if (byWords.size < limit)
+      byWords.set(key, { id, hit: typeof entry === 'number' ? null : entry, reports: [] });
+    else continue;
+    spans.push([s.text.start, s.text.end]);
+    taken.set(place, spans);
+  }
+  return [...byWords.values()];
+}
+
+function statementHit(corpus: Corpus, picked: Picked, query: ParsedQuery | null): StatementHit {
+  const { hit } = picked;
+  const statement = corpus.statements[picked.id]!;
   const text = statement.text.text;
+  const cue = statement.cue?.text ?? null;
   return {
     statementId: statement.id,
     kind: statement.kind,
     text,
-    cue: statement.cue?.text ?? null,
+    cue,
     denial: statement.denial,
-    explicitDenial: statement.denial && isExplicitDenial(statement),
+    explicitDenial: statement.denial && isExplicitDenial(cue, text),
     score: hit?.score ?? 0,
-    highlights: hit ? highlightsFor(text, query, hit) : [],
+    highlights: hit && query ? highlightsFor(text, query, hit) : [],
     speaker: speakerInfo(corpus, statement),
-    citations: [citationFor(doc, statement.text.start, statement.text.end)],
+    citations: [picked.id, ...picked.reports].map((id) => {
+      const s = corpus.statements[id]!;
+      return citationFor(corpus.documentById.get(s.docId)!, s.text.start, s.text.end);
+    }),
   };
-}
-
-/**
- * The same words from the same speaker in several documents are one hit
- * "reported by N sources", cited once per source, at the best rank.
- */
-function mergeReports(hits: StatementHit[]): StatementHit[] {
-  const byKey = new Map<string, StatementHit>();
-  for (const hit of hits) {
-    const key = `${hit.speaker.id}\u0000${tokenize(hit.text)
-      .map((t) => t.term)
-      .join(' ')}`;
-    const first = byKey.get(key);
-    if (first) first.citations.push(...hit.citations);
-    else byKey.set(key, { ...hit, citations: [...hit.citations] });
-  }
-  return [...byKey.values()];
 }
 
 /** Groups in order of each speaker's best hit; hits keep their rank within a group. */
@@ -180,26 +217,25 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
   };
 }
 
-const EXPLICIT_DENIAL =
-  /\b(den(y|ies|ied|ial)|dismiss(es|ed)?|reject(s|ed)?|refut(e|es|ed)|rebuff(s|ed)?|groundless|unfounded|unsubstantiated|baseless|false|never|not)\b/i;
-
-/** A denial worded as one ("denied", "groundless", "never") rather than implied. */
-function isExplicitDenial(s: Statement): boolean {
-  return EXPLICIT_DENIAL.test(s.cue?.text ?? '') || EXPLICIT_DENIAL.test(s.text.text);
-}
-
 export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyAnswer {
   const country = findCountry(input);
   if (!country) return { type: 'deny', input, country: null, topic, groups: [] };
-  const isDenial = (s: Statement) => s.denial && s.speaker.country === country.code;
+  const denials = corpus.denialsByCountry.get(country.code) ?? [];
   const query = topic ? parseQuery(topic) : null;
-  const hits: StatementHit[] = query
-    ? corpus.statementIndex
-        .search(query, { limit: 200, filter: (id) => isDenial(corpus.statements[id]!) })
-        .filter(inBestPass)
-        .map((h) => statementHit(corpus, query, h))
-    : corpus.statements.filter(isDenial).map((s) => statementHit(corpus, parseQuery(' '), null, s));
-  const ordered = [...mergeReports(hits)].sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
+  const ranked = query
+    ? bestPass(
+        corpus.statementIndex.search(query, {
+          limit: 200,
+          filter: (id) => {
+            const s = corpus.statements[id]!;
+            return s.denial && s.speaker.country === country.code;
+          },
+        }),
+      )
+    : denials;
+  const hits = pickStatements(corpus, ranked).map((p) => statementHit(corpus, p, query));
+  // Explicit denials first; a stable sort keeps rank (or document order) within each kind.
+  const ordered = hits.sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
   return { type: 'deny', input, country, topic, groups: groupBySpeaker(ordered) };
 }
 
@@ -219,10 +255,9 @@ export function answerQuotes(corpus: Corpus, input: string): QuotesAnswer {
   // Several partial matches: the most quoted speaker is the likeliest meant.
   const speaker = ids.map((id) => corpus.speakers.get(id)!).sort(byStatementCount)[0];
   if (!speaker) return { type: 'quotes', input, speaker: null, statements: [] };
-  const query = parseQuery(' ');
-  const statements = corpus.statements
-    .filter((s) => s.speakerId === speaker.id)
-    .map((s) => statementHit(corpus, query, null, s));
+  const statements = pickStatements(corpus, corpus.statementsBySpeaker.get(speaker.id) ?? []).map((p) =>
+    statementHit(corpus, p, null),
+  );
   return { type: 'quotes', input, speaker: toSpeakerInfo(speaker), statements };
 }
 

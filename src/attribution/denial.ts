@@ -8,7 +8,7 @@
  * negation about someone else ("Germany has not paid its share").
  */
 import { countryPhraseAt } from './countries.ts';
-import { CLAIM_NOUNS, FIRST_PERSON, words } from './lexicon.ts';
+import { CLAIM_NOUNS, CUES, FIRST_PERSON, words } from './lexicon.ts';
 import { wordTokens } from './tokens.ts';
 
 export interface DenialInput {
@@ -79,6 +79,25 @@ const STRONG_CLAIMS = words('claim claims allegation allegations accusation accu
 const CLAIM_VERBS = words('make makes making made accept accepts believe believes support supports');
 const FALSEHOOD = words('false untrue fake inaccurate incorrect misleading bogus');
 const DEMONSTRATIVE_SUBJECTS = words('that this it these those which');
+
+/**
+ * A denial worded as one: a denial cue ("denied", "dismissed", "rejected"),
+ * a word that denies outright ("groundless", "false"), or a negated deed
+ * ("has never interfered", "has no interest in"), rather than a dismissal
+ * implied some other way ("it does not matter to Tehran who wins"). Answers
+ * list these first. Meaningful only for statements `isDenial` accepted.
+ */
+export function isExplicitDenial(cue: string | null, text: string): boolean {
+  const lower = (w: string) => w.toLowerCase().replace(/’/g, "'");
+  if (cue && wordTokens(cue).some((w) => CUES.get(lower(w))?.cls === 'denial')) return true;
+  const toks = joinNegations(wordTokens(text.slice(0, MAX_TEXT)).map(lower));
+  return toks.some(
+    (w, i) =>
+      STRONG_DENIAL.has(w) ||
+      FALSEHOOD.has(w) ||
+      ((NEGATORS.has(w) || PAST_NEGATIONS.has(w)) && toks.slice(i + 1, i + 4).some((n) => CONDUCT.has(n))),
+  );
+}
 
 export function isDenial(input: DenialInput): boolean {
   const toks = wordTokens(input.text.slice(0, MAX_TEXT));

@@ -161,11 +161,12 @@ describe('deny', () => {
 });
 
 describe('quotes, source, search, corpus', () => {
-  it('quotes a speaker in document order, by full name or surname', () => {
+  it('quotes a speaker in document order, by full name or surname, each statement once', () => {
     const a = answer(corpus, { type: 'quotes', speaker: 'petrov' });
     if (a.type !== 'quotes') throw new Error('wrong type');
     expect(a.speaker?.name).toBe('Ivan Petrov');
-    expect(a.statements.map((s) => s.citations[0]!.docId)).toEqual(['a', 'a', 'b']);
+    // The same words reported again in b are one statement, cited twice.
+    expect(a.statements.map((s) => s.citations.map((c) => c.docId))).toEqual([['a', 'b'], ['a']]);
     expect(answer(corpus, { type: 'quotes', speaker: 'Nobody Here' })).toMatchObject({ speaker: null });
   });
 
@@ -229,3 +230,65 @@ function citation(docId: string): Citation {
     end: 1,
   };
 }
+
+describe('a partial quote inside the reported clause around it', () => {
+  // `<Name> of <CC> said <clause>.`: the clause is indirect speech, and any
+  // "quoted words" in it are also a partial quote by the same speaker.
+  const TEXT = `Overlap report
+
+Ivan Petrov of RU said the reports were "utterly unfounded" and politically driven.
+`;
+  const overlapping: Extractor = (text) => {
+    const m = /(\w+ \w+) of ([A-Z]{2}) said (.+?)\./.exec(text)!;
+    const speaker = { name: m[1]!, title: null, country: m[2]!, kind: 'person' as const, mention: null };
+    const clauseStart = m.index + m[0].indexOf(m[3]!);
+    const clause = m[3]!;
+    const inner = /"([^"]+)"/.exec(clause)!;
+    const partialStart = clauseStart + inner.index + 1;
+    return [
+      {
+        kind: 'indirect',
+        text: { start: clauseStart, end: clauseStart + clause.length, text: clause },
+        speaker,
+        cue: null,
+        denial: true,
+      },
+      {
+        kind: 'partial',
+        text: { start: partialStart, end: partialStart + inner[1]!.length, text: inner[1]! },
+        speaker,
+        cue: null,
+        denial: true,
+      },
+    ];
+  };
+  const overlapCorpus = async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-overlap-'));
+    writeFileSync(path.join(dir, 'o.txt'), TEXT);
+    return buildCorpus(await loadCorpus(dir, { maxFileBytes: 1e6 }), overlapping);
+  };
+
+  it('is one thing said: who-said shows the better-ranked of the two, once', async () => {
+    const c = await overlapCorpus();
+    expect(c.statements).toHaveLength(2);
+    const quoted = answer(c, { type: 'who-said', query: 'utterly unfounded' }) as WhoSaidAnswer;
+    expect(quoted.groups.flatMap((g) => g.statements.map((s) => s.kind))).toEqual(['partial']);
+    const clause = answer(c, { type: 'who-said', query: 'politically driven' }) as WhoSaidAnswer;
+    expect(clause.groups.flatMap((g) => g.statements.map((s) => s.kind))).toEqual(['indirect']);
+  });
+
+  it('is listed once by /deny and /quotes: the clause, which holds the quoted words', async () => {
+    const c = await overlapCorpus();
+    for (const request of [
+      { type: 'deny', country: 'RU' },
+      { type: 'quotes', speaker: 'Petrov' },
+    ] as const) {
+      const a = answer(c, request);
+      const statements =
+        a.type === 'deny' ? a.groups.flatMap((g) => g.statements) : a.type === 'quotes' ? a.statements : [];
+      expect(statements.map((s) => s.text)).toEqual([
+        'the reports were "utterly unfounded" and politically driven',
+      ]);
+    }
+  });
+});
