@@ -5,14 +5,12 @@
  * and every other file still loads. Only a folder that yields no document at
  * all is an error.
  */
-import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { CorpusDocument, SkippedFile } from '../model.ts';
 import { splitFrontMatter, validateFrontMatter } from './frontmatter.ts';
+import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
 import { segmentDocument } from './segment.ts';
 
-export const DOCUMENT_EXTENSIONS = ['.md', '.txt'];
+export { CorpusError, DOCUMENT_EXTENSIONS } from './scan.ts';
 
 export interface LoadOptions {
   /** Files larger than this many bytes are skipped. */
@@ -24,23 +22,17 @@ export interface LoadedCorpus {
   skipped: SkippedFile[];
 }
 
-/** The corpus as a whole cannot be used (missing folder, no valid document). */
-export class CorpusError extends Error {
-  override name = 'CorpusError';
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function loadCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
-  const root = await resolveRoot(dir);
-  const { candidates, skipped } = await listFiles(root);
-  const results = await Promise.all(candidates.map((file) => readDocument(root, file, options)));
+  const { files, skipped } = await scanCorpus(dir, { maxFileBytes: options.maxFileBytes });
   const documents: CorpusDocument[] = [];
   const usedIds = new Set<string>();
-  results.forEach((result, i) => {
+  for (const { file, bytes } of files) {
+    const result = parseDocument(file, bytes);
     if ('reason' in result) skipped.push(result);
-    else documents.push(assignId(result, candidates[i]!, usedIds));
-  });
+    else documents.push(assignId(result, file, usedIds));
+  }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   if (documents.length === 0) {
     const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
@@ -53,74 +45,11 @@ export function describeSkipped(skipped: SkippedFile[]): string {
   return skipped.map((s) => `${s.file}: ${s.reason}`).join('; ');
 }
 
-async function resolveRoot(dir: string): Promise<string> {
-  try {
-    const root = await realpath(dir);
-    if (!(await stat(root)).isDirectory()) throw new CorpusError(`${dir} is not a folder`);
-    return root;
-  } catch (error) {
-    if (error instanceof CorpusError) throw error;
-    throw new CorpusError(
-      `cannot open corpus folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
-  }
-}
-
-/** Relative paths (forward slashes) of candidate documents, sorted, and the files passed over. */
-async function listFiles(root: string): Promise<{ candidates: string[]; skipped: SkippedFile[] }> {
-  const candidates: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const walk = async (relDir: string): Promise<void> => {
-    const entries = await readdir(path.join(root, relDir), { withFileTypes: true });
-    for (const entry of entries) {
-      // Hidden files (.gitkeep, .DS_Store) are housekeeping, not documents.
-      if (entry.name.startsWith('.')) continue;
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
-      else if (DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) candidates.push(rel);
-      else if (entry.isSymbolicLink()) candidates.push(rel);
-      else
-        skipped.push({
-          file: rel,
-          reason: `not a document (only ${DOCUMENT_EXTENSIONS.join(', ')} files are read)`,
-        });
-    }
-  };
-  await walk('');
-  candidates.sort();
-  return { candidates, skipped };
-}
-
-type ReadResult = Omit<CorpusDocument, 'id'> | SkippedFile;
-
-async function readDocument(root: string, file: string, options: LoadOptions): Promise<ReadResult> {
-  const skip = (reason: string): SkippedFile => ({ file, reason });
-  const full = path.join(root, file);
-  try {
-    if ((await lstat(full)).isSymbolicLink()) {
-      const target = await realpath(full);
-      if (!isInside(root, target)) return skip('link points outside the corpus folder');
-      if (!DOCUMENT_EXTENSIONS.includes(path.extname(target).toLowerCase()))
-        return skip('link to a non-document');
-    }
-    const info = await stat(full);
-    if (!info.isFile()) return skip('not a regular file');
-    if (info.size > options.maxFileBytes) {
-      return skip(`too large (${info.size} bytes; the limit is ${options.maxFileBytes})`);
-    }
-    const bytes = await readFile(full);
-    return parseDocument(file, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return skip(code ? `unreadable (${code})` : `unreadable (${String(error)})`);
-  }
-}
-
 /**
  * Turns one file's bytes into a document (without its id), or the reason it
  * cannot be one. Pure: the benchmark and tests call it on in-memory text.
  */
-export function parseDocument(file: string, bytes: Uint8Array): ReadResult {
+export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocument, 'id'> | SkippedFile {
   const skip = (reason: string): SkippedFile => ({ file, reason });
   let text: string;
   try {
@@ -139,7 +68,7 @@ export function parseDocument(file: string, bytes: Uint8Array): ReadResult {
     return skip(`invalid front matter: ${(error as Error).message}`);
   }
   if (text.slice(bodyStart).trim() === '') return skip('empty (front matter but no text)');
-  const hash = createHash('sha256').update(bytes).digest('hex');
+  const hash = hashBytes(bytes);
   const { paragraphs, sentences } = segmentDocument(text, bodyStart, '');
   return {
     file,
@@ -164,11 +93,6 @@ function titleFromText(text: string, bodyStart: number): string {
     .find((l) => l.trim() !== '')!;
   const title = line.trim().replace(/^#+\s*/, '');
   return title.length > 200 ? `${title.slice(0, 199)}…` : title;
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /**

@@ -1,0 +1,190 @@
+/**
+ * Reads the corpus folder's files and hashes them, without parsing any: the
+ * first half of `loadCorpus` (./load.ts), and the one place that decides
+ * which files count and why others are skipped.
+ *
+ * Split out because a warm start and an incremental reload must know which
+ * files changed before deciding what to parse: a snapshot is keyed by these
+ * hashes, and only files whose hash is new are handed to `parseDocument`.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { SkippedFile } from '../model.ts';
+
+export const DOCUMENT_EXTENSIONS = ['.md', '.txt'];
+
+/** The corpus as a whole cannot be used (missing folder, no valid document). */
+export class CorpusError extends Error {
+  override name = 'CorpusError';
+}
+
+export interface ScanOptions {
+  /** Files larger than this many bytes are skipped. */
+  maxFileBytes: number;
+  /**
+   * Use blocking file calls: twice as fast, for a thread with nothing else
+   * to do yet (an engine opening its corpus). A thread that is answering
+   * requests scans without blocking.
+   */
+  blocking?: boolean;
+}
+
+/** The file-system calls a scan makes, blocking or not. */
+interface FileSystem {
+  readdir(dir: string): Promise<fs.Dirent[]>;
+  lstat(file: string): Promise<fs.Stats>;
+  stat(file: string): Promise<fs.Stats>;
+  realpath(file: string): Promise<string>;
+  readFile(file: string): Promise<Uint8Array>;
+}
+
+const NON_BLOCKING: FileSystem = {
+  readdir: (dir) => fs.promises.readdir(dir, { withFileTypes: true }),
+  lstat: (file) => fs.promises.lstat(file),
+  stat: (file) => fs.promises.stat(file),
+  realpath: (file) => fs.promises.realpath(file),
+  // The callback `readFile`: fewer steps per file than the promise API's file handles.
+  readFile: promisify(fs.readFile),
+};
+
+const BLOCKING: FileSystem = {
+  readdir: async (dir) => fs.readdirSync(dir, { withFileTypes: true }),
+  lstat: async (file) => fs.lstatSync(file),
+  stat: async (file) => fs.statSync(file),
+  realpath: async (file) => fs.realpathSync(file),
+  readFile: async (file) => fs.readFileSync(file),
+};
+
+/** A candidate document's bytes and their sha256 (the same hash a parsed document carries). */
+export interface ScannedFile {
+  /** Path relative to the corpus folder, with forward slashes. */
+  file: string;
+  bytes: Uint8Array;
+  hash: string;
+}
+
+export interface CorpusScan {
+  /** Readable candidate documents, sorted by path. */
+  files: ScannedFile[];
+  /** Files passed over before parsing (not a document, too large, unreadable…). */
+  skipped: SkippedFile[];
+}
+
+export async function scanCorpus(dir: string, options: ScanOptions): Promise<CorpusScan> {
+  const io = options.blocking ? BLOCKING : NON_BLOCKING;
+  const root = await resolveRoot(dir, io);
+  const { candidates, skipped } = await listFiles(root, io);
+  const results = await mapLimited(candidates, OPEN_FILES, (file) => readCandidate(root, file, options, io));
+  const files: ScannedFile[] = [];
+  for (const result of results) {
+    if ('reason' in result) skipped.push(result);
+    else files.push(result);
+  }
+  return { files, skipped };
+}
+
+/**
+ * Files read at once. Reading every file at once runs out of file
+ * descriptors on a large corpus (EMFILE), and an unreadable file would then be
+ * skipped at random.
+ */
+const OPEN_FILES = 64;
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in item order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function resolveRoot(dir: string, io: FileSystem): Promise<string> {
+  try {
+    const root = await io.realpath(dir);
+    if (!(await io.stat(root)).isDirectory()) throw new CorpusError(`${dir} is not a folder`);
+    return root;
+  } catch (error) {
+    if (error instanceof CorpusError) throw error;
+    throw new CorpusError(
+      `cannot open corpus folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
+  }
+}
+
+/** Relative paths (forward slashes) of candidate documents, sorted, and the files passed over. */
+async function listFiles(
+  root: string,
+  io: FileSystem,
+): Promise<{ candidates: string[]; skipped: SkippedFile[] }> {
+  const candidates: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const walk = async (relDir: string): Promise<void> => {
+    const entries = await io.readdir(path.join(root, relDir));
+    for (const entry of entries) {
+      // Hidden files (.gitkeep, .DS_Store) are housekeeping, not documents.
+      if (entry.name.startsWith('.')) continue;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else if (DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) candidates.push(rel);
+      else if (entry.isSymbolicLink()) candidates.push(rel);
+      else
+        skipped.push({
+          file: rel,
+          reason: `not a document (only ${DOCUMENT_EXTENSIONS.join(', ')} files are read)`,
+        });
+    }
+  };
+  await walk('');
+  candidates.sort();
+  return { candidates, skipped };
+}
+
+async function readCandidate(
+  root: string,
+  file: string,
+  options: ScanOptions,
+  io: FileSystem,
+): Promise<ScannedFile | SkippedFile> {
+  const skip = (reason: string): SkippedFile => ({ file, reason });
+  const full = path.join(root, file);
+  try {
+    let info = await io.lstat(full);
+    if (info.isSymbolicLink()) {
+      const target = await io.realpath(full);
+      if (!isInside(root, target)) return skip('link points outside the corpus folder');
+      if (!DOCUMENT_EXTENSIONS.includes(path.extname(target).toLowerCase()))
+        return skip('link to a non-document');
+      info = await io.stat(full);
+    }
+    if (!info.isFile()) return skip('not a regular file');
+    if (info.size > options.maxFileBytes) {
+      return skip(`too large (${info.size} bytes; the limit is ${options.maxFileBytes})`);
+    }
+    const bytes = await io.readFile(full);
+    return { file, bytes, hash: hashBytes(bytes) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return skip(code ? `unreadable (${code})` : `unreadable (${String(error)})`);
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
