@@ -1,12 +1,14 @@
 /** /who-said: the statements that best match a phrase or topic, with who said them. */
-import {
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { MAX_LENGTH } from '../src/answers/requests.ts';
-import { countryChoices, speakerChoices } from '../src/bot/autocomplete.ts';
 import type { CommandContext } from '../src/bot/commands.ts';
+import {
+  answerOptions,
+  countryOption,
+  privateOption,
+  speakerAndCountryChoices,
+  speakerOption,
+} from './shared/options.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('who-said')
@@ -18,21 +20,9 @@ export const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_LENGTH.query),
   )
-  .addStringOption((o) =>
-    o
-      .setName('speaker')
-      .setDescription('Only this speaker')
-      .setMaxLength(MAX_LENGTH.speaker)
-      .setAutocomplete(true),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('country')
-      .setDescription('Only speakers from this country (code or name)')
-      .setMaxLength(MAX_LENGTH.country)
-      .setAutocomplete(true),
-  )
-  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'));
+  .addStringOption(speakerOption('Only this speaker'))
+  .addStringOption(countryOption('Only speakers from this country (code or name)'))
+  .addBooleanOption(privateOption);
 
 export async function execute(
   interaction: ChatInputCommandInteraction,
@@ -45,19 +35,8 @@ export async function execute(
       speaker: interaction.options.getString('speaker') ?? undefined,
       country: interaction.options.getString('country') ?? undefined,
     },
-    { private: interaction.options.getBoolean('private') },
+    answerOptions(interaction),
   );
 }
 
-export async function autocomplete(
-  interaction: AutocompleteInteraction,
-  context: CommandContext,
-): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const catalog = context.catalog();
-  await interaction.respond(
-    focused.name === 'country'
-      ? countryChoices(catalog, focused.value, 'statements')
-      : speakerChoices(catalog, focused.value),
-  );
-}
+export const autocomplete = speakerAndCountryChoices('statements');
