@@ -24,8 +24,8 @@
 import type { ParsedQuery } from './query.ts';
 import { BM25, fuzzyWeight, prefixWeight } from './scoring.ts';
 import { type ForwardTokens, flattenTokens, IndexSegment, type SegmentParts } from './segment.ts';
-import { findPhrase, forEachTerm, tokenize } from './tokenize.ts';
-import { type Ranked, TopK } from './top-k.ts';
+import { findPhrase, forEachTerm, forEachToken, tokenize } from './tokenize.ts';
+import { TopK } from './top-k.ts';
 import { type NearTerm, Vocabulary } from './vocabulary.ts';
 
 export interface IndexedText {
@@ -330,24 +330,43 @@ export class TextIndex {
     // Without a single typo variant, the typo pass would find what the exact pass found.
     if (pass === FUZZY && !expansions.some((e) => e.some((t) => t.typo))) return [];
     const found = this.#accumulate(expansions, all);
-    const { candidates, candidateScore, exactCount } = this.#state.scratch();
     // A text holding the whole query holds all its terms exactly, so the exact
     // pass found it already: in later passes, nothing is a phrase.
     const sequence = pass === EXACT ? context.sequence : null;
-    const everyTerm = query.terms.length;
-    const top = new TopK<Ranked>(context.limit);
+    const top = this.#selectTop(found, query.terms.length, sequence, context);
+    return top.sorted().map((r) => ({ ...r, terms: this.#matchedTerms(r.id, expansions), pass }));
+  }
+
+  /**
+   * The best `context.limit` of the candidates `#accumulate` left. Its own
+   * method, with numbers and typed arrays in its hot loop, so V8 compiles it
+   * whole: run inside a bigger method, the loop ran unoptimised often enough
+   * to box every score it read (tens of KB of garbage a query).
+   */
+  #selectTop(found: number, everyTerm: number, sequence: Int32Array | null, context: PassContext): TopK {
+    const { candidates, candidateScore, exactCount } = this.#state.scratch();
+    const { seen, filter, phrases } = context;
+    const top = new TopK(context.limit);
+    let floor = top.floor();
     for (let i = 0; i < found; i++) {
-      const id = candidates[i]!;
       const score = candidateScore[i]!;
       // Only a text holding every query term as typed can hold the query as a phrase.
       const mayBePhrase = sequence !== null && exactCount[i] === everyTerm;
+      if (score < floor && !mayBePhrase) continue;
+      const id = candidates[i]!;
       if (!top.accepts(id, score, mayBePhrase)) continue;
-      if (context.seen.size && context.seen.has(id)) continue;
-      if (context.filter && !context.filter(id)) continue;
-      if (context.phrases.length && !context.phrases.every((p) => this.#contains(id, p))) continue;
-      top.offer({ id, score, phrase: mayBePhrase && this.#contains(id, sequence) });
+      if (seen.size && seen.has(id)) continue;
+      if (filter && !filter(id)) continue;
+      if (phrases.length && !this.#containsAll(id, phrases)) continue;
+      top.offer(id, score, mayBePhrase && this.#contains(id, sequence!));
+      floor = top.floor();
     }
-    return top.sorted().map((r) => ({ ...r, terms: this.#matchedTerms(r.id, expansions), pass }));
+    return top;
+  }
+
+  #containsAll(id: number, sequences: Int32Array[]): boolean {
+    for (const sequence of sequences) if (!this.#contains(id, sequence)) return false;
+    return true;
   }
 
   /**
@@ -359,7 +378,6 @@ export class TextIndex {
    */
   #accumulate(expansions: Derived[][], all: boolean): number {
     const s = this.#state;
-    const { score, matched, exact, stamp, touched } = s.scratch();
     const order = expansions
       .map((derived, i) => ({ derived, i, cost: this.#cost(derived) }))
       .filter((e) => e.derived.length > 0)
@@ -375,21 +393,12 @@ export class TextIndex {
           const segment = s.segments[g]!;
           const [from, to] = segment.postingRange(term.id);
           if (from === to) continue;
-          const ids = s.ids[g]!;
-          const { postingText, postingFreq, fieldLength } = segment;
-          for (let p = from; p < to; p++) {
-            const local = postingText[p]!;
-            const id = ids[local]!;
-            if (id < 0) continue;
-            if (stamp[id] !== rank) {
-              if (all && matched[id] !== rank) continue;
-              if (matched[id] === 0) touched[touchedCount++] = id;
-              matched[id]!++;
-              stamp[id] = rank;
-            }
-            exact[id]! += exactIncrement;
-            score[id]! += weight * termScore(idf, postingFreq[p]!, fieldLength[local]!, average);
-          }
+          touchedCount = addPostings(
+            { segment, ids: s.ids[g]!, from, to },
+            { rank, all, idf, weight, exactIncrement, average },
+            s.scratch(),
+            touchedCount,
+          );
         }
       }
     }
@@ -501,13 +510,23 @@ export class TextIndex {
   /** The derived terms text `id` holds, in query order: what answers highlight. */
   #matchedTerms(id: number, expansions: Derived[][]): string[] {
     const { segment, local } = this.#state.locate(id)!;
-    const present = new Set<number>();
-    for (let i = segment.tokenStart[local]!; i < segment.tokenStart[local + 1]!; i++) {
-      present.add(segment.tokens[i]!);
+    const { tokens } = segment;
+    const from = segment.tokenStart[local]!;
+    const to = segment.tokenStart[local + 1]!;
+    const terms: string[] = [];
+    // A text has tens of words and a query a few derived terms: scanning beats building a set.
+    for (const derived of expansions) {
+      for (const t of derived) {
+        if (terms.includes(t.term)) continue;
+        for (let i = from; i < to; i++) {
+          if (tokens[i] === t.id) {
+            terms.push(t.term);
+            break;
+          }
+        }
+      }
     }
-    const terms = new Set<string>();
-    for (const derived of expansions) for (const t of derived) if (present.has(t.id)) terms.add(t.term);
-    return [...terms];
+    return terms;
   }
 
   /** The term ids of a term sequence, or null when a term is unknown (it cannot occur). */
@@ -520,6 +539,55 @@ export class TextIndex {
     }
     return ids;
   }
+}
+
+/** One posting list of one segment: which part of it a term covers. */
+interface PostingSlice {
+  segment: IndexSegment;
+  ids: Int32Array;
+  from: number;
+  to: number;
+}
+
+/** What adding one derived term's postings needs to know of it and of the pass. */
+interface TermPass {
+  /** The query term's position in the cheapest-first order. */
+  rank: number;
+  /** Every query term must match (a text that missed an earlier one is skipped). */
+  all: boolean;
+  idf: number;
+  weight: number;
+  /** 1 when the derived term is the query term as typed. */
+  exactIncrement: number;
+  average: number;
+}
+
+/**
+ * Adds one posting list to the accumulators; returns the new count of touched
+ * texts. The hottest loop of a search, on its own so V8 optimises it as a
+ * whole (inside a larger method it ran unoptimised long enough to box each
+ * score it added: garbage, and collector pauses).
+ */
+function addPostings(slice: PostingSlice, term: TermPass, scratch: Scratch, touchedCount: number): number {
+  const { score, matched, exact, stamp, touched } = scratch;
+  const { postingText, postingFreq, fieldLength } = slice.segment;
+  const { ids, to } = slice;
+  const { rank, all, idf, weight, exactIncrement, average } = term;
+  let count = touchedCount;
+  for (let p = slice.from; p < to; p++) {
+    const local = postingText[p]!;
+    const id = ids[local]!;
+    if (id < 0) continue;
+    if (stamp[id] !== rank) {
+      if (all && matched[id] !== rank) continue;
+      if (matched[id] === 0) touched[count++] = id;
+      matched[id]!++;
+      stamp[id] = rank;
+    }
+    exact[id]! += exactIncrement;
+    score[id]! += weight * termScore(idf, postingFreq[p]!, fieldLength[local]!, average);
+  }
+  return count;
 }
 
 function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
@@ -592,11 +660,16 @@ function mergeSegments(state: IndexState): IndexState {
 
 /** Character ranges to emphasise in `text`: quoted phrases and matched terms. */
 export function highlightRanges(text: string, query: ParsedQuery, matched: string[]): [number, number][] {
-  const tokens = tokenize(text);
   const ranges: [number, number][] = [];
-  for (const phrase of query.phrases) ranges.push(...findPhrase(tokens, phrase));
-  const wanted = new Set(matched);
-  for (const t of tokens) if (wanted.has(t.term)) ranges.push([t.start, t.end]);
+  if (query.phrases.length) {
+    const tokens = tokenize(text);
+    for (const phrase of query.phrases) ranges.push(...findPhrase(tokens, phrase));
+  }
+  if (matched.length) {
+    forEachToken(text, (term, start, end) => {
+      if (matched.includes(term)) ranges.push([start, end]);
+    });
+  }
   return mergeRanges(ranges);
 }
 

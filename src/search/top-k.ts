@@ -2,6 +2,9 @@
  * The best `k` of a stream of candidates, without sorting the stream: a
  * binary heap whose root is the worst candidate kept, so each offer costs
  * O(log k) and a candidate worse than all k kept costs one comparison.
+ *
+ * The heap lives in typed arrays: a search offers thousands of candidates,
+ * and an object per offer would be garbage for the collector to pause on.
  */
 
 export interface Ranked {
@@ -16,50 +19,88 @@ export function compareRanked(a: Ranked, b: Ranked): number {
   return Number(b.phrase) - Number(a.phrase) || b.score - a.score || a.id - b.id;
 }
 
-export class TopK<T extends Ranked> {
+/** `compareRanked` on loose fields. */
+function compare(aPhrase: number, aScore: number, aId: number, bPhrase: number, bScore: number, bId: number) {
+  return bPhrase - aPhrase || bScore - aScore || aId - bId;
+}
+
+export class TopK {
   readonly #k: number;
-  readonly #heap: T[] = [];
+  readonly #ids: Int32Array;
+  readonly #scores: Float64Array;
+  readonly #phrases: Uint8Array;
+  #size = 0;
 
   constructor(k: number) {
-    this.#k = k;
+    this.#k = Math.max(0, k);
+    this.#ids = new Int32Array(this.#k);
+    this.#scores = new Float64Array(this.#k);
+    this.#phrases = new Uint8Array(this.#k);
   }
 
   get size(): number {
-    return this.#heap.length;
+    return this.#size;
   }
 
-  /** True when a candidate ranked so would be kept: cheap to ask before building it. */
+  /** True when a candidate ranked so would be kept: cheap to ask before working out the rest of it. */
   accepts(id: number, score: number, phrase: boolean): boolean {
-    if (this.#heap.length < this.#k) return true;
-    if (this.#k <= 0) return false;
-    const worst = this.#heap[0]!;
-    return (Number(worst.phrase) - Number(phrase) || worst.score - score || id - worst.id) < 0;
+    if (this.#size < this.#k) return true;
+    if (this.#k === 0) return false;
+    return compare(this.#phrases[0]!, this.#scores[0]!, this.#ids[0]!, Number(phrase), score, id) > 0;
   }
 
-  offer(candidate: T): void {
-    if (!this.accepts(candidate.id, candidate.score, candidate.phrase)) return;
-    if (this.#heap.length < this.#k) {
-      this.#heap.push(candidate);
-      this.#siftUp(this.#heap.length - 1);
+  /**
+   * The score a candidate that is not a phrase must reach to be considered:
+   * -Infinity while there is room, +Infinity once every kept one is a phrase.
+   * Lets a scan reject most candidates with one comparison of numbers it
+   * already holds.
+   */
+  floor(): number {
+    if (this.#size < this.#k) return Number.NEGATIVE_INFINITY;
+    if (this.#k === 0 || this.#phrases[0] === 1) return Number.POSITIVE_INFINITY;
+    return this.#scores[0]!;
+  }
+
+  offer(id: number, score: number, phrase: boolean): void {
+    if (!this.accepts(id, score, phrase)) return;
+    if (this.#size < this.#k) {
+      this.#set(this.#size, id, score, Number(phrase));
+      this.#siftUp(this.#size++);
     } else {
-      this.#heap[0] = candidate;
+      this.#set(0, id, score, Number(phrase));
       this.#siftDown(0);
     }
   }
 
   /** The kept candidates, best first. */
-  sorted(): T[] {
-    return [...this.#heap].sort(compareRanked);
+  sorted(): Ranked[] {
+    const out: Ranked[] = [];
+    for (let i = 0; i < this.#size; i++) {
+      out.push({ id: this.#ids[i]!, score: this.#scores[i]!, phrase: this.#phrases[i] === 1 });
+    }
+    return out.sort(compareRanked);
   }
 
-  /** The heap keeps the worst kept candidate at the root. */
+  #set(i: number, id: number, score: number, phrase: number): void {
+    this.#ids[i] = id;
+    this.#scores[i] = score;
+    this.#phrases[i] = phrase;
+  }
+
+  /** Candidate `i` ranks after candidate `j`: the heap keeps the worst kept at the root. */
   #worse(i: number, j: number): boolean {
-    return compareRanked(this.#heap[i]!, this.#heap[j]!) > 0;
+    const p = this.#phrases;
+    const s = this.#scores;
+    const d = this.#ids;
+    return compare(p[i]!, s[i]!, d[i]!, p[j]!, s[j]!, d[j]!) > 0;
   }
 
   #swap(i: number, j: number): void {
-    const heap = this.#heap;
-    [heap[i], heap[j]] = [heap[j]!, heap[i]!];
+    const id = this.#ids[i]!;
+    const score = this.#scores[i]!;
+    const phrase = this.#phrases[i]!;
+    this.#set(i, this.#ids[j]!, this.#scores[j]!, this.#phrases[j]!);
+    this.#set(j, id, score, phrase);
   }
 
   #siftUp(i: number): void {
@@ -72,7 +113,7 @@ export class TopK<T extends Ranked> {
   }
 
   #siftDown(i: number): void {
-    const n = this.#heap.length;
+    const n = this.#size;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
