@@ -1,9 +1,12 @@
 /**
- * Country names, codes, demonyms, capitals and flags.
+ * Country names, codes, demonyms and flags.
  *
  * The data comes from the `world-countries` package at run time (it is under
- * ODbL, so no derived copy is committed). Only the lookups live here; the
- * attribution engine adds its own institutional aliases (Kremlin, …).
+ * ODbL, so no derived copy is committed). The dataset is read here once, for
+ * the lookups users' input needs and for the attribution engine's matcher of
+ * running text (src/attribution/countries.ts), which keeps its own phrase
+ * table: stricter (UN members, no ambiguous names) and with its own
+ * institutional aliases (Kremlin, …).
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
@@ -11,13 +14,14 @@ import type { CountryInfo } from './answers/types.ts';
 import type { CountryCode } from './model.ts';
 
 /** Loaded from the package at run time: the dataset's licence (ODbL) stays with it. */
-const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Countries;
+export const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Countries;
 
 interface CountryRecord extends CountryInfo {
   /** Lower-cased names, official names, alternative spellings and demonyms. */
   names: string[];
   demonyms: string[];
-  capitals: string[];
+  /** The English (masculine) demonym as the dataset writes it ("Iranian"), or null. */
+  demonym: string | null;
   independent: boolean;
   area: number;
 }
@@ -44,7 +48,8 @@ const EXTRA_NAMES: Record<string, string[]> = {
   AE: ['uae', 'u.a.e.'],
 };
 
-function normalise(name: string): string {
+/** Lower case, straight apostrophes, no accents, no surrounding space: how names are compared. */
+export function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -63,14 +68,14 @@ function buildRecords(): Map<CountryCode, CountryRecord> {
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => Boolean(d));
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 2)]
       .concat(EXTRA_NAMES[c.cca2] ?? [])
-      .map(normalise);
+      .map(normaliseName);
     records.set(c.cca2, {
       code: c.cca2,
       name: c.name.common,
       flag: c.flag,
       names: [...new Set(names)],
-      demonyms: [...new Set(demonyms.map(normalise))],
-      capitals: (c.capital ?? []).map(normalise),
+      demonyms: [...new Set(demonyms.map(normaliseName))],
+      demonym: c.demonyms?.eng?.m || null,
       independent: c.independent === true,
       area: c.area,
     });
@@ -98,7 +103,7 @@ export function countryInfo(code: string): CountryInfo | null {
  * Federation") to a country. Codes and names are both accepted.
  */
 export function findCountry(input: string): CountryInfo | null {
-  const key = normalise(input);
+  const key = normaliseName(input);
   if (/^[a-z]{2}$/.test(key)) {
     const byCode = countryInfo(key);
     if (byCode) return byCode;
@@ -107,24 +112,7 @@ export function findCountry(input: string): CountryInfo | null {
   return code ? countryInfo(code) : null;
 }
 
-/** The country a name, alternative spelling or demonym denotes ("Chinese" → CN). */
-export function countryCodeOfName(name: string): CountryCode | null {
-  return BY_NAME.get(normalise(name)) ?? null;
-}
-
-/** The country whose capital this is ("Moscow" → RU), or null. */
-export function countryCodeOfCapital(name: string): CountryCode | null {
-  const key = normalise(name);
-  for (const r of RECORDS.values()) if (r.capitals.includes(key)) return r.code;
-  return null;
-}
-
-/** All names and demonyms, for building matchers. */
-export function allCountryNames(): { name: string; code: CountryCode; demonym: boolean }[] {
-  const out: { name: string; code: CountryCode; demonym: boolean }[] = [];
-  for (const r of RECORDS.values()) {
-    for (const n of r.names) out.push({ name: n, code: r.code, demonym: false });
-    for (const d of r.demonyms) out.push({ name: d, code: r.code, demonym: true });
-  }
-  return out;
+/** The English demonym for a code ("IR" → "Iranian"), or null. */
+export function countryDemonym(code: string): string | null {
+  return RECORDS.get(code.toUpperCase())?.demonym ?? null;
 }

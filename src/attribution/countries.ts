@@ -7,9 +7,10 @@
  * Matching works on the engine's tokens, so "Iran’s Foreign Ministry" and
  * "the U.S. Department" are looked up exactly as they were tokenised.
  */
-import { createRequire } from 'node:module';
-import type { Countries } from 'world-countries';
+import { countryInfo, normaliseName, worldCountries } from '../countries.ts';
 import { wordTokens } from './tokens.ts';
+
+export { countryDemonym } from '../countries.ts';
 
 export type CountryEvidence = 'name' | 'demonym' | 'capital' | 'alias';
 
@@ -21,8 +22,6 @@ export interface CountryPhrase {
   /** Number of tokens the phrase spans. */
   length: number;
 }
-
-const dataset = createRequire(import.meta.url)('world-countries/countries.json') as Countries;
 
 /**
  * Names that denote something else far more often in English news: US states
@@ -125,21 +124,10 @@ const ALIASES: [phrase: string, code: string, kind: 'state' | 'organization' | n
 
 /** Phrase (lower-case tokens joined by a space) → what it denotes. */
 const PHRASES = new Map<string, CountryPhrase>();
-const COMMON_NAME = new Map<string, string>();
-const DEMONYM = new Map<string, string>();
 let longestPhrase = 1;
 
 function phraseKey(phrase: string): string[] {
-  return wordTokens(phrase).map((t) => normaliseToken(t));
-}
-
-/** Lower case, straight apostrophes, no accents: how phrases are compared. */
-export function normaliseToken(token: string): string {
-  return token
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
+  return wordTokens(phrase).map(normaliseName);
 }
 
 /** Ambiguous names that are countries only in a list of countries ("Egypt, Jordan and Morocco"). */
@@ -163,12 +151,12 @@ function addPhrase(phrase: string, entry: Omit<CountryPhrase, 'length'>): void {
 function build(): void {
   for (const [phrase, code, kind] of ALIASES)
     addPhrase(phrase, { code, evidence: 'alias', speakerKind: kind });
-  // Sovereign states first, so "American" is the US and not a territory.
-  const ordered = [...dataset].sort((a, b) => Number(b.unMember) - Number(a.unMember) || b.area - a.area);
+  // Sovereign states first, so "American" is the US and not a territory. Stricter than
+  // src/countries.ts (UN members, longer alternative spellings): running text, not a user's pick.
+  const ordered = [...worldCountries].sort(
+    (a, b) => Number(b.unMember) - Number(a.unMember) || b.area - a.area,
+  );
   for (const c of ordered) {
-    COMMON_NAME.set(c.cca2, c.name.common);
-    const demonym = c.demonyms?.eng?.m;
-    if (demonym) DEMONYM.set(c.cca2, demonym);
     if (!c.unMember && !['TW', 'PS', 'XK', 'VA', 'HK'].includes(c.cca2)) continue;
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
     for (const n of names) addPhrase(n, { code: c.cca2, evidence: 'name', speakerKind: 'state' });
@@ -193,7 +181,7 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
   let key = '';
   for (let n = 0; n < longestPhrase && i + n < tokens.length; n++) {
     const t = tokens[i + n]!;
-    key = n === 0 ? normaliseToken(t) : `${key} ${normaliseToken(t)}`;
+    key = n === 0 ? normaliseName(t) : `${key} ${normaliseName(t)}`;
     const hit = PHRASES.get(key);
     if (hit && hit.length === n + 1) found = hit;
   }
@@ -209,15 +197,10 @@ function isShoutedText(tokens: readonly string[], i: number): boolean {
 
 /** A country name that needs context ("Jordan", "Georgia", "Chad"), when the whole phrase is one. */
 export function ambiguousCountry(tokens: readonly string[]): CountryPhrase | null {
-  return AMBIGUOUS_PHRASES.get(tokens.map(normaliseToken).join(' ')) ?? null;
+  return AMBIGUOUS_PHRASES.get(tokens.map(normaliseName).join(' ')) ?? null;
 }
 
 /** The dataset's common name for a code ("RU" → "Russia"). */
 export function countryName(code: string): string {
-  return COMMON_NAME.get(code) ?? code;
-}
-
-/** The English demonym for a code ("IR" → "Iranian"), or null. */
-export function countryDemonym(code: string): string | null {
-  return DEMONYM.get(code) ?? null;
+  return countryInfo(code)?.name ?? code;
 }
