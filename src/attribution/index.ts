@@ -27,8 +27,6 @@ import { isPronoun, isSentenceOpener, type NounPhrase, phraseEndingAt } from './
 import { sentenceSubject } from './subjects.ts';
 import type { Quote, Token } from './tokens.ts';
 
-export { findBodyStart } from './frontmatter.ts';
-
 export interface ExtractOptions {
   /** Offset where the body starts (after front matter); text before it is ignored. */
   bodyStart?: number;

@@ -37,24 +37,46 @@ export interface SplitFile {
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*(\r?\n|$)/m;
 
+interface Block {
+  yaml: string;
+  bodyStart: number;
+}
+
+/** The front-matter block's YAML and where the body starts; null without one, 'unclosed' when never closed. */
+function findBlock(text: string): Block | 'unclosed' | null {
+  const open = OPENING.exec(text);
+  if (!open) return null;
+  const rest = text.slice(open[0].length);
+  const close = CLOSING.exec(rest);
+  if (!close) return 'unclosed';
+  return { yaml: rest.slice(0, close.index), bodyStart: open[0].length + close.index + close[0].length };
+}
+
 /**
  * Separates front matter from the body. Throws with a readable message when
  * a block is opened but never closed, or is not valid YAML.
  */
 export function splitFrontMatter(text: string): SplitFile {
-  const open = OPENING.exec(text);
-  if (!open) return { data: null, bodyStart: 0 };
-  const rest = text.slice(open[0].length);
-  const close = CLOSING.exec(rest);
-  if (!close) throw new Error('front matter opened with --- is never closed');
-  const yamlText = rest.slice(0, close.index);
+  const block = findBlock(text);
+  if (block === null) return { data: null, bodyStart: 0 };
+  if (block === 'unclosed') throw new Error('front matter opened with --- is never closed');
   let data: unknown;
   try {
-    data = parseYaml(yamlText) ?? {};
+    data = parseYaml(block.yaml) ?? {};
   } catch (error) {
     throw new Error(`front matter is not valid YAML: ${firstLine(error)}`);
   }
-  return { data, bodyStart: open[0].length + close.index + close[0].length };
+  return { data, bodyStart: block.bodyStart };
+}
+
+/**
+ * Where the body starts by the same rule, without reading the YAML, for tools
+ * that take any file (npm run statements): after a closed block, even one
+ * whose YAML is broken; 0 when there is none or it is never closed.
+ */
+export function findBodyStart(text: string): number {
+  const block = findBlock(text);
+  return block !== null && block !== 'unclosed' ? block.bodyStart : 0;
 }
 
 /** Validates parsed front matter; the error names the offending key. */

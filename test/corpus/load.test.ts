@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter, validateFrontMatter } from '../../src/corpus/frontmatter.ts';
+import { findBodyStart, splitFrontMatter, validateFrontMatter } from '../../src/corpus/frontmatter.ts';
 import { CorpusError, documentIdFor, loadCorpus } from '../../src/corpus/load.ts';
 
 const OPTIONS = { maxFileBytes: 5_000_000 };
@@ -54,6 +54,14 @@ describe('front matter', () => {
   it('reports unclosed blocks and bad YAML', () => {
     expect(() => splitFrontMatter('---\ntitle: x\nBody')).toThrow('never closed');
     expect(() => splitFrontMatter('---\ntitle: [x\n---\nBody')).toThrow('not valid YAML');
+  });
+
+  it('finds the body by the same rule without reading the YAML', () => {
+    expect(findBodyStart(good)).toBe(splitFrontMatter(good).bodyStart);
+    expect(findBodyStart('---\ntitle: [x\n---\r\nBody')).toBe('---\ntitle: [x\n---\r\n'.length);
+    expect(findBodyStart('---\ntitle: x\nBody')).toBe(0);
+    expect(findBodyStart('Just a body.\n---\nmore')).toBe(0);
+    expect(findBodyStart('')).toBe(0);
   });
 });
 
