@@ -2,10 +2,16 @@
  * A body split for attribution: paragraphs, their quotes (with news-style
  * continuation across paragraphs), tokens with quotes as single tokens, and
  * sentences over those tokens.
+ *
+ * Paragraphs are the corpus loader's (src/corpus/segment.ts), so a statement
+ * and its citation agree on where a paragraph ends. Sentences are not: the
+ * loader splits characters, while attribution splits tokens in which a quote
+ * is one token, so a sentence ending inside a quote ("… over," he said.) does
+ * not end the statement's sentence (./sentences.ts).
  */
+import { findParagraphs } from '../corpus/segment.ts';
 import type { SentenceInfo } from './frames.ts';
-import { findParagraphs, type ParagraphSpan } from './paragraphs.ts';
-import { findQuotes, opensWithQuote } from './quotes.ts';
+import { findQuotes, opensWithQuote, type ParagraphSpan } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 import { type Quote, type Token, tokenize } from './tokens.ts';
 

@@ -11,8 +11,33 @@
  * does not swallow the rest of the paragraph.
  */
 import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
-import { isSpace, type ParagraphSpan } from './paragraphs.ts';
 import type { Quote } from './tokens.ts';
+
+/** A paragraph of the body (the corpus loader's paragraphs, src/corpus/segment.ts). */
+export interface ParagraphSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * White space around quote marks. Wider than the corpus segmenter's `\s`: a
+ * zero-width space counts, as it does for the tokenizer (./tokens.ts).
+ */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 const MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»']);
 const OPENING_SHAPES = new Set(['“', '„', '‟', '«']);
