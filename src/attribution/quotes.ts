@@ -10,6 +10,8 @@
  * colon; otherwise it is cut at the first sentence end, so one missing mark
  * does not swallow the rest of the paragraph.
  */
+
+import { isWhitespace } from '../corpus/segment.ts';
 import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
 import type { Quote } from './tokens.ts';
 
@@ -19,24 +21,9 @@ export interface ParagraphSpan {
   end: number;
 }
 
-/**
- * White space around quote marks. Wider than the corpus segmenter's `\s`: a
- * zero-width space counts, as it does for the tokenizer (./tokens.ts).
- */
+/** White space around quote marks: `\s` and, as for the tokenizer (./tokens.ts), a zero-width space. */
 export function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return isWhitespace(code) || code === 0x200b;
 }
 
 const MARKS = new Set(['"', '“', '”', '„', '‟', '«', '»']);

@@ -17,7 +17,6 @@ export interface Segmented {
   sentences: Sentence[];
 }
 
-const WHITESPACE = /\s/; // JS \s includes NBSP (U+00A0) and other Unicode spaces.
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 /** Marks that may close a sentence after its terminator: `."`, `?”`, `.)`. */
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
@@ -70,6 +69,23 @@ export function segmentDocument(text: string, bodyStart: number, docId: string):
   return { paragraphs, sentences };
 }
 
+/** JavaScript's `\s` (NBSP and the other Unicode spaces included), tested on a UTF-16 code unit. */
+export function isWhitespace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 interface Line {
   start: number;
   /** End of the line's content, excluding the line break. */
@@ -88,7 +104,7 @@ function* lines(text: string, from: number): Generator<Line> {
 }
 
 function isBlank(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) if (!WHITESPACE.test(text[i]!)) return false;
+  for (let i = line.start; i < line.end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -127,8 +143,8 @@ function isHardWrapped(text: string, block: Line[]): boolean {
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && WHITESPACE.test(text[start]!)) start++;
-  while (end > start && WHITESPACE.test(text[end - 1]!)) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 
@@ -145,12 +161,12 @@ export function splitSentences(text: string, start: number, end: number): [numbe
     let j = i;
     while (j < end && TERMINATORS.has(text[j]!)) j++;
     while (j < end && CLOSERS.has(text[j]!)) j++;
-    if (j < end && !WHITESPACE.test(text[j]!)) {
+    if (j < end && !isWhitespace(text.charCodeAt(j))) {
       i = j;
       continue;
     }
     let next = j;
-    while (next < end && WHITESPACE.test(text[next]!)) next++;
+    while (next < end && isWhitespace(text.charCodeAt(next))) next++;
     if (next < end && endsSentence(text, sentenceStart, i, j, next)) {
       spans.push([sentenceStart, j]);
       sentenceStart = next;
