@@ -2,24 +2,15 @@
  * `npm run statements` as a user runs it: folders walked, bad files reported
  * on stderr and skipped, one JSON array on stdout, usage on no arguments.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ExtractedStatementSchema } from '../../src/model.ts';
+import { type CliResult, runCli } from '../support/cli.ts';
 
-const run = promisify(execFile);
-
-async function statements(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/statements.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function statements(...args: string[]): Promise<CliResult> {
+  return runCli('src/cli/statements.ts', args);
 }
 
 describe('npm run statements', () => {

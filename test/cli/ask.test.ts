@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
+import { type CliResult, runCli } from '../support/cli.ts';
 
 /** Runs the CLI as a user would (through tsx), without a .env or a TTY. */
-async function ask(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
-      env: { ...process.env, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function ask(...args: string[]): Promise<CliResult> {
+  return runCli('src/cli/ask.ts', args, { ...process.env, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' });
 }
 
 describe('npm run ask', () => {
