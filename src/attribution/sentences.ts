@@ -3,6 +3,9 @@
  * that ends in "." and is followed by a capitalised word ends a sentence; one
  * followed by "he said" does not. Abbreviations ("Mr.", "U.S.") end a
  * sentence only before a typical sentence opener.
+ *
+ * Not the corpus segmenter's splitter (src/corpus/segment.ts), which cuts
+ * characters and so would cut inside quotes and before their attribution.
  */
 import {
   AUXILIARIES,
