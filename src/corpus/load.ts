@@ -31,7 +31,7 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Loa
   for (const { file, bytes } of files) {
     const result = parseDocument(file, bytes);
     if ('reason' in result) skipped.push(result);
-    else documents.push(assignId(result, file, usedIds));
+    else documents.push(withId(result, assignDocumentId(file, usedIds)));
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   if (documents.length === 0) {
@@ -104,12 +104,16 @@ export function documentIdFor(file: string): string {
   return file.replace(/\.(md|txt)$/i, '').replace(/[^\p{L}\p{N}_./-]+/gu, '-');
 }
 
-function assignId(doc: Omit<CorpusDocument, 'id'>, file: string, used: Set<string>): CorpusDocument {
+/**
+ * The id of the next file in path order: its `documentIdFor`, unless an
+ * earlier file took that one ("a.md" and "a.txt"): then the later one keeps
+ * its extension. Records the id in `used`.
+ */
+export function assignDocumentId(file: string, used: Set<string>): string {
   let id = documentIdFor(file);
-  // "a.md" and "a.txt" would collide: the later one keeps its extension.
   if (used.has(id)) id = file.replace(/[^\p{L}\p{N}_./-]+/gu, '-');
   used.add(id);
-  return withId(doc, id);
+  return id;
 }
 
 /** Gives a document its id and re-keys its sentence ids. */
