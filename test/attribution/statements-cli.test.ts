@@ -2,11 +2,10 @@
  * `npm run statements` as a user runs it: folders walked, bad files reported
  * on stderr and skipped, one JSON array on stdout, usage on no arguments.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractedStatementSchema } from '../../src/model.ts';
+import { corpusFolder } from '../engine/helpers.ts';
 import { type CliResult, runCli } from '../support/cli.ts';
 
 function statements(...args: string[]): Promise<CliResult> {
@@ -22,14 +21,14 @@ describe('npm run statements', () => {
   });
 
   it('walks folders, skips bad files with a reason, and keeps offsets into the file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-statements-'));
-    mkdirSync(path.join(dir, 'nested'));
     const md = '---\ntitle: "Harbour news"\n---\n"The harbour is closed," harbour master Ines Sola said.\n';
-    writeFileSync(path.join(dir, 'nested', 'a.md'), md);
-    writeFileSync(path.join(dir, 'b.txt'), 'Officials said the road would reopen on Friday.\n');
-    writeFileSync(path.join(dir, 'empty.txt'), '  \n');
-    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x22, 0xe9, 0x22, 0x0a]));
-    writeFileSync(path.join(dir, 'ignored.json'), '{}');
+    const dir = corpusFolder({
+      'nested/a.md': md,
+      'b.txt': 'Officials said the road would reopen on Friday.\n',
+      'empty.txt': '  \n',
+      'latin1.txt': Buffer.from([0x22, 0xe9, 0x22, 0x0a]),
+      'ignored.json': '{}',
+    });
     const { code, stdout, stderr } = await statements(dir, path.join(dir, 'missing.txt'));
     expect(code).toBe(0);
     expect(stderr).toContain('empty.txt: empty file');

@@ -1,20 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBodyStart, splitFrontMatter, validateFrontMatter } from '../../src/corpus/frontmatter.ts';
 import { CorpusError, documentIdFor, loadCorpus } from '../../src/corpus/load.ts';
+import { corpusFolder } from '../engine/helpers.ts';
 
 const OPTIONS = { maxFileBytes: 5_000_000 };
-
-function tempCorpus(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-corpus-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const good =
   '---\ntitle: A good article\npublished: 2021-03-04\npublisher: The Daily\nurl: https://example.org/a\n---\nThe minister said it was false.\n';
@@ -67,7 +58,7 @@ describe('front matter', () => {
 
 describe('loadCorpus', () => {
   it('loads .md and .txt files, titles from the first line when there is no front matter', async () => {
-    const dir = tempCorpus({ 'a.md': good, 'sub/b.txt': '\n\n# Headline here\n\nBody text.' });
+    const dir = corpusFolder({ 'a.md': good, 'sub/b.txt': '\n\n# Headline here\n\nBody text.' });
     const { documents, skipped } = await loadCorpus(dir, OPTIONS);
     expect(skipped).toEqual([]);
     expect(documents.map((d) => [d.id, d.title])).toEqual([
@@ -80,8 +71,8 @@ describe('loadCorpus', () => {
   });
 
   it('skips every kind of bad file with its reason, and still loads the rest', async () => {
-    const outside = tempCorpus({ 'secret.md': 'Outside text.' });
-    const dir = tempCorpus({
+    const outside = corpusFolder({ 'secret.md': 'Outside text.' });
+    const dir = corpusFolder({
       'good.md': good,
       'empty.md': ' \n\n',
       'latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x21]),
@@ -107,7 +98,7 @@ describe('loadCorpus', () => {
   });
 
   it('fails when no file is usable, saying why', async () => {
-    const dir = tempCorpus({ 'empty.md': '' });
+    const dir = corpusFolder({ 'empty.md': '' });
     await expect(loadCorpus(dir, OPTIONS)).rejects.toThrow(CorpusError);
     await expect(loadCorpus(dir, OPTIONS)).rejects.toThrow('empty.md: empty');
     await expect(loadCorpus(path.join(dir, 'nope'), OPTIONS)).rejects.toThrow('cannot open corpus folder');
@@ -123,7 +114,7 @@ describe('loadCorpus', () => {
 
   it('keeps ids free of the sentence-id separator and apart for a.md and a.txt', async () => {
     expect(documentIdFor('news/2020: report.md')).toBe('news/2020-report');
-    const dir = tempCorpus({ 'a.md': good, 'a.txt': 'Other text.' });
+    const dir = corpusFolder({ 'a.md': good, 'a.txt': 'Other text.' });
     const { documents } = await loadCorpus(dir, OPTIONS);
     expect(documents.map((d) => d.id)).toEqual(['a', 'a.txt']);
   });

@@ -5,10 +5,8 @@
  * errors, cooldown, deferral and private answers. The seed corpus and the
  * real engine are in seed.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFolder } from '../engine/helpers.ts';
 import { choiceViolations, limitViolations } from '../support/discord-limits.ts';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.ts';
 import {
@@ -57,16 +55,12 @@ let corpusDir: string;
 let h: Harness;
 
 beforeAll(async () => {
-  corpusDir = mkdtempSync(path.join(tmpdir(), 'whosaid-bot-'));
-  writeFileSync(path.join(corpusDir, 'a.md'), ARTICLE);
-  writeFileSync(path.join(corpusDir, 'b.txt'), SECOND_REPORT);
-  writeFileSync(path.join(corpusDir, 'zebra.txt'), LONG);
+  corpusDir = corpusFolder({ 'a.md': ARTICLE, 'b.txt': SECOND_REPORT, 'zebra.txt': LONG });
   h = await startHarness({ service: await stubService(corpusDir) });
 });
 
 afterAll(async () => {
   await h?.close();
-  rmSync(corpusDir, { recursive: true, force: true });
 });
 
 function expectWithinLimits(outcome: Outcome) {

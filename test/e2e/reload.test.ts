@@ -3,10 +3,10 @@
  * default_member_permissions), ephemeral, lists what changed and what was
  * skipped, and serving never stops, even when the reload fails.
  */
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusFolder } from '../engine/helpers.ts';
 import { limitViolations } from '../support/discord-limits.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { ALICE, displayed, MODERATOR, slashCommand, textOf } from '../support/interactions.ts';
@@ -21,14 +21,12 @@ let dir: string;
 let h: Harness;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'whosaid-reload-'));
-  writeFileSync(path.join(dir, 'first.txt'), FIRST);
+  dir = corpusFolder({ 'first.txt': FIRST });
   h = await startHarness({ service: await stubService(dir) });
 });
 
 afterAll(async () => {
   await h?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const reloadLogs = () => h.logs.filter((l) => l.event === 'reload');

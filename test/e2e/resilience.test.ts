@@ -3,12 +3,10 @@
  * ephemeral message, detail in the logs, no token anywhere), the per-user
  * cooldown, and deferral of slow answers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answers/requests.ts';
+import { corpusFolder } from '../engine/helpers.ts';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.ts';
 import { ALICE, autocomplete, BOB, slashCommand, textOf } from '../support/interactions.ts';
 import { stubService } from '../support/stub-service.ts';
@@ -17,12 +15,9 @@ let dir: string;
 let service: AnswerService;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'whosaid-resilience-'));
-  writeFileSync(path.join(dir, 'a.txt'), 'Report\n\n"We never hacked anyone," said Ivan Petrov of RU.\n');
+  dir = corpusFolder({ 'a.txt': 'Report\n\n"We never hacked anyone," said Ivan Petrov of RU.\n' });
   service = await stubService(dir);
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
