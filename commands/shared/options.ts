@@ -15,23 +15,21 @@ import type { CommandContext } from '../../src/bot/commands.ts';
 
 /** The autocompleted `country` option. */
 export function countryOption(description: string, required = false) {
-  return (o: SlashCommandStringOption) =>
-    o
-      .setName('country')
-      .setDescription(description)
-      .setRequired(required)
-      .setMaxLength(MAX_LENGTH.country)
-      .setAutocomplete(true);
+  return autocompleted('country', MAX_LENGTH.country, description, required);
 }
 
 /** The autocompleted `speaker` option. */
 export function speakerOption(description: string, required = false) {
+  return autocompleted('speaker', MAX_LENGTH.speaker, description, required);
+}
+
+function autocompleted(name: string, maxLength: number, description: string, required: boolean) {
   return (o: SlashCommandStringOption) =>
     o
-      .setName('speaker')
+      .setName(name)
       .setDescription(description)
       .setRequired(required)
-      .setMaxLength(MAX_LENGTH.speaker)
+      .setMaxLength(maxLength)
       .setAutocomplete(true);
 }
 
