@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { answer, catalogOf } from '../answers/answer.ts';
 import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
+import { forgetTerms } from '../search/tokenize.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
 import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
 import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
@@ -181,6 +182,7 @@ export class EngineHost {
     try {
       return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers));
     } finally {
+      forgetTerms();
       await Promise.all(helpers.map((h) => h.terminate()));
     }
   }

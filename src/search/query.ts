@@ -21,14 +21,14 @@ const QUOTED = /["“”„«»]([^"“”„«»]+)["“”„«»]?/g;
 export function parseQuery(raw: string): ParsedQuery {
   const phrases: string[][] = [];
   const unquoted = raw.replace(QUOTED, (_m, inner: string) => {
-    const terms = tokenize(inner).map((t) => t.term);
+    const terms = tokenize(inner, 'query').map((t) => t.term);
     if (terms.length) phrases.push(terms);
     return ' ';
   });
-  const sequence = tokenize(raw).map((t) => t.term);
+  const sequence = tokenize(raw, 'query').map((t) => t.term);
   const terms = dedupe(sequence.filter((t) => !STOP_WORDS.has(t)));
   const lastIsFree =
-    tokenize(unquoted).length > 0 && /[\p{L}\p{N}]$/u.test(raw.trimEnd()) && raw === raw.trimEnd();
+    tokenize(unquoted, 'query').length > 0 && /[\p{L}\p{N}]$/u.test(raw.trimEnd()) && raw === raw.trimEnd();
   return { raw, phrases, terms, sequence, prefixLast: lastIsFree && phrases.length === 0 };
 }
 

@@ -662,13 +662,17 @@ function mergeSegments(state: IndexState): IndexState {
 export function highlightRanges(text: string, query: ParsedQuery, matched: string[]): [number, number][] {
   const ranges: [number, number][] = [];
   if (query.phrases.length) {
-    const tokens = tokenize(text);
+    const tokens = tokenize(text, 'query');
     for (const phrase of query.phrases) ranges.push(...findPhrase(tokens, phrase));
   }
   if (matched.length) {
-    forEachToken(text, (term, start, end) => {
-      if (matched.includes(term)) ranges.push([start, end]);
-    });
+    forEachToken(
+      text,
+      (term, start, end) => {
+        if (matched.includes(term)) ranges.push([start, end]);
+      },
+      'query',
+    );
   }
   return mergeRanges(ranges);
 }

@@ -39,21 +39,34 @@ export function normaliseTerm(word: string): string {
 /**
  * Normalisation is the costly part of tokenizing (Unicode decomposition and
  * three regular expressions per word), while a corpus repeats a few tens of
- * thousands of distinct words: remember them. Bounded, so an adversarial
- * stream of distinct words cannot grow it without limit.
+ * thousands of distinct words: a build remembers them. Bounded, so an
+ * adversarial stream of distinct words cannot grow it without limit, and
+ * emptied once a build is done (`forgetTerms`): kept, it would be megabytes
+ * of strings held for nothing, and queries filling it would keep feeding the
+ * collector long-lived garbage.
  */
 const MEMO_LIMIT = 200_000;
 const memo = new Map<string, string>();
 
-function normaliseWord(word: string): string {
+/** How a caller tokenizes: `build` remembers normalised words, `query` only looks them up. */
+export type TokenizeMode = 'build' | 'query';
+
+function normaliseWord(word: string, mode: TokenizeMode): string {
   let term = memo.get(word);
   if (term === undefined) {
     const lower = word.toLowerCase();
     term = PLAIN.test(lower) ? lower : normaliseTerm(word);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, term);
+    if (mode === 'build') {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, term);
+    }
   }
   return term;
+}
+
+/** Empties the build's memory of normalised words (see `MEMO_LIMIT`). */
+export function forgetTerms(): void {
+  memo.clear();
 }
 
 /** A letter or digit outside ASCII, tested one code point at a time. */
@@ -86,7 +99,11 @@ function isJoiner(c: number): boolean {
  * highlight, so the garbage adds up to collector pauses. A property test
  * keeps the two identical.
  */
-export function forEachToken(text: string, visit: (term: string, start: number, end: number) => void): void {
+export function forEachToken(
+  text: string,
+  visit: (term: string, start: number, end: number) => void,
+  mode: TokenizeMode = 'build',
+): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -102,14 +119,14 @@ export function forEachToken(text: string, visit: (term: string, start: number, 
       if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordCharAt(text, i + 1) > 0) i++;
       else break;
     }
-    const term = normaliseWord(text.slice(start, i));
+    const term = normaliseWord(text.slice(start, i), mode);
     if (term) visit(term, start, i);
   }
 }
 
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, mode: TokenizeMode = 'build'): Token[] {
   const tokens: Token[] = [];
-  forEachToken(text, (term, start, end) => tokens.push({ term, start, end }));
+  forEachToken(text, (term, start, end) => tokens.push({ term, start, end }), mode);
   return tokens;
 }
 

@@ -3,8 +3,10 @@
  * binary heap whose root is the worst candidate kept, so each offer costs
  * O(log k) and a candidate worse than all k kept costs one comparison.
  *
- * The heap lives in typed arrays: a search offers thousands of candidates,
- * and an object per offer would be garbage for the collector to pause on.
+ * The heap lives in three parallel arrays of numbers (plain arrays, which V8
+ * keeps unboxed and on its heap: typed arrays this small would each be an
+ * ArrayBuffer for the collector to sweep). A search offers thousands of
+ * candidates, and an object per offer would be garbage to pause on.
  */
 
 export interface Ranked {
@@ -26,16 +28,13 @@ function compare(aPhrase: number, aScore: number, aId: number, bPhrase: number, 
 
 export class TopK {
   readonly #k: number;
-  readonly #ids: Int32Array;
-  readonly #scores: Float64Array;
-  readonly #phrases: Uint8Array;
+  readonly #ids: number[] = [];
+  readonly #scores: number[] = [];
+  readonly #phrases: number[] = [];
   #size = 0;
 
   constructor(k: number) {
     this.#k = Math.max(0, k);
-    this.#ids = new Int32Array(this.#k);
-    this.#scores = new Float64Array(this.#k);
-    this.#phrases = new Uint8Array(this.#k);
   }
 
   get size(): number {
