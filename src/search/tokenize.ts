@@ -115,7 +115,11 @@ export function forEachToken(
     const start = i;
     i += width;
     for (;;) {
-      while (i < n && (width = wordCharAt(text, i)) > 0) i += width;
+      while (i < n) {
+        width = wordCharAt(text, i);
+        if (width === 0) break;
+        i += width;
+      }
       if (i + 1 < n && isJoiner(text.charCodeAt(i)) && wordCharAt(text, i + 1) > 0) i++;
       else break;
     }
