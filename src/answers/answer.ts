@@ -159,26 +159,34 @@ export function pickStatements(
   limit = Number.POSITIVE_INFINITY,
 ): Picked[] {
   const taken = new Map<string, [number, number][]>();
-  const byWords = new Map<string, Picked>();
+  const picked: Picked[] = [];
+  const byWords = new Map<number, Picked[]>();
+  const index = corpus.statementIndex;
   for (const entry of ranked) {
     const id = typeof entry === 'number' ? entry : entry.id;
     const s = corpus.statements[id]!;
     const place = `${s.docId}\u0000${s.speakerId}`;
     const spans = taken.get(place) ?? [];
     if (spans.some(([start, end]) => s.text.start < end && start < s.text.end)) continue;
-    const key = `${s.speakerId}\u0000${corpus.statementIndex.wordsKey(id)}`;
-    const first = byWords.get(key);
+    const hash = index.wordsHash(id);
+    const sameHash = byWords.get(hash) ?? [];
+    const first = sameHash.find(
+      (p) => corpus.statements[p.id]!.speakerId === s.speakerId && index.sameWords(p.id, id),
+    );
     if (first) {
       // A repeat within one document (a headline and its body) is not another source.
       const docs = [first.id, ...first.reports].map((r) => corpus.statements[r]!.docId);
       if (!docs.includes(s.docId)) first.reports.push(id);
-    } else if (byWords.size < limit)
-      byWords.set(key, { id, hit: typeof entry === 'number' ? null : entry, reports: [] });
-    else continue;
+    } else if (picked.length < limit) {
+      const entryPicked = { id, hit: typeof entry === 'number' ? null : entry, reports: [] };
+      picked.push(entryPicked);
+      sameHash.push(entryPicked);
+      byWords.set(hash, sameHash);
+    } else continue;
     spans.push([s.text.start, s.text.end]);
     taken.set(place, spans);
   }
-  return [...byWords.values()];
+  return picked;
 }
 
 function statementHit(corpus: Corpus, picked: Picked, query: ParsedQuery | null): StatementHit {

@@ -75,6 +75,8 @@ export interface IndexParts {
   ids: Int32Array[];
 }
 
+const EMPTY_TOKENS = new Int32Array(0);
+
 const EXACT = 0;
 const FUZZY = 1;
 const ANY = 2;
@@ -261,16 +263,34 @@ export class TextIndex {
   }
 
   /**
-   * A key equal for texts with the same words (case, accents and punctuation
-   * aside), built from stored token ids, so without re-reading the text: what
+   * A number equal for texts with the same words (case, accents and
+   * punctuation aside), from stored token ids, so without re-reading the
+   * text. Different words may share a hash: confirm with `sameWords`. What
    * merging the same statement reported by several sources needs.
    */
-  wordsKey(id: number): string {
-    const s = this.#state;
-    const local = s.localOf(id);
-    if (local < 0) return '';
-    const segment = s.segments[s.segmentOf(id)]!;
-    return segment.tokens.subarray(segment.tokenStart[local], segment.tokenStart[local + 1]).join(',');
+  wordsHash(id: number): number {
+    const tokens = this.#tokensOf(id);
+    // FNV-1a over the token ids, 32 bits.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < tokens.length; i++) hash = Math.imul(hash ^ tokens[i]!, 0x01000193);
+    return (hash ^ tokens.length) >>> 0;
+  }
+
+  /** Texts `a` and `b` have the same words, in order (see `wordsHash`). */
+  sameWords(a: number, b: number): boolean {
+    const x = this.#tokensOf(a);
+    const y = this.#tokensOf(b);
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+
+  /** Text `id`'s token ids (empty when it is not indexed). */
+  #tokensOf(id: number): Int32Array {
+    const at = this.#state.locate(id);
+    if (!at) return EMPTY_TOKENS;
+    const { segment, local } = at;
+    return segment.tokens.subarray(segment.tokenStart[local], segment.tokenStart[local + 1]);
   }
 
   parts(): IndexParts {
