@@ -118,7 +118,10 @@ async function serveAsHelper(): Promise<void> {
  */
 function collectOpeningGarbage(): void {
   const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed();
+  if (exposed) {
+    exposed();
+    return;
+  }
   // V8 flags are process-wide: this exposes `gc` to new contexts only, not to the bot's code.
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
