@@ -5,8 +5,6 @@
  * a call sent before a reload's swap is answered from the old corpus, a call
  * sent after it from the new one.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Extractor } from './corpus.ts';
 import type { EngineHost } from './host.ts';
@@ -109,24 +107,6 @@ async function serveAsHelper(): Promise<void> {
   serveExtraction(port, await loadExtractor());
 }
 
-/**
- * Opening leaves the heap full of garbage (file text, snapshot buffers,
- * extraction's intermediate objects). Collected by V8 at its own pace, that
- * is incremental marking and compaction interleaved with the first thousands
- * of answers (measured: their p99 doubled for the first seconds). One full
- * collection now, before the worker says it is ready, costs tens of ms once.
- */
-function collectOpeningGarbage(): void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) {
-    exposed();
-    return;
-  }
-  // V8 flags are process-wide: this exposes `gc` to new contexts only, not to the bot's code.
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 async function start(): Promise<void> {
   let host: EngineHost;
   try {
@@ -147,7 +127,6 @@ async function start(): Promise<void> {
     }
   });
   timings.opened = elapsed();
-  collectOpeningGarbage();
   // The difference with the corpus this worker replaces is worked out here, not
   // on the thread that talks to Discord: for 22,000 documents, tens of ms.
   const { diffCorpora, unpackSummary } = await import('./diff.ts');

@@ -76,6 +76,8 @@ export interface IndexParts {
 }
 
 const EMPTY_TOKENS = new Int32Array(0);
+/** Typo lookups an index state remembers (see `IndexState.typoCache`). */
+const TYPO_CACHE_SIZE = 4096;
 
 const EXACT = 0;
 const FUZZY = 1;
@@ -147,6 +149,12 @@ export class IndexState {
   readonly #segmentOf: Uint8Array;
   readonly #localOf: Int32Array;
   #scratch: Scratch | null = null;
+  /**
+   * Typo expansions already looked up, by distance and term: walking the
+   * radix tree is the costliest step of a search with typo tolerance, and
+   * users' words repeat. Per state, since which terms are live is; bounded.
+   */
+  readonly typoCache = new Map<string, NearTerm[]>();
 
   constructor(vocabulary: Vocabulary, segments: readonly IndexSegment[], ids: readonly Int32Array[]) {
     this.vocabulary = vocabulary;
@@ -526,6 +534,18 @@ export class TextIndex {
    * more and for a real word mostly adds noise.
    */
   #typoVariants(term: string, maxDistance: number): NearTerm[] {
+    const cache = this.#state.typoCache;
+    const key = `${maxDistance}:${term}`;
+    let variants = cache.get(key);
+    if (!variants) {
+      variants = this.#lookUpTypoVariants(term, maxDistance);
+      if (cache.size >= TYPO_CACHE_SIZE) cache.clear();
+      cache.set(key, variants);
+    }
+    return variants;
+  }
+
+  #lookUpTypoVariants(term: string, maxDistance: number): NearTerm[] {
     const live = (t: NearTerm) => (this.#state.documentFrequency[t.id] ?? 0) > 0;
     const oneEdit = this.#state.vocabulary.near(term, 1).filter(live);
     if (oneEdit.length || maxDistance < 2 || this.#isKnown(term)) return oneEdit;
