@@ -10,9 +10,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findBodyStart } from '../attribution/frontmatter.ts';
 import { extractStatements } from '../attribution/index.ts';
-import { splitFrontMatter } from '../corpus/frontmatter.ts';
+import { findBodyStart } from '../corpus/frontmatter.ts';
 import type { ExtractedStatement } from '../model.ts';
 
 const USAGE = `Usage: npm run --silent statements -- <file-or-folder>...
@@ -80,15 +79,6 @@ async function readText(file: string): Promise<{ text: string } | { reason: stri
   return { text };
 }
 
-/** Where the body starts: the corpus loader's front-matter rule, or ours when its YAML is broken. */
-function bodyStartOf(text: string): number {
-  try {
-    return splitFrontMatter(text).bodyStart;
-  } catch {
-    return findBodyStart(text);
-  }
-}
-
 async function main(args: string[]): Promise<number> {
   if (args.length === 0 || args.includes('-h') || args.includes('--help')) {
     process.stderr.write(`${USAGE}\n`);
@@ -105,7 +95,7 @@ async function main(args: string[]): Promise<number> {
       continue;
     }
     read++;
-    for (const s of extractStatements(result.text, { bodyStart: bodyStartOf(result.text) })) {
+    for (const s of extractStatements(result.text, { bodyStart: findBodyStart(result.text) })) {
       out.push({ file, ...s });
     }
   }

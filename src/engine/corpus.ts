@@ -11,9 +11,9 @@
  *   `buildCorpus` would make from the same files (tests hold it to that).
  */
 import {
+  assignDocumentId,
   CorpusError,
   describeSkipped,
-  documentIdFor,
   type LoadedCorpus,
   parseDocument,
   withId,
@@ -29,7 +29,7 @@ import type {
   Statement,
 } from '../model.ts';
 import { type IndexChange, type IndexedText, TextIndex } from '../search/text-index.ts';
-import type { CorpusScan, ScannedFile } from './scan.ts';
+import type { CorpusScan } from './scan.ts';
 
 /** The attribution engine's contract: statements of one file's text. */
 export type Extractor = (text: string, options: { bodyStart: number }) => ExtractedStatement[];
@@ -133,7 +133,7 @@ export function planCorpus(previous: Corpus | null, scan: CorpusScan, options: {
       skipped.push(parsed);
       continue;
     }
-    const id = assignId(file, usedIds);
+    const id = assignDocumentId(file.file, usedIds);
     if (unchanged && unchanged.id === id)
       order.push({ doc: unchanged, statements: statementsOf.get(id) ?? [] });
     else order.push(toExtract.push(withId(parsed, id)) - 1);
@@ -387,17 +387,6 @@ function statementsByDocument(corpus: Corpus): Map<string, Statement[]> {
     else groups.set(s.docId, [s]);
   }
   return groups;
-}
-
-/**
- * Document ids as `loadCorpus` gives them: from the path, and when two files
- * would share one ("a.md" and "a.txt"), the later keeps its extension.
- */
-function assignId(file: ScannedFile, used: Set<string>): string {
-  let id = documentIdFor(file.file);
-  if (used.has(id)) id = file.file.replace(/[^\p{L}\p{N}_./-]+/gu, '-');
-  used.add(id);
-  return id;
 }
 
 /**
