@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { answer, catalogOf } from '../answers/answer.ts';
 import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
+import { CorpusError } from '../corpus/load.ts';
 import { forgetTerms } from '../search/tokenize.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
 import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
@@ -41,6 +42,8 @@ export type OpenedFrom = 'snapshot' | 'updated snapshot' | 'built';
 export interface OpenOptions {
   /** Ignore snapshots and build everything from the files (they are still written). */
   rebuild?: boolean;
+  /** Open only from a snapshot of exactly these files; fail rather than build. */
+  snapshotOnly?: boolean;
 }
 
 /** What the caller may already have done towards opening. */
@@ -158,6 +161,7 @@ export class EngineHost {
         return exact;
       }
     }
+    if (options.snapshotOnly) throw new CorpusError('no snapshot of the current files');
     const base = this.#snapshots && !options.rebuild ? await this.#snapshots.loadLatest() : null;
     this.#openedFrom = base ? 'updated snapshot' : 'built';
     const corpus = await this.#build(base, scan);
