@@ -263,6 +263,11 @@ export class WorkerService implements AnswerService {
     return this.#openedFrom;
   }
 
+  /** How the worker serving now opened it: after a build, normally from the snapshot (see `#compacted`). */
+  get servedFrom(): OpenedFrom {
+    return this.#current.openedFrom;
+  }
+
   /** How long the serving worker took to open, step by step. */
   get timings(): Record<string, number> {
     return this.#current.timings;

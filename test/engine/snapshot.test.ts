@@ -123,6 +123,27 @@ describe('EngineHost start-up', () => {
     expect((await open(dir, snapshots, 'v2')).openedFrom).toBe('built');
   });
 
+  it('opens only from a snapshot of exactly these files when told to, and never builds then', async () => {
+    const dir = corpusFolder(FILES);
+    const snapshots = tempFolder();
+    const only = (d: string) =>
+      EngineHost.open(
+        {
+          corpusDir: d,
+          maxFileBytes: 1e6,
+          snapshotDir: snapshots,
+          extract: extractStatements,
+          codeVersion: 'v1',
+        },
+        { snapshotOnly: true },
+      );
+    await expect(only(dir)).rejects.toThrow('no snapshot of the current files');
+    await (await open(dir, snapshots)).flush();
+    expect((await only(dir)).openedFrom).toBe('snapshot');
+    writeFiles(dir, { 'c.md': article('Third', [['The election was fair', 'Maria Lopez', 'ES']]) });
+    await expect(only(dir)).rejects.toThrow('no snapshot of the current files');
+  });
+
   it('answers the same after a reload in place as a fresh start', async () => {
     const dir = corpusFolder(FILES);
     const host = await open(dir, tempFolder());

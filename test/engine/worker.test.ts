@@ -48,6 +48,25 @@ describe('the engine on a worker thread', () => {
     await expect(service.ask({ type: 'search', query: '' } as never)).rejects.toThrow(EngineError);
   });
 
+  it('serves a cold build from a fresh worker opened from its snapshot, reported as built', async () => {
+    const dir = corpusFolder(FILES);
+    const setup: EngineSetup = {
+      corpusDir: dir,
+      maxFileBytes: 1e6,
+      snapshotDir: tempFolder(),
+      extractor: EXTRACTOR,
+    };
+    const cold = await WorkerService.start(setup, silentLogger);
+    services.push(cold);
+    expect(cold.openedFrom).toBe('built');
+    expect(cold.servedFrom).toBe('snapshot');
+    const answer = (await cold.ask({ type: 'who-said', query: 'empire of hackers' })) as WhoSaidAnswer;
+    expect(speakers(answer)).toEqual(['Li Wei']);
+    const warm = await WorkerService.start(setup, silentLogger);
+    services.push(warm);
+    expect(warm.openedFrom).toBe('snapshot');
+  });
+
   it('applies a small change in place and a large one on a fresh worker, the same way', async () => {
     const dir = corpusFolder(FILES);
     const service = await start(dir, { inPlaceFiles: 1 });
