@@ -18,6 +18,7 @@ import type { Answer, CorpusCounts, ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
 import type { SkippedFile } from '../model.ts';
 import { type CorpusDiff, type CorpusSummary, type PackedSummary, unpackSummary } from './diff.ts';
+import { PARALLEL_FROM } from './extraction.ts';
 import type { OpenedFrom, OpenOptions } from './host.ts';
 import type {
   CallMessage,
@@ -236,16 +237,20 @@ export class WorkerService implements AnswerService {
   }
 
   /**
-   * A worker that built its corpus keeps the heap the build grew to (file
-   * texts, extraction's intermediate objects): measured at ×1, some 50 MB of
-   * resident memory more than the corpus needs, collected or not. So once it
-   * has written its snapshot, a fresh worker opens that snapshot (a warm
-   * start, under a second at ×1) and serves instead. Without a snapshot of
-   * exactly these files (snapshots disabled, not writable, files changed
-   * meanwhile), the builder serves.
+   * A worker that built its corpus by itself keeps the heap the build grew to
+   * (file texts, extraction's intermediate objects): measured at ×1, some
+   * 25–50 MB of resident memory more than the corpus needs, collected or
+   * not. So once it has written its snapshot, a fresh worker opens that
+   * snapshot (under a second at ×1) and serves instead. Not after a build
+   * that extracted on helper threads (`PARALLEL_FROM` documents or more):
+   * that garbage stayed in the helpers, and at ×10 a second opening cost
+   * 15 s of start-up for no resident memory saved (measured). Without a
+   * snapshot of exactly these files (snapshots disabled, not writable,
+   * files changed meanwhile), the builder serves.
    */
   static async #compacted(setup: EngineSetup, opened: EngineWorker): Promise<EngineWorker> {
     if (opened.openedFrom === 'snapshot' || !setup.snapshotDir) return opened;
+    if (opened.state.summary.counts.documents >= PARALLEL_FROM) return opened;
     try {
       await opened.call('flush', null);
       const fresh = await EngineWorker.start(setup, { snapshotOnly: true });
