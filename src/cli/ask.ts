@@ -28,7 +28,7 @@ Commands:
 
 Options:
   --corpus DIR                 corpus folder (default: CORPUS_DIR or ./corpus)
-  --limit N                    at most N results (search, who-said)
+  --limit N                    at most N results (search, who-said; default 10, up to 200)
   --json                       print the answer object as JSON
   -h, --help                   this help`;
 
