@@ -7,38 +7,9 @@ import { formatCitation } from '../../src/answers/citation.ts';
 import type { Citation, SourceAnswer, WhoSaidAnswer } from '../../src/answers/types.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildCorpus, type Extractor } from '../../src/engine/corpus.ts';
-import type { ExtractedStatement } from '../../src/model.ts';
 import { renderText } from '../../src/render/text.ts';
-
-/**
- * A stand-in for the attribution engine, so these tests pin the answer layer
- * alone: it reads `"<words>," said <First Last> of <CC>` and marks words
- * containing "never" or "false" as denials.
- */
-const stubExtract: Extractor = (text, { bodyStart }) => {
-  const found: ExtractedStatement[] = [];
-  const pattern = /"([^"]+)," said (\w+ \w+) of ([A-Z]{2})/g;
-  pattern.lastIndex = bodyStart;
-  for (const m of text.matchAll(pattern)) {
-    const start = m.index + 1;
-    const words = m[1]!;
-    const nameStart = m.index + m[0].indexOf(m[2]!, words.length + 2);
-    found.push({
-      kind: 'direct',
-      text: { start, end: start + words.length, text: words },
-      speaker: {
-        name: m[2]!,
-        title: 'minister',
-        country: m[3]!,
-        kind: 'person',
-        mention: { start: nameStart, end: nameStart + m[2]!.length, text: m[2]! },
-      },
-      cue: null,
-      denial: /never|false/.test(words),
-    });
-  }
-  return found;
-};
+// A stand-in for the attribution engine, so these tests pin the answer layer alone.
+import { extractStatements } from '../engine/fixtures/extractor.ts';
 
 const ARTICLE_A = `---
 title: Ministers trade claims
@@ -65,7 +36,7 @@ async function corpusOf(files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-  return buildCorpus(await loadCorpus(dir, { maxFileBytes: 1e6 }), stubExtract);
+  return buildCorpus(await loadCorpus(dir, { maxFileBytes: 1e6 }), extractStatements);
 }
 
 const corpus = await corpusOf({ 'a.md': ARTICLE_A, 'b.txt': ARTICLE_B });
