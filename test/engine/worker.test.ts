@@ -25,45 +25,43 @@ afterAll(async () => {
   await Promise.all(services.map((s) => s.close()));
 });
 
-async function start(dir: string, tuning = {}, extractor = EXTRACTOR): Promise<WorkerService> {
-  const setup: EngineSetup = { corpusDir: dir, maxFileBytes: 1e6, snapshotDir: tempFolder(), extractor };
+async function start(
+  dir: string,
+  tuning = {},
+  extractor = EXTRACTOR,
+  snapshotDir = tempFolder(),
+): Promise<WorkerService> {
+  const setup: EngineSetup = { corpusDir: dir, maxFileBytes: 1e6, snapshotDir, extractor };
   const service = await WorkerService.start(setup, silentLogger, tuning);
   services.push(service);
   return service;
 }
 
 const speakers = (a: WhoSaidAnswer) => a.groups.map((g) => g.speaker.name);
+const countryCodes = (service: WorkerService) =>
+  service
+    .catalog()
+    .countries.map((c) => c.code)
+    .sort();
 
 describe('the engine on a worker thread', () => {
   it('answers requests and keeps the catalog on the calling thread', async () => {
     const service = await start(corpusFolder(FILES));
     const answer = (await service.ask({ type: 'who-said', query: 'empire of hackers' })) as WhoSaidAnswer;
     expect(speakers(answer)).toEqual(['Li Wei']);
-    expect(
-      service
-        .catalog()
-        .countries.map((c) => c.code)
-        .sort(),
-    ).toEqual(['CN', 'RU', 'SE']);
+    expect(countryCodes(service)).toEqual(['CN', 'RU', 'SE']);
     await expect(service.ask({ type: 'search', query: '' } as never)).rejects.toThrow(EngineError);
   });
 
   it('serves a cold build from a fresh worker opened from its snapshot, reported as built', async () => {
     const dir = corpusFolder(FILES);
-    const setup: EngineSetup = {
-      corpusDir: dir,
-      maxFileBytes: 1e6,
-      snapshotDir: tempFolder(),
-      extractor: EXTRACTOR,
-    };
-    const cold = await WorkerService.start(setup, silentLogger);
-    services.push(cold);
+    const snapshots = tempFolder();
+    const cold = await start(dir, {}, EXTRACTOR, snapshots);
     expect(cold.openedFrom).toBe('built');
     expect(cold.servedFrom).toBe('snapshot');
     const answer = (await cold.ask({ type: 'who-said', query: 'empire of hackers' })) as WhoSaidAnswer;
     expect(speakers(answer)).toEqual(['Li Wei']);
-    const warm = await WorkerService.start(setup, silentLogger);
-    services.push(warm);
+    const warm = await start(dir, {}, EXTRACTOR, snapshots);
     expect(warm.openedFrom).toBe('snapshot');
   });
 
@@ -83,12 +81,7 @@ describe('the engine on a worker thread', () => {
     expect(large.after).toMatchObject({ documents: 3, statements: 3 });
     const answer = (await service.ask({ type: 'who-said', query: 'prices' })) as WhoSaidAnswer;
     expect(speakers(answer)).toEqual(['Anna Berg']);
-    expect(
-      service
-        .catalog()
-        .countries.map((c) => c.code)
-        .sort(),
-    ).toEqual(['ES', 'RU', 'SE']);
+    expect(countryCodes(service)).toEqual(['ES', 'RU', 'SE']);
     const corpus = await service.ask({ type: 'corpus' });
     expect(corpus).toMatchObject({ type: 'corpus', documents: 3, lastReload: { ok: true, added: ['d'] } });
   });
