@@ -78,15 +78,7 @@ function sentenceHit(corpus: Corpus, query: ParsedQuery, hit: TextHit): Sentence
 /** Matched words in bold; a text holding the whole query as a phrase shows it as one run. */
 function highlightsFor(text: string, query: ParsedQuery, hit: TextHit): [number, number][] {
   const phrases = hit.phrase ? [...query.phrases, query.sequence] : query.phrases;
-  // Not `{ ...query }`: V8 puts object-spread copies in the old generation (see TextIndex#runPass).
-  const withPhrases: ParsedQuery = {
-    raw: query.raw,
-    phrases,
-    terms: query.terms,
-    sequence: query.sequence,
-    prefixLast: query.prefixLast,
-  };
-  return highlightRanges(text, withPhrases, hit.terms);
+  return highlightRanges(text, phrases, hit.terms);
 }
 
 export function answerWhoSaid(

@@ -714,12 +714,16 @@ function mergeSegments(state: IndexState): IndexState {
   );
 }
 
-/** Character ranges to emphasise in `text`: quoted phrases and matched terms. */
-export function highlightRanges(text: string, query: ParsedQuery, matched: string[]): [number, number][] {
+/** Character ranges to emphasise in `text`: phrases (term sequences) and matched terms. */
+export function highlightRanges(
+  text: string,
+  phrases: readonly string[][],
+  matched: string[],
+): [number, number][] {
   const ranges: [number, number][] = [];
-  if (query.phrases.length) {
+  if (phrases.length) {
     const tokens = tokenize(text, 'query');
-    for (const phrase of query.phrases) ranges.push(...findPhrase(tokens, phrase));
+    for (const phrase of phrases) ranges.push(...findPhrase(tokens, phrase));
   }
   if (matched.length) {
     forEachToken(

@@ -87,7 +87,7 @@ describe('TextIndex', () => {
     const text = TEXTS[1]!;
     const q = parseQuery('"empire of hackers"');
     const [hit] = index.search(q, { limit: 1 });
-    const ranges = highlightRanges(text, q, hit!.terms);
+    const ranges = highlightRanges(text, q.phrases, hit!.terms);
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['empire of hackers']);
   });
 
