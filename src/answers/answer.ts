@@ -151,7 +151,7 @@ interface Picked {
  *
  * Stops taking new entries at `limit`, but still collects their reports.
  */
-export function pickStatements(
+function pickStatements(
   corpus: Corpus,
   ranked: readonly (TextHit | number)[],
   limit = Number.POSITIVE_INFINITY,
@@ -234,7 +234,6 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
 export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyAnswer {
   const country = findCountry(input);
   if (!country) return { type: 'deny', input, country: null, topic, groups: [] };
-  const denials = corpus.denialsByCountry.get(country.code) ?? [];
   const query = topic ? parseQuery(topic) : null;
   const ranked = query
     ? bestPass(
@@ -246,7 +245,7 @@ export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyA
           },
         }),
       )
-    : denials;
+    : (corpus.denialsByCountry.get(country.code) ?? []);
   const hits = pickStatements(corpus, ranked).map((p) => statementHit(corpus, p, query));
   // Explicit denials first; a stable sort keeps rank (or document order) within each kind.
   const ordered = hits.sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
