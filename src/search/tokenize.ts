@@ -146,11 +146,6 @@ export function forEachTerm(text: string, visit: (term: string) => void): void {
   forEachToken(text, visit);
 }
 
-/** Terms worth indexing or searching for: normalised, stop words removed. */
-export function indexTerms(text: string): string[] {
-  return tokenTerms(text).filter((t) => !STOP_WORDS.has(t));
-}
-
 /**
  * Where the phrase (a sequence of normalised terms, stop words included)
  * occurs in the tokens: [start, end) character ranges.

@@ -9,7 +9,7 @@
  * candidates, and an object per offer would be garbage to pause on.
  */
 
-export interface Ranked {
+interface Ranked {
   id: number;
   score: number;
   /** Holds the whole query as a phrase: ranks above any scattered match. */
@@ -17,7 +17,7 @@ export interface Ranked {
 }
 
 /** Negative when `a` ranks before `b`: phrase first, then score, then id (document order). */
-export function compareRanked(a: Ranked, b: Ranked): number {
+function compareRanked(a: Ranked, b: Ranked): number {
   return Number(b.phrase) - Number(a.phrase) || b.score - a.score || a.id - b.id;
 }
 
@@ -35,10 +35,6 @@ export class TopK {
 
   constructor(k: number) {
     this.#k = Math.max(0, k);
-  }
-
-  get size(): number {
-    return this.#size;
   }
 
   /** True when a candidate ranked so would be kept: cheap to ask before working out the rest of it. */
