@@ -123,6 +123,7 @@ interface Scratch {
 
 /** What a pass needs besides the query: where it stands and what it may return. */
 interface PassContext {
+  /** What this pass may still return: the search's limit less what earlier passes found. */
   limit: number;
   seen: Set<number>;
   filter: ((id: number) => boolean) | undefined;
@@ -343,14 +344,8 @@ export class TextIndex {
       if (hits.length >= options.limit || (bestPassOnly && hits.length > 0)) break;
       // With a single term, "any term" is the same as "all terms".
       if (pass === ANY && query.terms.length === 1) break;
-      const passContext: PassContext = {
-        limit: options.limit - hits.length,
-        seen: context.seen,
-        filter: context.filter,
-        phrases: context.phrases,
-        sequence: context.sequence,
-      };
-      for (const hit of this.#runPass(query, pass, passContext)) {
+      context.limit = options.limit - hits.length;
+      for (const hit of this.#runPass(query, pass, context)) {
         context.seen.add(hit.id);
         hits.push(hit);
       }
