@@ -214,16 +214,17 @@ function makeQueries(base: BaseCorpus, count: number): Record<Command, Request[]
   };
 }
 
+/** One value per command, from `make`. */
+function perCommand<T>(make: (command: Command) => T): Record<Command, T> {
+  return Object.fromEntries(COMMANDS.map((c) => [c, make(c)])) as Record<Command, T>;
+}
+
 function pickQueries(
   drawn: Record<Command, Request[]>,
   from: number,
   to: number,
 ): Record<Command, Request[]> {
-  return {
-    'who-said': drawn['who-said'].slice(from, to),
-    deny: drawn.deny.slice(from, to),
-    search: drawn.search.slice(from, to),
-  };
+  return perCommand((c) => drawn[c].slice(from, to));
 }
 
 /** Countries whose speakers deny things (by code or name), half with a topic; some unknown or silent. */
@@ -306,7 +307,7 @@ async function latencies(
     }
   }
   // The commands take turns, as a bot's traffic mixes them; each has its own figures.
-  const samples = { 'who-said': [], deny: [], search: [] } as Record<Command, number[]>;
+  const samples = perCommand((): number[] => []);
   const rounds = Math.max(...COMMANDS.map((c) => queries[c].length));
   for (let i = 0; i < rounds; i++) {
     for (const command of COMMANDS) {
@@ -314,9 +315,7 @@ async function latencies(
       if (request) samples[command].push((await timed(() => answerAndRender(service, request)))[1]);
     }
   }
-  const answer = {} as Record<Command, Latency>;
-  for (const command of COMMANDS) answer[command] = percentiles(samples[command]);
-  return { answer, warmUp: percentiles(early) };
+  return { answer: perCommand((c) => percentiles(samples[c])), warmUp: percentiles(early) };
 }
 
 /** Answers per second with `inFlight` requests always outstanding. */
@@ -485,11 +484,7 @@ async function run(options: Options): Promise<void> {
       answersDuringRebuild: rebuild.answers,
       latencyDuringRebuild: rebuild.latency,
       warmUpLatency,
-      queries: {
-        'who-said': queries['who-said'].length,
-        deny: queries.deny.length,
-        search: queries.search.length,
-      },
+      queries: perCommand((c) => queries[c].length),
     };
     if (!options.json) console.log(table(result, extra));
     console.log(JSON.stringify(result));
