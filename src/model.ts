@@ -42,6 +42,8 @@ export interface Sentence {
 
 export interface DocumentMeta {
   title: string;
+  /** The article's home country (front matter `country:`), for officials the text gives none. */
+  country?: CountryCode | undefined;
   published?: string | undefined;
   publisher?: string | undefined;
   url?: string | undefined;
@@ -88,13 +90,32 @@ export const ExtractedStatementSchema = z.object({
 });
 export type ExtractedStatement = z.infer<typeof ExtractedStatementSchema>;
 
+/**
+ * Where a speaker's country comes from, strongest first: the sentence's own
+ * words for the speaker, elsewhere in the article, other articles about the
+ * same person, the article's dateline, the article's or corpus's home country.
+ */
+export const CountryEvidenceSchema = z.enum(['stated', 'document', 'corpus', 'dateline', 'home']);
+export type CountryEvidence = z.infer<typeof CountryEvidenceSchema>;
+
 /** A statement placed in the corpus: its document, sentences and speaker id. */
 export interface Statement extends ExtractedStatement {
   /** `<docId>:s<n>`, n 1-based in document order. */
   id: string;
   docId: string;
-  /** Canonical speaker key shared across documents (normalised name). */
+  /**
+   * Canonical speaker key shared across documents: the normalised canonical
+   * name, so "Blair" and "Tony Blair" are one speaker (src/identity/).
+   */
   speakerId: string;
+  /** The canonical speaker's name ("Tony Blair" for a statement whose article says "Mr Blair"). */
+  speakerName: string;
+  /**
+   * The speaker's country as the whole corpus knows it (`speaker.country` is
+   * what extraction found in the article alone). Answers show and filter on this.
+   */
+  country: CountryCode | null;
+  countryEvidence: CountryEvidence | null;
   /** Paragraph (1-based) where the quoted text starts. */
   paragraph: number;
   /** Ids of the sentences the statement's text overlaps. */

@@ -103,9 +103,7 @@ export function answerWhoSaid(
         limit: limit * 4,
         filter: (id) => {
           const s = corpus.statements[id]!;
-          return (
-            (!speakerIds || speakerIds.has(s.speakerId)) && (!country || s.speaker.country === country.code)
-          );
+          return (!speakerIds || speakerIds.has(s.speakerId)) && (!country || s.country === country.code);
         },
       });
   const picked = pickStatements(corpus, bestPass(hits), limit);
@@ -226,7 +224,8 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
     id: statement.speakerId,
     name: agg?.name ?? statement.speaker.name,
     title: statement.speaker.title ?? agg?.title ?? null,
-    country: statement.speaker.country ?? agg?.country ?? null,
+    country: statement.country,
+    countryEvidence: statement.countryEvidence,
     kind: statement.speaker.kind,
   };
 }
@@ -241,7 +240,7 @@ export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyA
           limit: 200,
           filter: (id) => {
             const s = corpus.statements[id]!;
-            return s.denial && s.speaker.country === country.code;
+            return s.denial && s.country === country.code;
           },
         }),
       )
@@ -314,11 +313,11 @@ export function answerCorpus(corpus: Corpus, lastReload: ReloadReport | null): C
 export function catalogOf(corpus: Corpus): Catalog {
   const countries = new Map<string, { statements: number; denials: number }>();
   for (const s of corpus.statements) {
-    if (!s.speaker.country) continue;
-    const c = countries.get(s.speaker.country) ?? { statements: 0, denials: 0 };
+    if (!s.country) continue;
+    const c = countries.get(s.country) ?? { statements: 0, denials: 0 };
     c.statements++;
     if (s.denial) c.denials++;
-    countries.set(s.speaker.country, c);
+    countries.set(s.country, c);
   }
   return {
     countries: [...countries]

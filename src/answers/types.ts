@@ -3,7 +3,7 @@
  * it is shown. Renderers (Discord, terminal) turn these into output; the
  * commands and the CLI only ever produce them through the answer functions.
  */
-import type { CountryCode, SkippedFile, SpeakerKind, StatementKind } from '../model.ts';
+import type { CountryCode, CountryEvidence, SkippedFile, SpeakerKind, StatementKind } from '../model.ts';
 
 /** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
 export interface Citation {
@@ -40,6 +40,8 @@ export interface SpeakerInfo {
   name: string;
   title: string | null;
   country: CountryCode | null;
+  /** Where the country comes from, when it is known per statement (see CountryEvidence). */
+  countryEvidence?: CountryEvidence | null | undefined;
   kind: SpeakerKind;
 }
 

@@ -11,16 +11,19 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractStatements } from '../attribution/index.ts';
+import { type BbcScore, buildBbcCorpus, loadBbcGold, scoreBbc, surnameOnlySpeakers } from '../eval/bbc.ts';
 import { sharedDir } from '../eval/paths.ts';
 import { type LineScore, loadPolnear, type PolnearScore, scorePolnear } from '../eval/polnear.ts';
 import { type SeedScore, scoreSeeds } from '../eval/seeds.ts';
 
-const USAGE = `Usage: npm run eval [-- --split train|dev] [--verbose]
+const USAGE = `Usage: npm run eval [-- --split train|dev] [--holdout] [--verbose]
 
   --split train|dev   PolNeAR split to score (default dev; "test" too, for
                       whoever holds the held-out split and puts it there)
+  --holdout           also score the held-out part of the BBC development set
+                      (articles numbered a multiple of four; not for tuning)
   --verbose           list misses: seed entries, missed or wrongly attributed
-                      gold relations, and false positives
+                      gold relations, and false positives (BBC: tuning part only)
   -h, --help          this help`;
 
 const extract = (text: string) => extractStatements(text);
@@ -77,6 +80,61 @@ function printPolnear(split: string, p: PolnearScore, verbose: boolean, seconds:
   }
 }
 
+function printBbc(b: BbcScore, verbose: boolean): void {
+  const d = b.denials;
+  const st = b.statements;
+  console.log(`BBC development set, ${b.split} (${b.articles} articles)`);
+  console.log(
+    `  denials   gold ${String(d.gold).padStart(5)}  found ${String(d.found).padStart(5)}  ` +
+      `R ${pct(d.recall).padStart(6)}  P ${pct(d.precision).padStart(6)} (${d.correct}/${d.predicted})  ` +
+      `found under the right country ${pct(d.countryRecall)} (${d.foundWithCountry}/${d.gold})`,
+  );
+  const countries = Object.entries(d.byCountry).sort((x, y) => y[1].gold - x[1].gold);
+  for (const [code, c] of countries) {
+    const r = c.gold ? pct(c.found / c.gold) : '   -';
+    const p = c.predicted ? pct(c.correct / c.predicted) : '   -';
+    console.log(
+      `    ${code.padEnd(4)} gold ${String(c.gold).padStart(4)}  R ${r.padStart(6)}  P ${p.padStart(6)} (${c.correct}/${c.predicted})`,
+    );
+  }
+  console.log(
+    `  statements by named politicians: gold ${st.gold}, found ${st.found}; of those found: ` +
+      `with a country ${pct(st.found ? st.withCountry / st.found : 0)}, ` +
+      `right country ${pct(st.found ? st.rightCountry / st.found : 0)} (${st.rightCountry}/${st.found}), ` +
+      `right speaker ${pct(st.found ? st.rightSpeaker / st.found : 0)}`,
+  );
+  console.log(`  people split across speaker ids: ${b.identities.split.length} of ${b.identities.people}`);
+  if (!verbose) return;
+  for (const m of d.misses) console.log(`    missed: ${m}`);
+  for (const f of d.falseAlarms) console.log(`    false:  ${f}`);
+  for (const w of st.wrongCountries) console.log(`    country: ${w}`);
+  for (const x of b.identities.split) console.log(`    split: ${x}`);
+}
+
+function bbcFigures(b: BbcScore) {
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  const d = b.denials;
+  const st = b.statements;
+  return {
+    articles: b.articles,
+    denials: {
+      gold: d.gold,
+      found: d.found,
+      predicted: d.predicted,
+      recall: r(d.recall),
+      precision: r(d.precision),
+      countryRecall: r(d.countryRecall),
+    },
+    politicians: {
+      gold: st.gold,
+      found: st.found,
+      withCountry: r(st.found ? st.withCountry / st.found : 0),
+      rightCountry: r(st.found ? st.rightCountry / st.found : 0),
+    },
+    splitPeople: b.identities.split.length,
+  };
+}
+
 function round(l: LineScore) {
   const r = (x: number) => Math.round(x * 10000) / 10000;
   return {
@@ -91,13 +149,14 @@ function round(l: LineScore) {
 }
 
 function main(argv: string[]): number {
-  let values: { split?: string; verbose?: boolean; help?: boolean };
+  let values: { split?: string; verbose?: boolean; holdout?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args: argv,
       options: {
         split: { type: 'string' },
         verbose: { type: 'boolean' },
+        holdout: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -143,6 +202,27 @@ function main(argv: string[]): number {
       denials: score.denials,
     };
   } else console.log(`PolNeAR ${split}: ${polnearDir} not found, skipped`);
+  console.log('');
+  const bbcDir = path.join(shared, 'corpora', 'bbc-news-2004-2005');
+  if (existsSync(bbcDir)) {
+    const started = performance.now();
+    const corpus = buildBbcCorpus(bbcDir, ['politics', 'business'], extractStatements);
+    const gold = loadBbcGold();
+    const tune = scoreBbc(corpus, gold, 'tune');
+    printBbc(tune, verbose);
+    figures.bbc = { tune: bbcFigures(tune) };
+    if (values.holdout) {
+      const holdout = scoreBbc(corpus, gold, 'holdout');
+      printBbc(holdout, false);
+      (figures.bbc as Record<string, unknown>).holdout = bbcFigures(holdout);
+    }
+    const surnames = surnameOnlySpeakers(corpus);
+    console.log(
+      `  whole corpus (politics + business, ${corpus.documents.length} articles, ${((performance.now() - started) / 1000).toFixed(1)} s): ` +
+        `${corpus.speakers.size} speakers, ${surnames.length} bare surnames beside a full name`,
+    );
+    if (verbose) console.log(`    ${surnames.join(', ')}`);
+  } else console.log(`BBC: ${bbcDir} not found, skipped`);
   console.log('');
   console.log(JSON.stringify(figures));
   return 0;

@@ -77,6 +77,7 @@ export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocum
     publisher: meta?.publisher,
     author: meta?.author,
     url: meta?.url,
+    country: meta?.country,
     text,
     bodyStart,
     hash,

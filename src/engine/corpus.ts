@@ -18,6 +18,8 @@ import {
   parseDocument,
   withId,
 } from '../corpus/load.ts';
+import { datelineCountry } from '../identity/countries.ts';
+import { type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
 import type {
   CorpusDocument,
   CountryCode,
@@ -83,9 +85,14 @@ export interface SentenceLookup {
  */
 const MIN_REUSED_SHARE = 0.5;
 
-export function buildCorpus(loaded: LoadedCorpus, extract: Extractor, loadedAt = new Date()): Corpus {
+export function buildCorpus(
+  loaded: LoadedCorpus,
+  extract: Extractor,
+  loadedAt = new Date(),
+  identity: IdentityOptions = {},
+): Corpus {
   const entries = loaded.documents.map((doc) => extractEntry(doc, extract));
-  return assembleCorpus(entries, loaded.skipped, null, loadedAt);
+  return assembleCorpus(entries, loaded.skipped, null, loadedAt, identity);
 }
 
 /**
@@ -97,11 +104,11 @@ export function updateCorpus(
   previous: Corpus | null,
   scan: CorpusScan,
   extract: Extractor,
-  options: { dir: string; loadedAt?: Date },
+  options: { dir: string; loadedAt?: Date } & IdentityOptions,
 ): Corpus {
   const plan = planCorpus(previous, scan, options);
   const extracted = plan.toExtract.map((doc) => extract(doc.text, { bodyStart: doc.bodyStart }));
-  return finishCorpus(plan, extracted, options.loadedAt);
+  return finishCorpus(plan, extracted, options.loadedAt, options);
 }
 
 /**
@@ -151,13 +158,14 @@ export function finishCorpus(
   plan: CorpusPlan,
   extracted: ExtractedStatement[][],
   loadedAt = new Date(),
+  identity: IdentityOptions = {},
 ): Corpus {
   const entries = plan.order.map((item): DocumentEntry => {
     if (typeof item !== 'number') return item;
     const doc = plan.toExtract[item]!;
     return { doc, statements: placeStatements(doc, extracted[item]!), fresh: true };
   });
-  return assembleCorpus(entries, plan.skipped, plan.previous, loadedAt);
+  return assembleCorpus(entries, plan.skipped, plan.previous, loadedAt, identity);
 }
 
 /**
@@ -170,6 +178,7 @@ export function assembleCorpus(
   skipped: SkippedFile[],
   previous: Corpus | null,
   loadedAt: Date,
+  identity: IdentityOptions = {},
 ): Corpus {
   const previousStatements = previous ? statementCounts(previous) : new Map<string, number>();
   const previousDocs = previous?.documents ?? [];
@@ -193,6 +202,7 @@ export function assembleCorpus(
       })),
     ),
     loadedAt,
+    homeCountry: identity.homeCountry,
   });
 }
 
@@ -200,7 +210,7 @@ export function assembleCorpus(
 export function corpusFromEntries(
   entries: DocumentEntry[],
   skipped: SkippedFile[],
-  built: { sentenceIndex: TextIndex; statementIndex: TextIndex; loadedAt: Date },
+  built: { sentenceIndex: TextIndex; statementIndex: TextIndex; loadedAt: Date } & IdentityOptions,
 ): Corpus {
   const documents: CorpusDocument[] = [];
   const documentById = new Map<string, CorpusDocument>();
@@ -211,11 +221,12 @@ export function corpusFromEntries(
     for (const sentence of doc.sentences) sentences.push(sentence);
   }
   const fresh = packStatements(entries.flatMap((e) => (e.fresh ? e.statements : [])));
-  const statements: Statement[] = [];
+  const placed: Statement[] = [];
   let next = 0;
   for (const entry of entries) {
-    for (const s of entry.statements) statements.push(entry.fresh ? fresh[next++]! : s);
+    for (const s of entry.statements) placed.push(entry.fresh ? fresh[next++]! : s);
   }
+  const statements = withIdentities(placed, documentById, built);
   return {
     documents,
     documentById,
@@ -231,6 +242,47 @@ export function corpusFromEntries(
   };
 }
 
+/**
+ * Statements with their corpus-wide speaker and country (src/identity/).
+ * Recomputed on every build, from what extraction found, because one article
+ * can change another's speakers ("Blair" becomes "Tony Blair" once an article
+ * names him). A statement whose identity changed is copied, never edited: the
+ * previous corpus may still be serving it.
+ */
+function withIdentities(
+  statements: Statement[],
+  documents: Map<string, CorpusDocument>,
+  options: IdentityOptions,
+): Statement[] {
+  const datelines = new Map<string, CountryCode | null>();
+  const places = (docId: string) => {
+    const doc = documents.get(docId);
+    if (!doc) return undefined;
+    if (!datelines.has(docId)) datelines.set(docId, datelineCountry(doc.text, doc.bodyStart));
+    return { country: doc.country, dateline: datelines.get(docId) ?? undefined };
+  };
+  const identities = resolveIdentities(statements, places, options);
+  return statements.map((s, i) => {
+    const identity = identities[i]!;
+    const speakerId = speakerIdFor(identity.name);
+    if (
+      s.speakerId === speakerId &&
+      s.speakerName === identity.name &&
+      s.country === identity.country &&
+      s.countryEvidence === identity.countryEvidence
+    ) {
+      return s;
+    }
+    return {
+      ...s,
+      speakerId,
+      speakerName: identity.name,
+      country: identity.country,
+      countryEvidence: identity.countryEvidence,
+    };
+  });
+}
+
 /** Denials by country and statements by speaker, as positions in `statements`. */
 function statementLists(statements: Statement[]) {
   const denialsByCountry = new Map<CountryCode, number[]>();
@@ -242,7 +294,7 @@ function statementLists(statements: Statement[]) {
   };
   statements.forEach((s, i) => {
     add(statementsBySpeaker, s.speakerId, i);
-    if (s.denial && s.speaker.country) add(denialsByCountry, s.speaker.country, i);
+    if (s.denial && s.country) add(denialsByCountry, s.country, i);
   });
   return { denialsByCountry, statementsBySpeaker };
 }
@@ -315,6 +367,9 @@ function packStatements(list: Statement[]): Statement[] {
       id: s.id,
       docId: s.docId,
       speakerId: s.speakerId,
+      speakerName: s.speakerName,
+      country: s.country,
+      countryEvidence: s.countryEvidence,
       paragraph: s.paragraph,
       sentenceIds: p.sentenceIds,
     };
@@ -412,6 +467,9 @@ export function placeStatements(doc: CorpusDocument, extracted: ExtractedStateme
       id: `${doc.id}:s${i + 1}`,
       docId: doc.id,
       speakerId: speakerIdFor(s.speaker.name),
+      speakerName: s.speaker.name,
+      country: s.speaker.country,
+      countryEvidence: null,
       paragraph: first?.paragraph ?? 1,
       sentenceIds: overlapping.map((x) => x.id),
     };
@@ -437,9 +495,9 @@ function collectSpeakers(statements: Statement[]): Map<string, Speaker> {
   for (const [id, list] of groups) {
     speakers.set(id, {
       id,
-      name: mostCommon(list.map((s) => s.speaker.name))!,
+      name: mostCommon(list.map((s) => s.speakerName))!,
       title: mostCommon(list.map((s) => s.speaker.title)),
-      country: mostCommon(list.map((s) => s.speaker.country)),
+      country: mostCommon(list.map((s) => s.country)),
       kind: mostCommon(list.map((s) => s.speaker.kind))!,
       statementCount: list.length,
     });

@@ -38,7 +38,7 @@ import { type Corpus, corpusFromEntries, type DocumentEntry, entriesOf } from '.
 import type { CorpusScan } from './scan.ts';
 
 /** Bump when the layout changes; it is part of every key. */
-const SNAPSHOT_FORMAT = 'whosaid-snapshot-2';
+const SNAPSHOT_FORMAT = 'whosaid-snapshot-3';
 /** Snapshots kept per corpus folder: the current one and the one before. */
 const KEEP = 2;
 
@@ -76,6 +76,7 @@ interface StoredDocument {
   publisher?: string | undefined;
   url?: string | undefined;
   author?: string | undefined;
+  country?: string | undefined;
   bodyStart: number;
   hash: string;
   /** Byte range of the text in `texts.bin`. */
@@ -273,6 +274,7 @@ function storeDocument(doc: CorpusDocument, statements: Statement[], bytes: [num
     publisher: doc.publisher,
     url: doc.url,
     author: doc.author,
+    country: doc.country,
     bodyStart: doc.bodyStart,
     hash: doc.hash,
     bytes,
@@ -408,6 +410,7 @@ function restoreDocument(stored: StoredDocument, text: string, paragraphs: Int32
     publisher: stored.publisher,
     author: stored.author,
     url: stored.url,
+    country: stored.country,
     text,
     bodyStart: stored.bodyStart,
     hash: stored.hash,
@@ -456,7 +459,11 @@ function restoreStatement(stored: StoredStatement, doc: CorpusDocument, n: numbe
     denial: stored.denial,
     id: `${doc.id}:s${n + 1}`,
     docId: doc.id,
+    // Corpus-wide identity is worked out again whenever a corpus is put together (corpusFromEntries).
     speakerId: stored.speakerId,
+    speakerName: speaker.name,
+    country: speaker.country,
+    countryEvidence: null,
     paragraph: stored.paragraph,
     sentenceIds: doc.sentences.slice(first, first + count).map((x) => x.id),
   };

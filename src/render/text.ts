@@ -3,7 +3,9 @@
  * Quotes are printed exactly as in the corpus; only the emphasis around
  * matched words is added (ANSI bold on a terminal, `**…**` otherwise).
  */
+
 import { formatCitation } from '../answers/citation.ts';
+import { countryEvidenceNote } from '../answers/evidence.ts';
 import type {
   Answer,
   Citation,
@@ -88,7 +90,9 @@ function renderSearch(a: SearchAnswer, style: Style): string {
 
 export function speakerLine(s: SpeakerInfo): string {
   const country = s.country ? countryInfo(s.country) : null;
-  const parts = [s.title, country ? `${country.flag} ${country.name}` : null].filter(Boolean);
+  const note = countryEvidenceNote(s.countryEvidence);
+  const countryText = country ? `${country.flag} ${country.name}${note ? ` (${note})` : ''}` : null;
+  const parts = [s.title, countryText].filter(Boolean);
   return parts.length ? `${s.name} (${parts.join(', ')})` : s.name;
 }
 

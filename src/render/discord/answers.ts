@@ -3,7 +3,9 @@
  * Discord markdown. Every piece of corpus or user text goes through
  * `escapeText`/`emphasise`; citations go through `formatCitation`, the one format.
  */
+
 import { formatCitation } from '../../answers/citation.ts';
+import { countryEvidenceNote } from '../../answers/evidence.ts';
 import type {
   Citation,
   CorpusAnswer,
@@ -59,10 +61,12 @@ function citationLine(ref: ContextRef, citation: Citation): string {
 
 export function speakerMarkdown(speaker: SpeakerInfo): string {
   const country = speaker.country ? countryInfo(speaker.country) : null;
+  const note = countryEvidenceNote(speaker.countryEvidence);
+  const countryText = country ? `${country.flag} ${escapeText(country.name)}` : speaker.country;
   const parts = [
     `**${escapeText(speaker.name)}**`,
     speaker.title ? escapeText(speaker.title) : null,
-    country ? `${country.flag} ${escapeText(country.name)}` : speaker.country,
+    countryText && note ? `${countryText} (${note})` : countryText,
   ];
   return parts.filter(Boolean).join(' · ');
 }

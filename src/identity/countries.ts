@@ -1,0 +1,37 @@
+/**
+ * Countries named in a few words ("U.S. President", "the Kremlin") and in an
+ * article's dateline ("MOSCOW (Reuters) -"), with the attribution engine's
+ * own matcher of running text, so both agree on what names a country.
+ */
+import { countryPhraseAt } from '../attribution/countries.ts';
+import { wordTokens } from '../attribution/tokens.ts';
+import type { CountryCode } from '../model.ts';
+
+/** The first country the words name, or null. */
+export function countryMentionedIn(words: string): CountryCode | null {
+  const tokens = wordTokens(words);
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = countryPhraseAt(tokens, i);
+    if (hit) return hit.code;
+  }
+  return null;
+}
+
+/**
+ * A wire dateline at the start of the body: places in capitals, an optional
+ * agency in brackets, then a dash ("MOSCOW (Reuters) -", "LONDON, March 3 —").
+ * Several places ("WASHINGTON/TEHRAN/MOSCOW") name no one country.
+ */
+const DATELINE =
+  /^\s*([A-Z][A-Z.'’ -]{1,40}(?:\/[A-Z][A-Z.'’ -]{1,40})*)(?:,[^\n–—-]{0,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s/;
+
+/** The country a dateline at `bodyStart` names, or null. */
+export function datelineCountry(text: string, bodyStart: number): CountryCode | null {
+  const m = DATELINE.exec(text.slice(bodyStart, bodyStart + 200));
+  if (!m) return null;
+  const places = m[1]!.split('/').map((p) => p.trim());
+  if (places.length !== 1) return null;
+  // Datelines are shouted; the matcher wants "Moscow".
+  const place = places[0]!.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+  return countryMentionedIn(place);
+}

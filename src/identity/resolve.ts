@@ -1,0 +1,136 @@
+/**
+ * Speakers across the corpus: each statement's canonical speaker (see
+ * names.ts) and the speaker's country with the evidence that gave it.
+ *
+ * Country evidence, strongest first; a statement takes the first that gives one:
+ * - `stated`: the sentence's own words for the speaker name a country ("U.S.
+ *   President Donald Trump", "the Kremlin", "Tory leader Michael Howard");
+ * - `document`: the same person is given a country elsewhere in the article;
+ * - `corpus`: the same person is given one in other articles (most often given
+ *   wins), so every Trump statement is American once he is "U.S. President
+ *   Donald Trump" anywhere;
+ * - `dateline`: the article's dateline ("MOSCOW (Reuters) -") names the country,
+ *   for officials only (a minister, a spokesman, a party, "the government");
+ * - `home`: the article's `country:` front matter, else the corpus's home
+ *   country (CORPUS_COUNTRY), for officials only, and last: a domestic news
+ *   corpus rarely says "British" of its own prime minister.
+ *
+ * A country from dateline or home also reaches the person's other statements
+ * (as `corpus`) when nothing stronger gives that person one, so "Mr Brown"
+ * without a title in one article is British because "Chancellor Gordon Brown"
+ * is in another.
+ */
+import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
+import { countryMentionedIn } from './countries.ts';
+import { foldName } from './fold.ts';
+import { canonicalNames, keyOfUse } from './names.ts';
+import { isOfficial } from './titles.ts';
+
+export interface IdentityStatement {
+  docId: string;
+  speaker: ExtractedStatement['speaker'];
+}
+
+export interface DocumentPlace {
+  /** The article's own `country:` front matter. */
+  country?: CountryCode | undefined;
+  /** The country its dateline names. */
+  dateline?: CountryCode | undefined;
+}
+
+export interface IdentityOptions {
+  /** The corpus's home country, for officials nothing else gives one. */
+  homeCountry?: CountryCode | null | undefined;
+}
+
+export interface Identity {
+  /** Canonical display name. */
+  name: string;
+  country: CountryCode | null;
+  countryEvidence: CountryEvidence | null;
+}
+
+/** One identity per statement, in the same order. Linear in the statements. */
+export function resolveIdentities(
+  statements: readonly IdentityStatement[],
+  places: (docId: string) => DocumentPlace | undefined,
+  options: IdentityOptions = {},
+): Identity[] {
+  const canonical = canonicalNames(statements.map((s) => s.speaker));
+  const names = statements.map((s) => canonical.get(keyOfUse(s.speaker)) ?? s.speaker.name);
+  const keys = statements.map((s, i) => `${s.speaker.kind}:${foldName(names[i]!)}`);
+  const own = statements.map((s) => ownCountry(s));
+  const placed: (Evidence | null)[] = statements.map(() => null);
+  for (let i = 0; i < statements.length; i++) {
+    if (own[i]) continue;
+    const s = statements[i]!;
+    if (!isOfficial(s.speaker.name, s.speaker.title)) continue;
+    placed[i] = placeCountry(places(s.docId), options.homeCountry ?? null);
+  }
+  const byPerson = majorityCountries(
+    keys,
+    own.map((o) => o?.country ?? null),
+  );
+  const byPersonPlaced = majorityCountries(
+    keys,
+    placed.map((p) => p?.country ?? null),
+  );
+  return statements.map((_, i) => {
+    const name = names[i]!;
+    const o = own[i];
+    if (o) return { name, ...o };
+    const corpus = byPerson.get(keys[i]!);
+    if (corpus) return { name, country: corpus, countryEvidence: 'corpus' };
+    const p = placed[i];
+    if (p) return { name, ...p };
+    const viaPlaced = byPersonPlaced.get(keys[i]!);
+    if (viaPlaced) return { name, country: viaPlaced, countryEvidence: 'corpus' };
+    return { name, country: null, countryEvidence: null };
+  });
+}
+
+type Evidence = { country: CountryCode; countryEvidence: CountryEvidence };
+
+/** The country extraction found, stated in the sentence's words for the speaker or elsewhere in the article. */
+function ownCountry(s: IdentityStatement): Evidence | null {
+  const country = s.speaker.country;
+  if (!country) return null;
+  const words = s.speaker.mention?.text ?? '';
+  const stated = countryMentionedIn(`${words} ${s.speaker.title ?? ''}`) === country;
+  return { country, countryEvidence: stated ? 'stated' : 'document' };
+}
+
+function placeCountry(place: DocumentPlace | undefined, home: CountryCode | null): Evidence | null {
+  if (place?.dateline) return { country: place.dateline, countryEvidence: 'dateline' };
+  if (place?.country) return { country: place.country, countryEvidence: 'home' };
+  if (home) return { country: home, countryEvidence: 'home' };
+  return null;
+}
+
+/** Each identity's most frequent country (ties: first seen), over the statements that have one. */
+function majorityCountries(keys: readonly string[], countries: readonly (CountryCode | null)[]) {
+  const counts = new Map<string, Map<CountryCode, number>>();
+  keys.forEach((key, i) => {
+    const c = countries[i];
+    if (!c) return;
+    let m = counts.get(key);
+    if (!m) {
+      m = new Map();
+      counts.set(key, m);
+    }
+    m.set(c, (m.get(c) ?? 0) + 1);
+  });
+  const best = new Map<string, CountryCode>();
+  for (const [key, m] of counts) {
+    let top: CountryCode | null = null;
+    let n = 0;
+    for (const [c, k] of m) {
+      if (k > n) {
+        top = c;
+        n = k;
+      }
+    }
+    if (top) best.set(key, top);
+  }
+  return best;
+}
