@@ -26,7 +26,10 @@ const Country = z
   .transform((value, ctx) => {
     const country = findCountry(value);
     if (!country) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a country (use a code such as GB, or a name)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a country (use a code such as GB, or a name)`,
+      });
       return z.NEVER;
     }
     return country.code;
