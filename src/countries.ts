@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
 import type { CountryInfo } from './answers/types.ts';
 import type { CountryCode } from './model.ts';
+import { foldName } from './text/fold.ts';
 
 /** Loaded from the package at run time: the dataset's licence (ODbL) stays with it. */
 export const worldCountries = createRequire(import.meta.url)('world-countries/countries.json') as Countries;
@@ -48,16 +49,6 @@ const EXTRA_NAMES: Record<string, string[]> = {
   AE: ['uae', 'u.a.e.'],
 };
 
-/** Lower case, straight apostrophes, no accents, no surrounding space: how names are compared. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .trim()
-    .toLowerCase();
-}
-
 function precedence(r: CountryRecord): number {
   return (r.independent ? 1e9 : 0) + r.area / 1e3;
 }
@@ -68,13 +59,13 @@ function buildRecords(): Map<CountryCode, CountryRecord> {
     const demonyms = [c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter((d): d is string => Boolean(d));
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 2)]
       .concat(EXTRA_NAMES[c.cca2] ?? [])
-      .map(normaliseName);
+      .map(foldName);
     records.set(c.cca2, {
       code: c.cca2,
       name: c.name.common,
       flag: c.flag,
       names: [...new Set(names)],
-      demonyms: [...new Set(demonyms.map(normaliseName))],
+      demonyms: [...new Set(demonyms.map(foldName))],
       demonym: c.demonyms?.eng?.m || null,
       independent: c.independent === true,
       area: c.area,
@@ -103,7 +94,7 @@ export function countryInfo(code: string): CountryInfo | null {
  * Federation") to a country. Codes and names are both accepted.
  */
 export function findCountry(input: string): CountryInfo | null {
-  const key = normaliseName(input);
+  const key = foldName(input);
   if (/^[a-z]{2}$/.test(key)) {
     const byCode = countryInfo(key);
     if (byCode) return byCode;

@@ -7,7 +7,8 @@
  * Matching works on the engine's tokens, so "Iran’s Foreign Ministry" and
  * "the U.S. Department" are looked up exactly as they were tokenised.
  */
-import { countryInfo, normaliseName, worldCountries } from '../countries.ts';
+import { countryInfo, worldCountries } from '../countries.ts';
+import { foldName } from '../text/fold.ts';
 import { wordTokens } from './tokens.ts';
 
 export { countryDemonym } from '../countries.ts';
@@ -127,7 +128,7 @@ const PHRASES = new Map<string, CountryPhrase>();
 let longestPhrase = 1;
 
 function phraseKey(phrase: string): string[] {
-  return wordTokens(phrase).map(normaliseName);
+  return wordTokens(phrase).map(foldName);
 }
 
 /** Ambiguous names that are countries only in a list of countries ("Egypt, Jordan and Morocco"). */
@@ -181,7 +182,7 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
   let key = '';
   for (let n = 0; n < longestPhrase && i + n < tokens.length; n++) {
     const t = tokens[i + n]!;
-    key = n === 0 ? normaliseName(t) : `${key} ${normaliseName(t)}`;
+    key = n === 0 ? foldName(t) : `${key} ${foldName(t)}`;
     const hit = PHRASES.get(key);
     if (hit && hit.length === n + 1) found = hit;
   }
@@ -197,7 +198,7 @@ function isShoutedText(tokens: readonly string[], i: number): boolean {
 
 /** A country name that needs context ("Jordan", "Georgia", "Chad"), when the whole phrase is one. */
 export function ambiguousCountry(tokens: readonly string[]): CountryPhrase | null {
-  return AMBIGUOUS_PHRASES.get(tokens.map(normaliseName).join(' ')) ?? null;
+  return AMBIGUOUS_PHRASES.get(tokens.map(foldName).join(' ')) ?? null;
 }
 
 /** The dataset's common name for a code ("RU" → "Russia"). */

@@ -7,6 +7,7 @@
  * negation of the speaker's own conduct, so it is not a denial; neither is a
  * negation about someone else ("Germany has not paid its share").
  */
+import { lowerWord } from '../text/fold.ts';
 import { countryPhraseAt } from './countries.ts';
 import { CLAIM_NOUNS, CUES, FIRST_PERSON, words } from './lexicon.ts';
 import { wordTokens } from './tokens.ts';
@@ -88,9 +89,8 @@ const DEMONSTRATIVE_SUBJECTS = words('that this it these those which');
  * list these first. Meaningful only for statements `isDenial` accepted.
  */
 export function isExplicitDenial(cue: string | null, text: string): boolean {
-  const lower = (w: string) => w.toLowerCase().replace(/’/g, "'");
-  if (cue && wordTokens(cue).some((w) => CUES.get(lower(w))?.cls === 'denial')) return true;
-  const toks = joinNegations(wordTokens(text.slice(0, MAX_TEXT)).map(lower));
+  if (cue && wordTokens(cue).some((w) => CUES.get(lowerWord(w))?.cls === 'denial')) return true;
+  const toks = joinNegations(wordTokens(text.slice(0, MAX_TEXT)).map(lowerWord));
   return toks.some(
     (w, i) =>
       STRONG_DENIAL.has(w) ||
@@ -101,7 +101,7 @@ export function isExplicitDenial(cue: string | null, text: string): boolean {
 
 export function isDenial(input: DenialInput): boolean {
   const toks = wordTokens(input.text.slice(0, MAX_TEXT));
-  const lower = joinNegations(toks.map((t) => t.toLowerCase().replace(/’/g, "'")));
+  const lower = joinNegations(toks.map(lowerWord));
   if (input.cueLemma === 'deny' && deniesSomething(lower, input.clause === true)) return true;
   if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
     return true;

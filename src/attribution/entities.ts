@@ -9,6 +9,8 @@
  * Country evidence is only ever read from a speaker's own name, title and
  * appositions: never from what they said or where they were.
  */
+
+import { foldToken } from '../text/fold.ts';
 import { ambiguousCountry, countryDemonym, countryName, countryPhraseAt } from './countries.ts';
 import {
   CORPORATE_SUFFIXES,
@@ -76,14 +78,8 @@ const PLURAL_PERSON_HEADS = words(
   'officials analysts experts critics residents voters lawyers aides sources observers supporters opponents activists leaders members lawmakers senators economists investigators prosecutors researchers scientists historians police authorities diplomats candidates officers witnesses protesters people parents friends families neighbors neighbours students workers employees executives staffers advisers advisors spokespeople owners fans users customers citizens republicans democrats',
 );
 
-function tokenKey(t: Token | string): string {
-  const s = typeof t === 'string' ? t : t.text;
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase()
-    .replace(/\.$/, '');
+function tokenKey(t: Token): string {
+  return foldToken(t.text);
 }
 
 /** The text of tokens as written, single-spaced ("Chinese Foreign Minister"). */

@@ -6,6 +6,7 @@
  * The scanner is a single left-to-right pass with sticky regular expressions
  * that cannot backtrack catastrophically: linear in the input.
  */
+import { lowerWord } from '../text/fold.ts';
 import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
 
 export interface Quote {
@@ -53,7 +54,7 @@ function makeToken(text: string, start: number, end: number, type: TokenType, ab
     start,
     end,
     text: t,
-    lower: t.toLowerCase().replace(/’/g, "'"),
+    lower: lowerWord(t),
     type,
     cap: /^\p{Lu}/u.test(t),
     abbr,

@@ -29,6 +29,8 @@ const ROOT = projectRoot();
 const VERSIONED = [
   'src/corpus',
   'src/attribution',
+  'src/lexicon',
+  'src/text',
   'src/search',
   'src/engine',
   'src/model.ts',
