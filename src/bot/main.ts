@@ -50,6 +50,7 @@ async function openService(config: BotConfig, logger: Logger): Promise<AnswerSer
   return createAnswerService({
     corpusDir: config.CORPUS_DIR,
     maxFileBytes: config.MAX_FILE_BYTES,
+    homeCountry: config.CORPUS_COUNTRY,
     snapshotDir: config.SNAPSHOT_DIR || undefined,
     logger,
   });

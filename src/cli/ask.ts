@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     const corpus = await readCorpus({
       corpusDir: values.corpus ?? config.CORPUS_DIR,
       maxFileBytes: config.MAX_FILE_BYTES,
+      homeCountry: config.CORPUS_COUNTRY,
     });
     for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
     const result = answer(corpus, request);

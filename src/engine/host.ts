@@ -27,6 +27,8 @@ export interface EngineOptions {
   maxFileBytes: number;
   /** Where snapshots live; unset disables them. */
   snapshotDir?: string | undefined;
+  /** The corpus's home country, for officials the text gives none (CORPUS_COUNTRY). */
+  homeCountry?: string | null | undefined;
   extract: Extractor;
   /** Overrides the version snapshots are keyed by (tests). */
   codeVersion?: string | undefined;
@@ -78,7 +80,9 @@ export class EngineHost {
   ): Promise<EngineHost> {
     const version = options.codeVersion ?? (await codeVersion());
     const snapshots = options.snapshotDir
-      ? new SnapshotStore(options.snapshotDir, options.corpusDir, version)
+      ? new SnapshotStore(options.snapshotDir, options.corpusDir, version, {
+          homeCountry: options.homeCountry,
+        })
       : null;
     const host = new EngineHost(options, snapshots);
     host.#store = await CorpusStore.open((current) =>
@@ -184,7 +188,9 @@ export class EngineHost {
     const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
     const helpers = Array.from({ length: count }, () => startHelper!());
     try {
-      return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers));
+      return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers), new Date(), {
+        homeCountry: this.#options.homeCountry,
+      });
     } finally {
       forgetTerms();
       await Promise.all(helpers.map((h) => h.terminate()));

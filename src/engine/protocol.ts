@@ -13,6 +13,8 @@ export interface WorkerSetup {
   corpusDir: string;
   maxFileBytes: number;
   snapshotDir?: string | undefined;
+  /** The corpus's home country (CORPUS_COUNTRY). */
+  homeCountry?: string | null | undefined;
   codeVersion?: string | undefined;
   /** Module URL and export name of the attribution engine; null: the project's own (`src/attribution`). */
   extractor: { module: string; export: string } | null;

@@ -20,6 +20,8 @@ export interface ServiceOptions {
   corpusDir: string;
   maxFileBytes: number;
   snapshotDir?: string | undefined;
+  /** The corpus's home country, for officials the text gives none (CORPUS_COUNTRY). */
+  homeCountry?: string | null | undefined;
   logger: Logger;
   /** The attribution engine as a function: runs the engine on the calling thread (tests). */
   extract?: Extractor | undefined;
@@ -44,6 +46,7 @@ export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promi
   const scan = await scanCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes, blocking: true });
   return updateCorpus(null, scan, options.extract ?? (await loadExtractor(options)), {
     dir: options.corpusDir,
+    homeCountry: options.homeCountry,
   });
 }
 
@@ -58,6 +61,7 @@ export async function createAnswerService(options: ServiceOptions): Promise<Answ
             corpusDir: options.corpusDir,
             maxFileBytes: options.maxFileBytes,
             snapshotDir: options.snapshotDir,
+            homeCountry: options.homeCountry,
             codeVersion: options.codeVersion,
             extractor: options.extractor ?? null,
           },
@@ -88,6 +92,7 @@ class InProcessService implements AnswerService {
       corpusDir: options.corpusDir,
       maxFileBytes: options.maxFileBytes,
       snapshotDir: options.snapshotDir,
+      homeCountry: options.homeCountry,
       codeVersion: options.codeVersion,
       extract: options.extract ?? (await loadExtractor(options)),
       warn: (message) => options.logger.warn(message),

@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
+import type { IdentityOptions } from '../identity/resolve.ts';
 import type {
   CorpusDocument,
   ExtractedStatement,
@@ -117,7 +118,10 @@ export class SnapshotStore {
   readonly #codeVersion: string;
 
   /** Snapshots of the corpus in `corpusDir` under `root`, for code version `codeVersion`. */
-  constructor(root: string, corpusDir: string, codeVersion: string) {
+  readonly #identity: IdentityOptions;
+
+  constructor(root: string, corpusDir: string, codeVersion: string, identity: IdentityOptions = {}) {
+    this.#identity = identity;
     const corpusKey = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16);
     this.#folder = path.join(root, corpusKey);
     this.#codeVersion = codeVersion;
@@ -184,7 +188,7 @@ export class SnapshotStore {
     }
     const texts = readFileSync(path.join(folder, 'texts.bin'));
     const arrays = readFileSync(path.join(folder, 'arrays.bin'));
-    return corpusFromSnapshot(manifest, texts, aligned(arrays));
+    return corpusFromSnapshot(manifest, texts, aligned(arrays), this.#identity);
   }
 
   /** Snapshot folders of this corpus, newest first (temporary ones excluded). */
@@ -340,7 +344,12 @@ function typeOf(array: NumberArray): ArrayType {
 
 // ---------------------------------------------------------------- reading
 
-function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8Array): Corpus {
+function corpusFromSnapshot(
+  manifest: Manifest,
+  texts: Uint8Array,
+  arrays: Uint8Array,
+  identity: IdentityOptions,
+): Corpus {
   const sections = new Map(manifest.sections.map((s) => [s.name, s]));
   const section = <T extends NumberArray>(name: string): T => {
     const s = sections.get(name);
@@ -378,6 +387,7 @@ function corpusFromSnapshot(manifest: Manifest, texts: Uint8Array, arrays: Uint8
     sentenceIndex: index('sentences', manifest.indexes.sentences),
     statementIndex: index('statements', manifest.indexes.statements),
     loadedAt: new Date(),
+    homeCountry: identity.homeCountry,
   });
 }
 

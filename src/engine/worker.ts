@@ -85,6 +85,7 @@ async function openHost(): Promise<EngineHost> {
       corpusDir: setup.corpusDir,
       maxFileBytes: setup.maxFileBytes,
       snapshotDir: setup.snapshotDir,
+      homeCountry: setup.homeCountry,
       codeVersion: setup.codeVersion,
       extract,
       startHelper,
