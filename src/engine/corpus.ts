@@ -31,6 +31,7 @@ import type {
   Statement,
 } from '../model.ts';
 import { type IndexChange, type IndexedText, TextIndex } from '../search/text-index.ts';
+import { stripAccents } from '../text/fold.ts';
 import type { CorpusScan } from './scan.ts';
 
 /** The attribution engine's contract: statements of one file's text. */
@@ -449,9 +450,7 @@ function statementsByDocument(corpus: Corpus): Map<string, Statement[]> {
  * case- and accent-insensitive ("Zhao Lijian" in two articles is one person).
  */
 export function speakerIdFor(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(name)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDocument, withId } from '../corpus/load.ts';
 import { buildCorpus, type Corpus, type Extractor } from '../engine/corpus.ts';
-import { foldName } from '../identity/fold.ts';
+import { foldName } from '../identity/names.ts';
 import type { CorpusDocument, Statement } from '../model.ts';
 
 export const BBC_GOLD_FILE = fileURLToPath(new URL('./gold/bbc-dev.json', import.meta.url));

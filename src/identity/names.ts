@@ -21,7 +21,7 @@
  *
  * Only person names are merged; organisations and states keep their names.
  */
-import { foldName } from './fold.ts';
+import { foldToken } from '../text/fold.ts';
 import { isNameTitle } from './titles.ts';
 
 /** Share of the statements of all candidates one must have for a bare surname to join it. */
@@ -43,6 +43,11 @@ export interface Person {
   statements: number;
   /** Folded title words seen with this person. */
   titleWords: Set<string>;
+}
+
+/** A name as names are compared, word by word: "Mr. Côté" → "mr cote". */
+export function foldName(name: string): string {
+  return name.split(/\s+/).filter(Boolean).map(foldToken).join(' ');
 }
 
 /** "East Midlands MEP Robert Kilroy-Silk" → "Robert Kilroy-Silk"; names without a title are unchanged. */
@@ -80,14 +85,20 @@ export function titleWordsOf(title: string | null): string[] {
 export function canonicalNames(uses: readonly NameUse[]): Map<string, string> {
   const people = collectPeople(uses);
   const fullNames = [...people.values()].filter((p) => p.keys.length > 1);
+  const withoutInitials = mergeMiddleInitials(fullNames);
+  // "George W Bush" counts as "George Bush": one candidate for "Bush", not two.
+  for (const [variant, plain] of withoutInitials) {
+    plain.statements += variant.statements;
+    for (const w of variant.titleWords) plain.titleWords.add(w);
+  }
   const bySurname = new Map<string, Person[]>();
   for (const p of fullNames) {
+    if (withoutInitials.has(p)) continue;
     const surname = p.keys[p.keys.length - 1]!;
     const list = bySurname.get(surname);
     if (list) list.push(p);
     else bySurname.set(surname, [p]);
   }
-  const withoutInitials = mergeMiddleInitials(fullNames);
   const canonical = new Map<string, string>();
   for (const use of uses) {
     if (canonical.has(keyOfUse(use))) continue;

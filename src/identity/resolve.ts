@@ -22,8 +22,7 @@
  */
 import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
 import { countryMentionedIn } from './countries.ts';
-import { foldName } from './fold.ts';
-import { canonicalNames, keyOfUse } from './names.ts';
+import { canonicalNames, foldName, keyOfUse } from './names.ts';
 import { isOfficial } from './titles.ts';
 
 export interface IdentityStatement {

@@ -4,7 +4,7 @@
  * And words that make a speaker an official: someone whose country the
  * article's dateline or the corpus's home country may give.
  */
-import { foldName } from './fold.ts';
+import { fold, foldToken } from '../text/fold.ts';
 
 const NAME_TITLES = new Set(
   `mp mep msp am mla td qc mp's euro shadow prime minister ministers secretary chancellor president
@@ -20,7 +20,7 @@ const NAME_TITLES = new Set(
 
 /** The token, folded, is a title word. */
 export function isNameTitle(token: string): boolean {
-  return NAME_TITLES.has(foldName(token));
+  return NAME_TITLES.has(foldToken(token));
 }
 
 /**
@@ -44,6 +44,8 @@ const OFFICIAL_WORDS = new Set(
 
 /** The speaker's name or title marks them as an official or an official body. */
 export function isOfficial(name: string, title: string | null): boolean {
-  const words = foldName(`${title ?? ''} ${name}`).split(/[\s-]+/);
+  const words = fold(`${title ?? ''} ${name}`)
+    .split(/[\s-]+/)
+    .map(foldToken);
   return words.some((w) => OFFICIAL_WORDS.has(w));
 }

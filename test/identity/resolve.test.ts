@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { datelineCountry } from '../../src/identity/countries.ts';
+import { type IdentityStatement, resolveIdentities } from '../../src/identity/resolve.ts';
+
+function statement(
+  docId: string,
+  name: string,
+  country: string | null = null,
+  title: string | null = null,
+  mention: string | null = null,
+): IdentityStatement {
+  return {
+    docId,
+    speaker: {
+      name,
+      title,
+      country,
+      kind: 'person',
+      mention: mention ? { start: 0, end: mention.length, text: mention } : null,
+    },
+  };
+}
+
+describe('countries across the corpus', () => {
+  it('records where each country comes from, strongest first', () => {
+    const statements = [
+      statement('a', 'Donald Trump', 'US', 'U.S. President', 'U.S. President Donald Trump'),
+      statement('a', 'Donald Trump', 'US', null, 'Trump'),
+      statement('b', 'Trump'),
+      statement('c', 'John Smith', null, 'foreign minister'),
+      statement('d', 'Jane Doe', null, 'Home Secretary'),
+      statement('d', 'Joe Bloggs', null, 'a plumber'),
+    ];
+    const places = (docId: string) => (docId === 'c' ? { dateline: 'RU' } : undefined);
+    const out = resolveIdentities(statements, places, { homeCountry: 'GB' });
+    expect(out.map((o) => [o.name, o.country, o.countryEvidence])).toEqual([
+      ['Donald Trump', 'US', 'stated'],
+      ['Donald Trump', 'US', 'document'],
+      ['Donald Trump', 'US', 'corpus'],
+      ['John Smith', 'RU', 'dateline'],
+      ['Jane Doe', 'GB', 'home'],
+      // Not an official: the home country says nothing about a plumber.
+      ['Joe Bloggs', null, null],
+    ]);
+  });
+
+  it("prefers an article's own country to the corpus's home country", () => {
+    const out = resolveIdentities(
+      [statement('a', 'Jean Dupont', null, 'minister')],
+      () => ({ country: 'FR' }),
+      {
+        homeCountry: 'GB',
+      },
+    );
+    expect(out[0]).toMatchObject({ country: 'FR', countryEvidence: 'home' });
+  });
+
+  it('carries a country found for an official to the same person elsewhere', () => {
+    const statements = [statement('a', 'Gordon Brown', null, 'Chancellor'), statement('b', 'Brown')];
+    const out = resolveIdentities(statements, () => undefined, { homeCountry: 'GB' });
+    expect(out[1]).toMatchObject({ name: 'Gordon Brown', country: 'GB', countryEvidence: 'corpus' });
+  });
+});
+
+describe('datelines', () => {
+  it('reads the country of one place in capitals before a dash', () => {
+    expect(datelineCountry('MOSCOW (Reuters) - Russia denied it.', 0)).toBe('RU');
+    expect(datelineCountry('WASHINGTON (AP) -- Officials said', 0)).toBe('US');
+    expect(datelineCountry('LONDON, March 3 — The minister said', 0)).toBe('GB');
+  });
+
+  it('names no country for several places, or for a plain first line', () => {
+    expect(datelineCountry('WASHINGTON/TEHRAN/MOSCOW (Dispatches) – Iran, Russia', 0)).toBeNull();
+    expect(datelineCountry('Labour plans maternity pay rise\n\nMaternity pay', 0)).toBeNull();
+    const withFrontMatter = '---\ntitle: x\n---\nBEIJING (Reuters) - China said';
+    expect(datelineCountry(withFrontMatter, withFrontMatter.indexOf('BEIJING'))).toBe('CN');
+  });
+});
