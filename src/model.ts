@@ -93,9 +93,10 @@ export type ExtractedStatement = z.infer<typeof ExtractedStatementSchema>;
 /**
  * Where a speaker's country comes from, strongest first: the sentence's own
  * words for the speaker, elsewhere in the article, other articles about the
- * same person, the article's dateline, the article's or corpus's home country.
+ * same person, the article's dateline, the country the article is about, the
+ * article's or corpus's home country.
  */
-export const CountryEvidenceSchema = z.enum(['stated', 'document', 'corpus', 'dateline', 'home']);
+export const CountryEvidenceSchema = z.enum(['stated', 'document', 'corpus', 'dateline', 'article', 'home']);
 export type CountryEvidence = z.infer<typeof CountryEvidenceSchema>;
 
 /** A statement placed in the corpus: its document, sentences and speaker id. */

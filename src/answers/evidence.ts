@@ -9,6 +9,7 @@ const NOTES: Record<CountryEvidence, string | null> = {
   document: 'as the article says elsewhere',
   corpus: 'as other articles say',
   dateline: "from the article's dateline",
+  article: 'the country the article is about',
   home: "the corpus's home country",
 };
 

@@ -18,8 +18,8 @@ import {
   parseDocument,
   withId,
 } from '../corpus/load.ts';
-import { datelineCountry } from '../identity/countries.ts';
-import { type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
+import { datelineCountry, mainCountry } from '../identity/countries.ts';
+import { type DocumentPlace, type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
 import type {
   CorpusDocument,
   CountryCode,
@@ -255,12 +255,20 @@ function withIdentities(
   documents: Map<string, CorpusDocument>,
   options: IdentityOptions,
 ): Statement[] {
-  const datelines = new Map<string, CountryCode | null>();
+  const known = new Map<string, DocumentPlace>();
   const places = (docId: string) => {
     const doc = documents.get(docId);
     if (!doc) return undefined;
-    if (!datelines.has(docId)) datelines.set(docId, datelineCountry(doc.text, doc.bodyStart));
-    return { country: doc.country, dateline: datelines.get(docId) ?? undefined };
+    let place = known.get(docId);
+    if (!place) {
+      place = {
+        country: doc.country,
+        dateline: datelineCountry(doc.text, doc.bodyStart) ?? undefined,
+        main: mainCountry(doc.text, doc.bodyStart) ?? undefined,
+      };
+      known.set(docId, place);
+    }
+    return place;
   };
   const identities = resolveIdentities(statements, places, options);
   return statements.map((s, i) => {

@@ -17,6 +17,30 @@ export function countryMentionedIn(words: string): CountryCode | null {
   return null;
 }
 
+/** Mentions a country needs, and its lead over the next, to be what an article is about. */
+const MAIN_MIN_MENTIONS = 3;
+const MAIN_LEAD = 2;
+
+/**
+ * The country an article is about: the one its words name (countries,
+ * demonyms, capitals, institutions) at least `MAIN_MIN_MENTIONS` times and
+ * `MAIN_LEAD` times as often as any other. Linear in the text.
+ */
+export function mainCountry(text: string, bodyStart: number): CountryCode | null {
+  const tokens = wordTokens(text.slice(bodyStart));
+  const counts = new Map<CountryCode, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = countryPhraseAt(tokens, i);
+    if (!hit) continue;
+    counts.set(hit.code, (counts.get(hit.code) ?? 0) + 1);
+    i += hit.length - 1;
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [top, next] = ranked;
+  if (!top || top[1] < MAIN_MIN_MENTIONS) return null;
+  return !next || top[1] >= MAIN_LEAD * next[1] ? top[0] : null;
+}
+
 /**
  * A wire dateline at the start of the body: places in capitals, an optional
  * agency in brackets, then a dash ("MOSCOW (Reuters) -", "LONDON, March 3 —").

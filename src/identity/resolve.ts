@@ -11,6 +11,10 @@
  *   Donald Trump" anywhere;
  * - `dateline`: the article's dateline ("MOSCOW (Reuters) -") names the country,
  *   for officials only (a minister, a spokesman, a party, "the government");
+ * - `article`: the country the article is about, when it names one country
+ *   clearly more than any other and that is not the home country ("Japan's
+ *   economy … said economy minister Heizo Takenaka" in a British corpus), for
+ *   officials only;
  * - `home`: the article's `country:` front matter, else the corpus's home
  *   country (CORPUS_COUNTRY), for officials only, and last: a domestic news
  *   corpus rarely says "British" of its own prime minister.
@@ -23,7 +27,7 @@
 import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
 import { countryMentionedIn } from './countries.ts';
 import { canonicalNames, foldName, keyOfUse } from './names.ts';
-import { isOfficial } from './titles.ts';
+import { isInternational, isOfficial } from './titles.ts';
 
 export interface IdentityStatement {
   docId: string;
@@ -35,6 +39,8 @@ export interface DocumentPlace {
   country?: CountryCode | undefined;
   /** The country its dateline names. */
   dateline?: CountryCode | undefined;
+  /** The country the article names clearly most often, if any (see `mainCountry`). */
+  main?: CountryCode | undefined;
 }
 
 export interface IdentityOptions {
@@ -63,7 +69,7 @@ export function resolveIdentities(
   for (let i = 0; i < statements.length; i++) {
     if (own[i]) continue;
     const s = statements[i]!;
-    if (!isOfficial(s.speaker.name, s.speaker.title)) continue;
+    if (!isOfficial(s.speaker.name, s.speaker.title) || isInternational(s.speaker.name)) continue;
     placed[i] = placeCountry(places(s.docId), options.homeCountry ?? null);
   }
   const byPerson = majorityCountries(
@@ -101,6 +107,8 @@ function ownCountry(s: IdentityStatement): Evidence | null {
 
 function placeCountry(place: DocumentPlace | undefined, home: CountryCode | null): Evidence | null {
   if (place?.dateline) return { country: place.dateline, countryEvidence: 'dateline' };
+  const own = place?.country ?? home;
+  if (place?.main && place.main !== own) return { country: place.main, countryEvidence: 'article' };
   if (place?.country) return { country: place.country, countryEvidence: 'home' };
   if (home) return { country: home, countryEvidence: 'home' };
   return null;

@@ -33,7 +33,8 @@ const OFFICIAL_WORDS = new Set(
   `minister ministers ministry secretary chancellor president premier prime government governments
   cabinet official officials spokesman spokeswoman spokesperson spokespeople mp mps mep meps msp msps
   am mla senator sen congressman congresswoman representative rep governor mayor ambassador envoy
-  diplomat diplomats commissioner department office treasury parliament parliamentary commons lords
+  diplomat diplomats commissioner commission committee agency authority executive inquiry review
+  department office treasury parliament parliamentary commons lords
   party tory tories conservative conservatives labour liberal democrats dem dems snp plaid ukip
   downing whitehall kremlin duma knesset bundestag senate congress administration authorities police
   army military leader leaders chairman whip shadow deputy councillor council mayor opposition
@@ -41,6 +42,20 @@ const OFFICIAL_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Bodies above any one country: never given a dateline's or a home country. */
+const INTERNATIONAL_WORDS = new Set(
+  `european eu un nations nato imf world wto opec g8 g7 g20 international interpol unesco unicef who oecd`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** The name is an international body's ("European Commission", "UN", "World Bank"). */
+export function isInternational(name: string): boolean {
+  return fold(name)
+    .split(/[\s-]+/)
+    .some((w) => INTERNATIONAL_WORDS.has(foldToken(w)));
+}
 
 /** The speaker's name or title marks them as an official or an official body. */
 export function isOfficial(name: string, title: string | null): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datelineCountry } from '../../src/identity/countries.ts';
+import { datelineCountry, mainCountry } from '../../src/identity/countries.ts';
 import { type IdentityStatement, resolveIdentities } from '../../src/identity/resolve.ts';
 
 function statement(
@@ -74,5 +74,30 @@ describe('datelines', () => {
     expect(datelineCountry('Labour plans maternity pay rise\n\nMaternity pay', 0)).toBeNull();
     const withFrontMatter = '---\ntitle: x\n---\nBEIJING (Reuters) - China said';
     expect(datelineCountry(withFrontMatter, withFrontMatter.indexOf('BEIJING'))).toBe('CN');
+  });
+});
+
+describe('the country an article is about', () => {
+  it('is the country named clearly most often', () => {
+    const japan =
+      "Japan's economy shrank. Japanese exports fell and Tokyo worried; Japan may cut rates. Britain was calm.";
+    expect(mainCountry(japan, 0)).toBe('JP');
+  });
+
+  it('is none when two countries are named about as often, or one only in passing', () => {
+    expect(
+      mainCountry('Russia and China met. Russia and China agreed. Russia and China signed.', 0),
+    ).toBeNull();
+    expect(mainCountry('France said no.', 0)).toBeNull();
+  });
+
+  it('gives officials its country before the home country, but never to international bodies', () => {
+    const statements = [
+      statement('a', 'Heizo Takenaka', null, 'economy minister'),
+      statement('a', 'European Commission', null, 'commission'),
+    ];
+    const out = resolveIdentities(statements, () => ({ main: 'JP' }), { homeCountry: 'GB' });
+    expect(out[0]).toMatchObject({ country: 'JP', countryEvidence: 'article' });
+    expect(out[1]).toMatchObject({ country: null, countryEvidence: null });
   });
 });
