@@ -86,12 +86,19 @@ export function resolveIdentities(
     if (o) return { name, ...o };
     const corpus = byPerson.get(keys[i]!);
     if (corpus) return { name, country: corpus, countryEvidence: 'corpus' };
+    // A named person placed in several articles is where most of them place him: "Tory
+    // leader Michael Howard" in one article about Turkey is still British.
     const p = placed[i];
+    const viaPlaced = isNamed(name) ? byPersonPlaced.get(keys[i]!) : undefined;
+    if (viaPlaced && viaPlaced !== p?.country) return { name, country: viaPlaced, countryEvidence: 'corpus' };
     if (p) return { name, ...p };
-    const viaPlaced = byPersonPlaced.get(keys[i]!);
-    if (viaPlaced) return { name, country: viaPlaced, countryEvidence: 'corpus' };
     return { name, country: null, countryEvidence: null };
   });
+}
+
+/** A name rather than a description ("Michael Howard", not "the minister"). */
+function isNamed(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
 }
 
 type Evidence = { country: CountryCode; countryEvidence: CountryEvidence };
