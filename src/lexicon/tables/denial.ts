@@ -1,0 +1,327 @@
+/**
+ * Denial wording: the words that make a statement a denial ("groundless",
+ * "dismissed the claims", "has never interfered") and those that keep one
+ * from being one ("denied them entry"). One row per word, with every class it
+ * is in.
+ *
+ *   form     the word in lower case ("did_not" is "did not" read as one word)
+ *   classes  one or more of:
+ *     strong                 denies whatever it describes ("groundless", "fabricated")
+ *     weak                   denies only when aimed at a claim ("that is nonsense")
+ *     falsehood              calls a claim false ("false", "misleading")
+ *     conduct                a deed or intent a side denies ("interfere", "involvement")
+ *     claim                  a noun that carries a claim ("allegations", "reports")
+ *     strong-claim           a claim proper, in "should not make such claims"
+ *     accusation             what one denies besides claims ("wrongdoing", "it")
+ *     criticism              criticism one dismisses as one dismisses a claim ("critics")
+ *     refusal-object         after "denied", makes it a refusal ("denied them entry")
+ *     intention              an intention: conduct only when what is intended is ("plans to")
+ *     deny-form              a form of "deny": the speaker's only when "I"/"we" deny
+ *     negator                negates what follows ("not", "never")
+ *     past-negation          "never", "didn't": with "said", denies a quote
+ *     focus                  after "not", focus rather than negation ("not just")
+ *     speech                 "said", "told": "never said that"
+ *     claim-verb             makes or accepts a claim ("make such accusations")
+ *     possessive             "denied his involvement"
+ *     copula                 "the claims are false", "that's nonsense"
+ *     demonstrative-subject  "that is nonsense", "this is false"
+ */
+export const DENIAL = `
+# form           classes
+
+# Words that deny whatever they describe
+groundless       strong
+baseless         strong
+unfounded        strong
+unsubstantiated  strong
+untrue           strong falsehood
+fabricated       strong
+fabrication      strong
+fabrications     strong
+slanderous       strong
+libelous         strong
+libellous        strong
+defamatory       strong
+falsehood        strong
+falsehoods       strong
+hoax             strong
+deny             strong deny-form
+denies           strong deny-form
+denied           strong deny-form
+denying          strong deny-form
+refute           strong
+refutes          strong
+refuted          strong
+rebut            strong
+rebuts           strong
+rebutted         strong
+
+# Words that deny only when aimed at a claim
+nonsense         weak
+absurd           weak
+ridiculous       weak
+preposterous     weak
+ludicrous        weak
+outrageous       weak
+unfair           weak
+unjustified      weak
+smear            weak
+smears           weak
+lie              weak
+lies             weak
+fiction          weak
+disinformation   weak
+misinformation   weak
+rubbish          weak
+
+# Falsehood
+false            falsehood
+fake             falsehood
+inaccurate       falsehood
+incorrect        falsehood
+misleading       falsehood
+bogus            falsehood
+
+# Conduct a side denies
+interfere        conduct
+interfered       conduct
+interfering      conduct
+interference     conduct
+interferes       conduct
+meddle           conduct
+meddled          conduct
+meddling         conduct
+meddles          conduct
+involve          conduct
+involved         conduct
+involvement      conduct accusation
+hack             conduct
+hacked           conduct
+hacking          conduct
+attack           conduct
+attacked         conduct
+attacking        conduct
+spy              conduct
+spied            conduct
+spying           conduct
+collude          conduct
+colluded         conduct
+collusion        conduct
+conspire         conduct
+conspired        conduct
+coordinate       conduct
+coordinated      conduct
+coordinating     conduct
+participate      conduct
+participated     conduct
+plot             conduct
+plotted          conduct
+sponsor          conduct
+sponsored        conduct
+responsible      conduct
+responsibility   conduct accusation
+behind           conduct
+role             conduct criticism
+interest         conduct
+interests        conduct
+intention        conduct intention
+intentions       conduct intention
+intend           conduct intention
+intends          conduct intention
+intended         conduct intention
+plan             conduct intention
+plans            conduct intention
+planned          conduct intention
+connection       conduct
+connections      conduct
+link             conduct
+links            conduct criticism
+linked           conduct
+ties             conduct criticism
+tied             conduct
+contact          conduct
+contacts         conduct
+wrongdoing       conduct accusation
+illegal          conduct
+illegally        conduct
+violate          conduct
+violated         conduct
+violating        conduct
+lied             conduct
+lying            conduct
+mislead          conduct
+misled           conduct
+cheat            conduct
+cheated          conduct
+steal            conduct
+stole            conduct
+leak             conduct
+leaked           conduct
+bribe            conduct
+bribed           conduct
+threaten         conduct
+threatened       conduct
+target           conduct
+targeted         conduct
+authorize        conduct
+authorized       conduct
+commit           conduct
+committed        conduct
+aware            conduct
+knowledge        conduct accusation
+
+# Claims
+claim            claim strong-claim
+claims           claim strong-claim accusation
+allegation       claim strong-claim
+allegations      claim strong-claim accusation
+accusation       claim strong-claim
+accusations      claim strong-claim accusation
+charge           claim strong-claim
+charges          claim strong-claim accusation
+report           claim
+reports          claim accusation
+suggestion       claim
+suggestions      claim accusation
+assertion        claim
+assertions       claim
+notion           claim
+idea             claim
+story            claim
+stories          claim
+rumor            claim
+rumors           claim accusation
+rumour           claim
+rumours          claim accusation
+speculation      claim
+criticism        claim criticism
+criticisms       claim criticism
+statement        claim
+statements       claim
+warning          claim
+warnings         claim
+finding          claim
+findings         claim
+conclusion       claim
+conclusions      claim
+assessment       claim
+assessments      claim
+theory           claim
+theories         claim
+narrative        claim
+narratives       claim
+insinuation      claim criticism
+insinuations     claim criticism
+complaint        claim
+complaints       claim
+demand           claim
+demands          claim
+threat           claim
+threats          claim
+
+# What one denies besides claims
+fraud            accusation
+corruption       accusation
+guilt            accusation
+it               accusation demonstrative-subject
+this             accusation demonstrative-subject
+everything       accusation
+anything         accusation
+wrong            accusation
+
+# Criticism
+implication      criticism
+implications     criticism
+argument         criticism
+arguments        criticism
+critique         criticism
+critiques        criticism
+critics          criticism
+concerns         criticism
+attacks          criticism
+
+# Refusals ("denied them entry")
+him              refusal-object
+her              refusal-object possessive
+them             refusal-object
+me               refusal-object
+us               refusal-object
+access           refusal-object
+entry            refusal-object
+permission       refusal-object
+bail             refusal-object
+request          refusal-object
+application      refusal-object
+visa             refusal-object
+status           refusal-object
+admission        refusal-object
+licence          refusal-object
+license          refusal-object
+
+# Negators
+not              negator
+never            negator past-negation
+no               negator
+nothing          negator
+none             negator
+cannot           negator
+neither          negator
+nobody           negator
+
+# Past negations
+didn't           past-negation
+did_not          past-negation
+haven't          past-negation
+hasn't           past-negation
+have_not         past-negation
+has_not          past-negation
+had_not          past-negation
+
+# Focus, not negation
+just             focus
+only             focus
+merely           focus
+simply           focus
+least            focus
+
+# Saying
+say              speech
+said             speech
+tell             speech
+told             speech
+
+# Verbs of making a claim
+make             claim-verb
+makes            claim-verb
+making           claim-verb
+made             claim-verb
+accept           claim-verb
+accepts          claim-verb
+believe          claim-verb
+believes         claim-verb
+support          claim-verb
+supports         claim-verb
+
+# Possessives
+his              possessive
+their            possessive
+its              possessive
+my               possessive
+our              possessive
+
+# Forms of "be"
+is               copula
+are              copula
+was              copula
+were             copula
+be               copula
+been             copula
+being            copula
+'s               copula
+
+# Demonstrative subjects
+that             demonstrative-subject
+these            demonstrative-subject
+those            demonstrative-subject
+which            demonstrative-subject
+`;
