@@ -4,32 +4,30 @@
  * content before an attribution ("Q, he said", "The plan failed, she said").
  */
 
-import { CUES, type CueForm, PREPOSITIONS, TIME_WORDS, words } from './lexicon.ts';
-import { isPronoun, phraseStartingAt } from './phrases.ts';
 import {
+  AUDIENCE_WORDS,
   AUX_OR_CLAUSE,
   CLAUSE_CONJUNCTIONS,
   COMPLEMENTIZERS,
+  CUES,
+  type CueForm,
+  OBJECT_LEMMAS,
+  PREPOSITIONS,
+  SETTING_WORDS,
+  TIME_WORDS,
+} from '../lexicon/index.ts';
+import { isPronoun, phraseStartingAt } from './phrases.ts';
+import {
   isPunct,
   isWeekdayOrMonth,
   isWordToken,
   lastContentToken,
   type Region,
   SEPARATORS,
-  SETTING_WORDS,
   type SentenceInfo,
   startsClause,
 } from './syntax.ts';
 import type { Token } from './tokens.ts';
-
-const RECIPIENT_WORDS = words(
-  'reporters journalists supporters lawmakers voters students the crowd audience members',
-);
-
-/** Verbs that take a plain object as their content ("dismissed the claim", "called it a hoax"). */
-const OBJECT_LEMMAS = words(
-  'deny dismiss reject refute rebut rebuff dispute disavow repudiate downplay call describe label dub brand term characterize characterise accuse blast slam criticize criticise condemn praise hail thank urge cite mock ridicule tout chide scold lash announce promise vow pledge predict warn demand',
-);
 
 export interface ForwardContent {
   region: Region | null;
@@ -110,7 +108,7 @@ function skipRecipient(toks: readonly Token[], i: number): number {
   const phrase = phraseStartingAt(toks, i);
   if (phrase && phrase.kind !== 'pronoun' && phrase.title.length + phrase.name.length > 0)
     return phrase.last + 1;
-  if (RECIPIENT_WORDS.has(t.lower)) return i + 1;
+  if (AUDIENCE_WORDS.has(t.lower)) return i + 1;
   // "asked the buzzing crowd, “…”": whatever stands before a comma and a quote is the audience.
   for (let j = i + 1; j < toks.length && j - i <= 6; j++) {
     const x = toks[j]!;

@@ -1,13 +1,15 @@
 /**
  * Country evidence inside a speaker's own words of description: country
  * names, demonyms and capitals from the `world-countries` package (ODbL, read
- * from the package at run time, never copied), plus a short alias list of
- * institutions and government metonyms of our own.
+ * from the package at run time, never copied), plus the lexicon's own
+ * institutions, metonyms, other country names and demonyms
+ * (src/lexicon/tables/institutions.ts and places.ts).
  *
  * Matching works on the engine's tokens, so "Iran’s Foreign Ministry" and
  * "the U.S. Department" are looked up exactly as they were tokenised.
  */
 import { countryInfo, worldCountries } from '../countries.ts';
+import { AMBIGUOUS_COUNTRY_NAMES, COUNTRY_ALIASES } from '../lexicon/index.ts';
 import { foldName } from '../text/fold.ts';
 import { wordTokens } from './tokens.ts';
 
@@ -24,105 +26,6 @@ export interface CountryPhrase {
   length: number;
 }
 
-/**
- * Names that denote something else far more often in English news: US states
- * and cities ("Georgia", "New Jersey"), first names ("Chad Wolfe", "Jordan").
- */
-const AMBIGUOUS_NAMES = new Set([
-  'georgia',
-  'georgian',
-  'jordan',
-  'chad',
-  'jersey',
-  'guernsey',
-  'man',
-
-  'christmas island',
-  'victoria',
-  'kingston',
-  'hamilton',
-  'georgetown',
-  'san jose',
-  'santiago',
-  'lima',
-  'la paz',
-  'washington d.c.',
-  'sucre',
-  'tunis',
-  'algiers',
-  'andorra la vella',
-]);
-
-/** Our own aliases: institutions and metonyms the dataset does not list. */
-const ALIASES: [phrase: string, code: string, kind: 'state' | 'organization' | null][] = [
-  ['Kremlin', 'RU', 'organization'],
-  ['Duma', 'RU', 'organization'],
-  ['White House', 'US', 'organization'],
-  ['Pentagon', 'US', 'organization'],
-  ['State Department', 'US', 'organization'],
-  ['Department of State', 'US', 'organization'],
-  ['Homeland Security', 'US', 'organization'],
-  ['Capitol Hill', 'US', 'organization'],
-  ['Foggy Bottom', 'US', 'organization'],
-  ['FBI', 'US', 'organization'],
-  ['CIA', 'US', 'organization'],
-  ['NSA', 'US', 'organization'],
-  ['DHS', 'US', 'organization'],
-  ['Justice Department', 'US', 'organization'],
-  ['Treasury Department', 'US', 'organization'],
-  ['Downing Street', 'GB', 'organization'],
-  ['Whitehall', 'GB', 'organization'],
-  ['Number 10', 'GB', 'organization'],
-  ['No 10', 'GB', 'organization'],
-  ['Élysée', 'FR', 'organization'],
-  ['Elysée', 'FR', 'organization'],
-  ['Elysee', 'FR', 'organization'],
-  ["Quai d'Orsay", 'FR', 'organization'],
-  ['Zhongnanhai', 'CN', 'organization'],
-  ['Blue House', 'KR', 'organization'],
-  ['Knesset', 'IL', 'organization'],
-  ['Bundestag', 'DE', 'organization'],
-  ['Washington', 'US', 'state'],
-  ['U.S.', 'US', 'state'],
-  ['US', 'US', 'state'],
-  ['USA', 'US', 'state'],
-  ['U.S.A.', 'US', 'state'],
-  ['America', 'US', 'state'],
-  ['Britain', 'GB', 'state'],
-  ['Great Britain', 'GB', 'state'],
-  ['UK', 'GB', 'state'],
-  ['U.K.', 'GB', 'state'],
-  ['England', 'GB', 'state'],
-  ['Scotland', 'GB', 'state'],
-  ['Wales', 'GB', 'state'],
-  ['Holland', 'NL', 'state'],
-  ['Burma', 'MM', 'state'],
-  ['Ivory Coast', 'CI', 'state'],
-  ['Czech Republic', 'CZ', 'state'],
-  ['Persia', 'IR', 'state'],
-  ['Turkey', 'TR', 'state'],
-  ['Kiev', 'UA', 'state'],
-  ['Gaza', 'PS', 'state'],
-  ['Swaziland', 'SZ', 'state'],
-  ['Cape Verde', 'CV', 'state'],
-  ['East Timor', 'TL', 'state'],
-  ['Macedonia', 'MK', 'state'],
-  ['Islamic Republic', 'IR', 'state'],
-  ['UAE', 'AE', 'state'],
-  ['DPRK', 'KP', 'state'],
-  ['PRC', 'CN', 'state'],
-  ['Briton', 'GB', null],
-  ['Britons', 'GB', null],
-  ['Dutch', 'NL', null],
-  ['Saudi', 'SA', null],
-  ['Emirati', 'AE', null],
-  ['Filipino', 'PH', null],
-  ['Scottish', 'GB', null],
-  ['Welsh', 'GB', null],
-  ['English', 'GB', null],
-  ['Soviet', 'RU', null],
-];
-
 /** Phrase (lower-case tokens joined by a space) → what it denotes. */
 const PHRASES = new Map<string, CountryPhrase>();
 let longestPhrase = 1;
@@ -130,6 +33,12 @@ let longestPhrase = 1;
 function phraseKey(phrase: string): string[] {
   return wordTokens(phrase).map(foldName);
 }
+
+/**
+ * Names that denote something else far more often in English news (the
+ * lexicon's ambiguous places: "Georgia", "Jordan", "Chad"), as phrase keys.
+ */
+const AMBIGUOUS_NAMES = new Set(AMBIGUOUS_COUNTRY_NAMES.map((name) => phraseKey(name).join(' ')));
 
 /** Ambiguous names that are countries only in a list of countries ("Egypt, Jordan and Morocco"). */
 const AMBIGUOUS_PHRASES = new Map<string, CountryPhrase>();
@@ -150,8 +59,8 @@ function addPhrase(phrase: string, entry: Omit<CountryPhrase, 'length'>): void {
 }
 
 function build(): void {
-  for (const [phrase, code, kind] of ALIASES)
-    addPhrase(phrase, { code, evidence: 'alias', speakerKind: kind });
+  for (const alias of COUNTRY_ALIASES)
+    addPhrase(alias.name, { code: alias.country, evidence: 'alias', speakerKind: alias.speaks });
   // Sovereign states first, so "American" is the US and not a territory. Stricter than
   // src/countries.ts (UN members, longer alternative spellings): running text, not a user's pick.
   const ordered = [...worldCountries].sort(

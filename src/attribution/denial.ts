@@ -7,9 +7,33 @@
  * negation of the speaker's own conduct, so it is not a denial; neither is a
  * negation about someone else ("Germany has not paid its share").
  */
+
+import {
+  ACCUSATIONS,
+  CLAIM_NOUNS,
+  CLAIM_VERBS,
+  CONDUCT,
+  COPULAS,
+  CRITICISM,
+  CUES,
+  DEMONSTRATIVE_SUBJECTS,
+  DENY_FORMS,
+  DISMISSAL_LEMMAS,
+  FALSEHOOD,
+  FIRST_PERSON,
+  FOCUS,
+  INTENTIONS,
+  NEGATORS,
+  PAST_NEGATIONS,
+  POSSESSIVES,
+  REFUSAL_OBJECTS,
+  SPEECH_WORDS,
+  STRONG_CLAIMS,
+  STRONG_DENIAL,
+  WEAK_DENIAL,
+} from '../lexicon/index.ts';
 import { lowerWord } from '../text/fold.ts';
 import { countryPhraseAt } from './countries.ts';
-import { CLAIM_NOUNS, CUES, FIRST_PERSON, words } from './lexicon.ts';
 import { wordTokens } from './tokens.ts';
 
 export interface DenialInput {
@@ -29,58 +53,6 @@ export interface DenialInput {
 
 /** Denial cues sit near the start of what is reported; a bound keeps this linear. */
 const MAX_TEXT = 2000;
-const DISMISSAL_LEMMAS = words('dismiss reject refute rebut rebuff dispute disavow repudiate');
-const NEGATORS = words('not never no nothing none cannot neither nobody');
-/** "not just", "not only": focus, not negation. */
-const FOCUS = words('just only merely simply least');
-const INTENTIONS = words('intend intends intended intention intentions plan plans planned');
-const DENY_FORMS = words('deny denies denied denying');
-const BE = words("is are was were be been being 's");
-
-/** Words that deny whatever they describe ("groundless", "fabricated"). */
-const STRONG_DENIAL = words(`
-  groundless baseless unfounded unsubstantiated untrue fabricated fabrication fabrications slanderous
-  libelous libellous defamatory falsehood falsehoods hoax deny denies denied denying
-  refute refutes refuted rebut rebuts rebutted
-`);
-/** Words that deny only when aimed at a claim ("that is nonsense", "absurd allegations"). */
-const WEAK_DENIAL = words(`
-  nonsense absurd ridiculous preposterous ludicrous outrageous unfair unjustified smear smears lie lies
-  fiction disinformation misinformation rubbish
-`);
-/** What a side denies having done or intended. */
-const CONDUCT = words(`
-  interfere interfered interfering interference interferes meddle meddled meddling meddles involve involved
-  involvement hack hacked hacking attack attacked attacking spy spied spying collude colluded collusion
-  conspire conspired coordinate coordinated coordinating participate participated plot plotted sponsor sponsored
-  responsible responsibility behind role interest interests intention intentions intend intends intended
-  plan plans planned connection connections link links linked ties tied contact contacts wrongdoing illegal
-  illegally violate violated violating lied lying mislead misled cheat cheated steal stole leak leaked
-  bribe bribed threaten threatened target targeted authorize authorized commit committed aware knowledge
-`);
-/** "never said", "didn't say", "have not told": denying a quote attributed to oneself. */
-const SPEECH = words('say said tell told');
-const PAST_NEGATIONS = words("never didn't did_not haven't hasn't have_not has_not had_not");
-/** Objects of "deny" that make it a refusal, not a denial ("denied them entry"). */
-const REFUSAL_OBJECTS = words(
-  'him her them me us access entry permission bail request application visa status admission licence license',
-);
-/** What one denies besides claims: "wrongdoing", "any involvement", "fraud", "it". */
-const ACCUSATIONS = words(
-  'wrongdoing involvement responsibility knowledge fraud corruption guilt it this everything anything rumours rumors suggestions reports charges allegations claims accusations wrong',
-);
-/** Criticism one dismisses as one dismisses a claim ("dismissed critics who …"). */
-const CRITICISM = words(
-  'implication implications argument arguments critique critiques critics criticism criticisms concerns attacks insinuation insinuations links ties role',
-);
-const POSSESSIVES = words('his her their its my our');
-
-/** Claims proper, for "should not make such … accusations". */
-const STRONG_CLAIMS = words('claim claims allegation allegations accusation accusations charge charges');
-const CLAIM_VERBS = words('make makes making made accept accepts believe believes support supports');
-const FALSEHOOD = words('false untrue fake inaccurate incorrect misleading bogus');
-const DEMONSTRATIVE_SUBJECTS = words('that this it these those which');
-
 /**
  * A denial worded as one: a denial cue ("denied", "dismissed", "rejected"),
  * a word that denies outright ("groundless", "false"), or a negated deed
@@ -170,8 +142,8 @@ function aimedAtAClaim(lower: readonly string[], i: number): boolean {
   const near = lower.slice(Math.max(0, i - 5), i + 4);
   if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
   const prev = lower[i - 1] ?? '';
-  const subject = BE.has(prev) ? (lower[i - 2] ?? '') : prev;
-  return BE.has(prev) && DEMONSTRATIVE_SUBJECTS.has(subject);
+  const subject = COPULAS.has(prev) ? (lower[i - 2] ?? '') : prev;
+  return COPULAS.has(prev) && DEMONSTRATIVE_SUBJECTS.has(subject);
 }
 
 /** "the claims are false", "false allegations", "not true". */
@@ -189,7 +161,7 @@ function callsItFalse(lower: readonly string[]): boolean {
     if (!FALSEHOOD.has(w)) continue;
     const near = lower.slice(Math.max(0, i - 4), i + 3);
     if (near.some((x) => CLAIM_NOUNS.has(x))) return true;
-    if (i > 1 && BE.has(lower[i - 1]!) && DEMONSTRATIVE_SUBJECTS.has(lower[i - 2]!)) return true;
+    if (i > 1 && COPULAS.has(lower[i - 1]!) && DEMONSTRATIVE_SUBJECTS.has(lower[i - 2]!)) return true;
   }
   return false;
 }
@@ -224,7 +196,7 @@ function negatesOwnConduct(toks: readonly string[], lower: readonly string[], in
     const after = lower.slice(i + 1, i + 7);
     const conduct =
       after.some((x, k) => isConduct(after, k, x)) ||
-      ((PAST_NEGATIONS.has(w) || w === 'never') && after.slice(0, 3).some((x) => SPEECH.has(x))) ||
+      ((PAST_NEGATIONS.has(w) || w === 'never') && after.slice(0, 3).some((x) => SPEECH_WORDS.has(x))) ||
       knowsNothing(after) ||
       didNothingWrong(w, after);
     if (!conduct) continue;

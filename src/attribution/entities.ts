@@ -10,31 +10,27 @@
  * appositions: never from what they said or where they were.
  */
 
-import { foldToken } from '../text/fold.ts';
-import { ambiguousCountry, countryDemonym, countryName, countryPhraseAt } from './countries.ts';
 import {
   CORPORATE_SUFFIXES,
   FEMALE_GIVEN_NAMES,
   FEMALE_WORDS,
+  GENERIC_ORG_HEADS,
   HONORIFICS,
   MALE_GIVEN_NAMES,
   MALE_WORDS,
+  NAME_GLUE,
+  ORG_DESCRIPTORS,
   ORG_WORDS,
   PLACE_NAMES,
+  PLURAL_PERSON_HEADS,
   SENTENCE_ADVERBS,
   SPEAKER_NOUNS,
   TITLE_WORDS,
-  words,
-} from './lexicon.ts';
+} from '../lexicon/index.ts';
+import { foldToken } from '../text/fold.ts';
+import { ambiguousCountry, countryDemonym, countryName, countryPhraseAt } from './countries.ts';
 import type { NounPhrase } from './phrases.ts';
 import type { Token } from './tokens.ts';
-
-/** Heads of descriptions that stand for the organisation an article is about ("the firm"). */
-const GENERIC_ORG_HEADS = words(
-  'company firm group carrier airline bank insurer retailer maker giant network newspaper paper broadcaster channel club team studio label publisher operator chain manufacturer producer supplier lender corporation business',
-);
-
-const NAME_GLUE = words("of and for the de 's &");
 
 export type EntityKind = 'person' | 'organization' | 'state';
 export type Gender = 'm' | 'f' | null;
@@ -69,14 +65,6 @@ export interface Mention {
   /** The mention is the subject of a speech verb. */
   speaker?: boolean;
 }
-
-/** Nouns that make a named thing an organisation when they describe it ("the US corporation Microsoft"). */
-const ORG_DESCRIPTORS = words(
-  'company corporation firm group organization organisation network newspaper paper magazine agency outlet website channel broadcaster bank fund party committee campaign union ministry department team club maker giant retailer manufacturer startup start-up carrier airline brand chain publisher',
-);
-const PLURAL_PERSON_HEADS = words(
-  'officials analysts experts critics residents voters lawyers aides sources observers supporters opponents activists leaders members lawmakers senators economists investigators prosecutors researchers scientists historians police authorities diplomats candidates officers witnesses protesters people parents friends families neighbors neighbours students workers employees executives staffers advisers advisors spokespeople owners fans users customers citizens republicans democrats',
-);
 
 function tokenKey(t: Token): string {
   return foldToken(t.text);

@@ -10,6 +10,19 @@
  */
 
 import {
+  BE_FORMS,
+  CLAUSE_CONJUNCTIONS,
+  CUES,
+  type CueForm,
+  DETERMINERS,
+  LIGHT_VERBS,
+  NEGATIONS,
+  ORG_WORDS,
+  SPEAKER_NOUNS,
+  STATEMENT_NOUNS,
+  TITLE_WORDS,
+} from '../lexicon/index.ts';
+import {
   asClauseContent,
   forwardContent,
   isFrontedAdverbial,
@@ -20,16 +33,6 @@ import {
   setOffByCommas,
   trimRegion,
 } from './content.ts';
-import {
-  CUES,
-  type CueForm,
-  DETERMINERS,
-  NEGATIONS,
-  ORG_WORDS,
-  SPEAKER_NOUNS,
-  TITLE_WORDS,
-  words,
-} from './lexicon.ts';
 import { type NounPhrase, phraseEndingAt, phraseStartingAt } from './phrases.ts';
 import {
   coordinatedVerbSubject,
@@ -42,8 +45,6 @@ import {
   subjectBefore,
 } from './subjects.ts';
 import {
-  BE_FORMS,
-  CLAUSE_CONJUNCTIONS,
   DASHES,
   isPunct,
   isSkippableAdverb,
@@ -77,10 +78,6 @@ export interface Frame {
   /** The attribution sits inside its content: "The plan, she said, will fail." */
   parenthetical: boolean;
 }
-
-const CLAIM_HEADS = words('statement announcement claim declaration remarks assertion');
-
-const LIGHT_VERBS = words('made make makes making issued issue issues released release releases put');
 
 /** A sentence written in title case (a headline): capitalised cues count there. */
 function isTitleCase(s: SentenceInfo): boolean {
@@ -146,7 +143,7 @@ function nominalCueEnd(toks: readonly Token[], i: number): number {
   let j = i + 1;
   if (toks[j]?.lower === 'out') j++;
   if (toks[j] && DETERMINERS.has(toks[j]!.lower)) j++;
-  if (!toks[j] || !CLAIM_HEADS.has(toks[j]!.lower)) return -1;
+  if (!toks[j] || !STATEMENT_NOUNS.has(toks[j]!.lower)) return -1;
   return toks[j + 1]?.lower === 'that' ? j : -1;
 }
 

@@ -17,12 +17,13 @@
  * speaker's verbatim words) and the indirect clause around it, which
  * overlap by design.
  */
+
+import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from '../lexicon/index.ts';
 import type { ExtractedStatement, Span } from '../model.ts';
 import { isDenial } from './denial.ts';
 import { analyseDocument, type DocumentInfo } from './document.ts';
 import { type Entity, EntityTable, type Mention, tokensText } from './entities.ts';
 import { analyseSentence, type Frame, type Region, type SentenceInfo } from './frames.ts';
-import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from './lexicon.ts';
 import { isPronoun, isSentenceOpener, type NounPhrase, phraseEndingAt } from './phrases.ts';
 import { sentenceSubject } from './subjects.ts';
 import type { Quote, Token } from './tokens.ts';

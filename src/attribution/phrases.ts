@@ -12,23 +12,26 @@ import {
   COMMON_VERBS,
   CONJUNCTIONS,
   CUES,
+  DEMONSTRATIVES,
   DETERMINERS,
   HONORIFICS,
   INDEFINITE_SPEAKERS,
   MONTHS,
+  NAME_CONNECTORS,
   NEGATIONS,
   NON_NAME_OPENERS,
   OBJECT_PRONOUNS,
   ORG_WORDS,
   PREPOSITIONS,
   PRONOUNS,
+  QUANTIFIER_STARTS,
   RELATIVES,
   SENTENCE_ADVERBS,
   SPEAKER_NOUNS,
+  TITLE_MODIFIERS,
   TITLE_WORDS,
   WEEKDAYS,
-  words,
-} from './lexicon.ts';
+} from '../lexicon/index.ts';
 import type { Token } from './tokens.ts';
 
 export type PhraseKind = 'pronoun' | 'name' | 'description';
@@ -50,25 +53,6 @@ export interface NounPhrase {
   amongCountries?: boolean;
   tokens: Token[];
 }
-
-/** Lower-case words that may stand before a name inside a title ("ministry spokesman"). */
-const MODIFIERS = words(`
-  presidential vice-presidential congressional gubernatorial senatorial parliamentary federal national
-  state local foreign defense defence interior finance economic cyber security intelligence military
-  political democratic republican conservative liberal longtime long-time veteran outgoing incoming newly
-  elected retired general managing lead principal regional international global press communications policy
-  legal media news health education energy trade labor labour justice environment environmental agriculture
-  transport housing treasury culture sports tech technology digital public private affair affairs
-  white house homeland human rights civil civic polling election electoral campaign party opposition
-  ruling governing deputy prime first former top senior junior chief acting interim new then-
-  spokesman spokeswoman staff field data research science medical
-`);
-
-const NAME_CONNECTORS = words('of de da del della der van von bin ibn al el le la du st. st');
-const DEMONSTRATIVES = words('that this these those');
-
-/** Words that open an inverted subject like a determiner ("said one New Hampshire Democrat"). */
-const QUANTIFIER_STARTS = words('one another two three several');
 
 /** Nouns and words that end an NP walk however they are capitalised. */
 function isHardStop(t: Token): boolean {
@@ -102,7 +86,7 @@ function isDate(tokens: readonly Token[], i: number): boolean {
 
 function isTitleLike(t: Token): boolean {
   const w = t.lower;
-  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || MODIFIERS.has(w) || HONORIFICS.has(w);
+  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(w);
 }
 
 function isLowerNounish(t: Token): boolean {

@@ -12,7 +12,7 @@
  */
 
 import { isWhitespace } from '../corpus/segment.ts';
-import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
+import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from '../lexicon/index.ts';
 import type { Quote } from './tokens.ts';
 
 /** A paragraph of the body (the corpus loader's paragraphs, src/corpus/segment.ts). */

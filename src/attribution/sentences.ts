@@ -11,16 +11,14 @@ import {
   AUXILIARIES,
   CUES,
   HONORIFIC_ABBREVIATIONS,
+  NAME_INNER,
   SENTENCE_STARTERS,
   TITLE_WORDS,
-  words,
-} from './lexicon.ts';
+} from '../lexicon/index.ts';
 import type { Token } from './tokens.ts';
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const TRAILING_CLOSERS = new Set([')', ']', '”', '’', "'", '"', '»']);
-/** Lower-case words that may sit inside a name or title before a speech verb. */
-const NAME_INNER = words("of the 's ' de van von al also later then again");
 const DASH = new Set(['–', '—', '―', '-', '--', '•']);
 
 export function splitSentences(tokens: readonly Token[], text: string): Token[][] {

@@ -6,8 +6,18 @@
  * the agent a participle reports for ("…, adding that").
  */
 
+import {
+  AUX_OR_CLAUSE,
+  COMPLEMENTIZERS,
+  CUES,
+  DETERMINERS,
+  PREPOSITIONS,
+  SENTENCE_OPENING_WORDS,
+  SPEAKER_NOUNS,
+  TIME_WORDS,
+  TITLE_WORDS,
+} from '../lexicon/index.ts';
 import { countryPhraseAt } from './countries.ts';
-import { CUES, DETERMINERS, PREPOSITIONS, SPEAKER_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon.ts';
 import {
   buildPhrase,
   isDescriptiveChunk,
@@ -19,14 +29,11 @@ import {
   wholeChunkPhrase,
 } from './phrases.ts';
 import {
-  AUX_OR_CLAUSE,
-  COMPLEMENTIZERS,
   DASHES,
   isChunkBoundary,
   isPunct,
   isSkippableAdverb,
   isWordToken,
-  SENTENCE_OPENING_WORDS,
   type SentenceInfo,
   startsClause,
 } from './syntax.ts';

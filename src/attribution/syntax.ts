@@ -4,7 +4,7 @@
  * chunk boundaries.
  */
 
-import { MONTHS, RELATIVES, WEEKDAYS, words } from './lexicon.ts';
+import { BEFORE_VERB, CLAUSE_CONJUNCTIONS, MONTHS, RELATIVES, WEEKDAYS } from '../lexicon/index.ts';
 import type { Token } from './tokens.ts';
 
 export interface SentenceInfo {
@@ -22,34 +22,14 @@ export interface Region {
   last: number;
 }
 
-export const BE_FORMS = words('is are was were be been being am');
-
-const SKIPPABLE_BETWEEN_SUBJECT_AND_VERB = words(
-  'has have had will would could should may might must can did does do also later then again previously once recently still repeatedly just only even further earlier already frequently often quickly immediately soon separately simply flatly bluntly angrily firmly openly publicly privately reportedly allegedly apparently subsequently initially originally finally ultimately eventually meanwhile too twice long since first last yesterday today tonight now ago never ever always',
-);
-
-export const SETTING_WORDS = words(
-  'at in during after before since until on within throughout following when while',
-);
-
-export const SENTENCE_OPENING_WORDS = words('and but so yet also then still');
-
-export const COMPLEMENTIZERS = words('whether if why how what when where who');
-
-export const AUX_OR_CLAUSE = words(
-  'is are was were be been being am has have had will would can could shall should may might must do does did that which who whom not never and but or if when while because',
-);
-
 export const DASHES = new Set(['–', '—', '―', '-', '--']);
 
 export const SEPARATORS = new Set([',', ';', '–', '—', '―', '-', '--', ':', '(', ')']);
 
-export const CLAUSE_CONJUNCTIONS = words('and but while whereas although though as because so');
-
 /** "strongly", "also", "has": words between a subject and its verb. */
 export function isSkippableAdverb(t: Token | undefined): boolean {
   if (!isWordToken(t)) return false;
-  if (SKIPPABLE_BETWEEN_SUBJECT_AND_VERB.has(t.lower) || WEEKDAYS.has(t.lower)) return true;
+  if (BEFORE_VERB.has(t.lower) || WEEKDAYS.has(t.lower)) return true;
   return (
     !t.cap &&
     t.lower.endsWith('ly') &&

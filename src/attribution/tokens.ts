@@ -6,8 +6,9 @@
  * The scanner is a single left-to-right pass with sticky regular expressions
  * that cannot backtrack catastrophically: linear in the input.
  */
+
+import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from '../lexicon/index.ts';
 import { lowerWord } from '../text/fold.ts';
-import { HONORIFIC_ABBREVIATIONS, OTHER_ABBREVIATIONS } from './lexicon.ts';
 
 export interface Quote {
   /** Offset of the opening mark, or of the first quoted character when there is none. */
