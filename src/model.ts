@@ -84,6 +84,12 @@ export const ExtractedStatementSchema = z.object({
     country: CountryCodeSchema.nullable(),
     kind: SpeakerKindSchema,
     mention: SpanSchema.nullable(),
+    /**
+     * Known only by a description the article never resolves to a name ("a
+     * Kremlin spokesman", "the report"): shown as a description, never as a
+     * name, and never joined with the same words in another article.
+     */
+    described: z.boolean().optional(),
   }),
   cue: SpanSchema.nullable(),
   denial: z.boolean(),
@@ -130,6 +136,8 @@ export interface Speaker {
   title: string | null;
   country: CountryCode | null;
   kind: SpeakerKind;
+  /** Known only by a description (see ExtractedStatement's speaker). */
+  described: boolean;
   statementCount: number;
 }
 

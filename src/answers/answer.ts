@@ -227,6 +227,7 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
     country: statement.country,
     countryEvidence: statement.countryEvidence,
     kind: statement.speaker.kind,
+    described: statement.speaker.described === true,
   };
 }
 
@@ -278,7 +279,7 @@ function byStatementCount(a: Speaker, b: Speaker): number {
 }
 
 function toSpeakerInfo(s: Speaker): SpeakerInfo {
-  return { id: s.id, name: s.name, title: s.title, country: s.country, kind: s.kind };
+  return { id: s.id, name: s.name, title: s.title, country: s.country, kind: s.kind, described: s.described };
 }
 
 export function answerSource(corpus: Corpus, input: string): SourceAnswer {
@@ -326,7 +327,9 @@ export function catalogOf(corpus: Corpus): Catalog {
         return info ? [{ ...info, ...counts }] : [];
       })
       .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name)),
+    // Descriptions ("a spokesman") are no one to look up by name.
     speakers: [...corpus.speakers.values()]
+      .filter((s) => !s.described)
       .sort(byStatementCount)
       .map((s) => ({ ...toSpeakerInfo(s), statements: s.statementCount })),
   };

@@ -43,6 +43,8 @@ export interface SpeakerInfo {
   /** Where the country comes from, when it is known per statement (see CountryEvidence). */
   countryEvidence?: CountryEvidence | null | undefined;
   kind: SpeakerKind;
+  /** Known only by a description ("a Kremlin spokesman"): shown as such, not as a name. */
+  described?: boolean | undefined;
 }
 
 export interface StatementHit {

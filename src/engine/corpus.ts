@@ -273,7 +273,10 @@ function withIdentities(
   const identities = resolveIdentities(statements, places, options);
   return statements.map((s, i) => {
     const identity = identities[i]!;
-    const speakerId = speakerIdFor(identity.name);
+    // "a spokesman" in one article is not "a spokesman" in the next.
+    const speakerId = s.speaker.described
+      ? `${speakerIdFor(identity.name)}--${speakerIdFor(s.docId)}`
+      : speakerIdFor(identity.name);
     if (
       s.speakerId === speakerId &&
       s.speakerName === identity.name &&
@@ -361,6 +364,7 @@ function packStatements(list: Statement[]): Statement[] {
       country: s.speaker.country,
       kind: s.speaker.kind,
       mention: s.speaker.mention && span(s.speaker.mention),
+      ...(s.speaker.described ? { described: true } : {}),
     },
     cue: s.cue && span(s.cue),
     sentenceIds: [...s.sentenceIds],
@@ -506,6 +510,7 @@ function collectSpeakers(statements: Statement[]): Map<string, Speaker> {
       title: mostCommon(list.map((s) => s.speaker.title)),
       country: mostCommon(list.map((s) => s.country)),
       kind: mostCommon(list.map((s) => s.speaker.kind))!,
+      described: list.every((s) => s.speaker.described === true),
       statementCount: list.length,
     });
   }

@@ -464,6 +464,7 @@ function restoreStatement(stored: StoredStatement, doc: CorpusDocument, n: numbe
       country: speaker.country,
       kind: speaker.kind,
       mention: speaker.mention && span(speaker.mention),
+      ...(speaker.described ? { described: true } : {}),
     },
     cue: stored.cue && span(stored.cue),
     denial: stored.denial,

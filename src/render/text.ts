@@ -93,7 +93,8 @@ export function speakerLine(s: SpeakerInfo): string {
   const note = countryEvidenceNote(s.countryEvidence);
   const countryText = country ? `${country.flag} ${country.name}${note ? ` (${note})` : ''}` : null;
   const parts = [s.title, countryText].filter(Boolean);
-  return parts.length ? `${s.name} (${parts.join(', ')})` : s.name;
+  const name = s.described ? `${s.name} [not named]` : s.name;
+  return parts.length ? `${name} (${parts.join(', ')})` : name;
 }
 
 function renderStatement(h: StatementHit, style: Style): string[] {

@@ -64,7 +64,8 @@ export function speakerMarkdown(speaker: SpeakerInfo): string {
   const note = countryEvidenceNote(speaker.countryEvidence);
   const countryText = country ? `${country.flag} ${escapeText(country.name)}` : speaker.country;
   const parts = [
-    `**${escapeText(speaker.name)}**`,
+    // A description is shown as one, never as a name.
+    speaker.described ? `*${escapeText(speaker.name)}* (not named)` : `**${escapeText(speaker.name)}**`,
     speaker.title ? escapeText(speaker.title) : null,
     countryText && note ? `${countryText} (${note})` : countryText,
   ];
