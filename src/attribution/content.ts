@@ -25,9 +25,25 @@ import {
   type Region,
   SEPARATORS,
   type SentenceInfo,
+  SHORT_WORD,
   startsClause,
 } from './syntax.ts';
 import type { Token } from './tokens.ts';
+
+/** "asked the buzzing crowd, “…”": an unlisted audience is at most this many words before its comma. */
+const MAX_AUDIENCE_WORDS = 6;
+/** Adverbials skipped after a cue ("said on Friday in a statement that"): a bound keeps the walk short. */
+const MAX_ADVERBIALS = 6;
+/** Words of an adverbial phrase after a cue ("on NBC's “Meet the Press”"); longer is content. */
+const MAX_ADVERBIAL_PHRASE = 10;
+/** Words a bare clause is searched for a finite verb: its subject and verb come early. */
+const CLAUSE_VERB_REACH = 40;
+/** Tokens after a noun-like cue within which a quote shows it is a verb ("calls Horgos “a mistake”"). */
+const QUOTE_AFTER_CUE = 6;
+/** Separators between a quote and a cue that still touch ("“…,” – reports"). */
+const SEPARATORS_TO_QUOTE = 4;
+/** Words of a speaker's title between content and the chunk ("Q Daily News opinion editor Josh Greenman told"). */
+const TITLE_BEFORE_CHUNK = 7;
 
 export interface ForwardContent {
   region: Region | null;
@@ -110,7 +126,7 @@ function skipRecipient(toks: readonly Token[], i: number): number {
     return phrase.last + 1;
   if (AUDIENCE_WORDS.has(t.lower)) return i + 1;
   // "asked the buzzing crowd, “…”": whatever stands before a comma and a quote is the audience.
-  for (let j = i + 1; j < toks.length && j - i <= 6; j++) {
+  for (let j = i + 1; j < toks.length && j - i <= MAX_AUDIENCE_WORDS; j++) {
     const x = toks[j]!;
     if (x.type === 'quote') break;
     if (x.type === 'punct')
@@ -123,11 +139,11 @@ function skipRecipient(toks: readonly Token[], i: number): number {
 /** Skips "on Friday", "in a statement", "earlier", "to reporters", ", however,". */
 function skipAdverbials(toks: readonly Token[], from: number, last: number): number {
   let i = from;
-  for (let guard = 0; guard < 6 && i <= last; guard++) {
+  for (let guard = 0; guard < MAX_ADVERBIALS && i <= last; guard++) {
     const t = toks[i]!;
     if (t.type !== 'word') break;
     const w = t.lower.replace(/\.$/, '');
-    if (TIME_WORDS.has(w) || isWeekdayOrMonth(t) || (w.endsWith('ly') && w.length > 4 && !t.cap)) {
+    if (TIME_WORDS.has(w) || isWeekdayOrMonth(t) || (w.endsWith('ly') && w.length > SHORT_WORD && !t.cap)) {
       i++;
       continue;
     }
@@ -155,7 +171,7 @@ function prepositionalPhraseEnd(toks: readonly Token[], i: number, last: number)
     return isWordToken(after) && TIME_WORDS.has(after.lower) ? i + 2 : i + 1;
   }
   let j = i + 1;
-  while (j <= last && j - i <= 10) {
+  while (j <= last && j - i <= MAX_ADVERBIAL_PHRASE) {
     const t = toks[j]!;
     if (t.type === 'punct') return j - 1;
     if (t.type === 'quote') {
@@ -177,7 +193,7 @@ function looksLikeClause(toks: readonly Token[], from: number, last: number): bo
   const first = toks[from]!;
   if (first.type === 'word' && PREPOSITIONS.has(first.lower)) return false;
   let words = 0;
-  for (let i = from; i <= last && i - from < 40; i++) {
+  for (let i = from; i <= last && i - from < CLAUSE_VERB_REACH; i++) {
     const t = toks[i]!;
     if (t.type === 'quote') return words > 0;
     if (t.type !== 'word') continue;
@@ -215,13 +231,14 @@ export function asClauseContent(
 /** "calls Horgos “a mistake”": a quote close after the verb makes a noun-like cue a verb. */
 export function regionHasQuote(toks: readonly Token[], r: Region | null): boolean {
   if (!r) return false;
-  for (let i = r.first; i <= r.last && i - r.first < 6; i++) if (toks[i]!.type === 'quote') return true;
+  for (let i = r.first; i <= r.last && i - r.first < QUOTE_AFTER_CUE; i++)
+    if (toks[i]!.type === 'quote') return true;
   return false;
 }
 
 export function quoteTouches(toks: readonly Token[], i: number): boolean {
   let j = i;
-  while (j >= 0 && i - j < 4 && isPunct(toks[j], SEPARATORS)) j--;
+  while (j >= 0 && i - j < SEPARATORS_TO_QUOTE && isPunct(toks[j], SEPARATORS)) j--;
   return toks[j]?.type === 'quote';
 }
 
@@ -275,7 +292,7 @@ export function isFrontedAdverbial(toks: readonly Token[], r: Region): boolean {
  * title ("Q Daily News opinion editor Josh Greenman told"). -1 when none.
  */
 export function jointBefore(toks: readonly Token[], chunkFirst: number, floor: number): number {
-  for (let j = chunkFirst - 1; j >= floor && chunkFirst - j <= 7; j--) {
+  for (let j = chunkFirst - 1; j >= floor && chunkFirst - j <= TITLE_BEFORE_CHUNK; j--) {
     const t = toks[j]!;
     if (t.type === 'quote' || isPunct(t, SEPARATORS)) return j;
     if (t.type === 'punct' && t.text !== '$' && t.text !== '&') return -1;

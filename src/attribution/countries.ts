@@ -26,6 +26,11 @@ export interface CountryPhrase {
   length: number;
 }
 
+/** Alternative spellings this short are codes ("RU", "RUS"), not names running text uses. */
+const MAX_CODE_LENGTH = 3;
+/** "TELL US": a neighbour of this many capitals or more shows shouted text. */
+const SHOUTED_WORD_LENGTH = 3;
+
 /** Phrase (lower-case tokens joined by a space) → what it denotes. */
 const PHRASES = new Map<string, CountryPhrase>();
 let longestPhrase = 1;
@@ -68,7 +73,11 @@ function build(): void {
   );
   for (const c of ordered) {
     if (!c.unMember && !['TW', 'PS', 'XK', 'VA', 'HK'].includes(c.cca2)) continue;
-    const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
+    const names = [
+      c.name.common,
+      c.name.official,
+      ...c.altSpellings.filter((s) => s.length > MAX_CODE_LENGTH),
+    ];
     for (const n of names) addPhrase(n, { code: c.cca2, evidence: 'name', speakerKind: 'state' });
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (d) addPhrase(d, { code: c.cca2, evidence: 'demonym', speakerKind: null });
@@ -102,7 +111,11 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
 /** "US" inside an all-capitals stretch is the pronoun ("TELL US"). */
 function isShoutedText(tokens: readonly string[], i: number): boolean {
   const neighbour = tokens[i - 1] ?? tokens[i + 1] ?? '';
-  return neighbour.length > 2 && neighbour === neighbour.toUpperCase() && /\p{L}/u.test(neighbour);
+  return (
+    neighbour.length >= SHOUTED_WORD_LENGTH &&
+    neighbour === neighbour.toUpperCase() &&
+    /\p{L}/u.test(neighbour)
+  );
 }
 
 /** A country name that needs context ("Jordan", "Georgia", "Chad"), when the whole phrase is one. */

@@ -53,6 +53,36 @@ export interface DenialInput {
 
 /** Denial cues sit near the start of what is reported; a bound keeps this linear. */
 const MAX_TEXT = 2000;
+/** "not … interfered": a deed this many words after a negation makes an explicit denial. */
+const EXPLICIT_CONDUCT_REACH = 3;
+/** "dismissed the … allegations": the claim a dismissal is aimed at comes in its first words. */
+const DISMISSED_CLAIM_REACH = 8;
+/** "denied any … wrongdoing": what is denied comes in the first words after "deny". */
+const DENIED_OBJECT_REACH = 6;
+/** "these ridiculous … allegations", "the claims … are absurd": a claim this near a weak denial word. */
+const CLAIM_BEFORE_WEAK_DENIAL = 5;
+const CLAIM_AFTER_WEAK_DENIAL = 3;
+/** "false … allegations", "the claims are … false": a claim this near a word of falsehood. */
+const CLAIM_BEFORE_FALSEHOOD = 4;
+const CLAIM_AFTER_FALSEHOOD = 2;
+/** "it does not matter … for Tehran": the speaker's side within this many words of the indifference. */
+const INDIFFERENCE_REACH = 30;
+/** "has not … interfered": a deed within this many words after the negation. */
+const CONDUCT_AFTER_NEGATION = 6;
+/** "never … said", "didn't … say": the speech verb comes right after the negation. */
+const SPEECH_AFTER_NEGATION = 3;
+/** "did not … know about": the verb comes right after the negation. */
+const KNOW_AFTER_NEGATION = 3;
+/** "does not intend to … interfere": the deed comes soon after the intention. */
+const CONDUCT_AFTER_INTENTION = 4;
+/** "Russia has not interfered": the speaker's side stands at most this many words before the negation. */
+const SIDE_BEFORE_NEGATION = 4;
+/** A negation's clause starts at most this many words back (after "that", "but", "and", …). */
+const CLAUSE_REACH = 8;
+/** "should not … make such claims": the claim verb within this many words after the negation. */
+const CLAIM_VERB_AFTER_NEGATION = 9;
+/** "make such … accusations": the claim within this many words after its verb. */
+const CLAIM_AFTER_VERB = 4;
 /**
  * A denial worded as one: a denial cue ("denied", "dismissed", "rejected"),
  * a word that denies outright ("groundless", "false"), or a negated deed
@@ -67,7 +97,8 @@ export function isExplicitDenial(cue: string | null, text: string): boolean {
     (w, i) =>
       STRONG_DENIAL.has(w) ||
       FALSEHOOD.has(w) ||
-      ((NEGATORS.has(w) || PAST_NEGATIONS.has(w)) && toks.slice(i + 1, i + 4).some((n) => CONDUCT.has(n))),
+      ((NEGATORS.has(w) || PAST_NEGATIONS.has(w)) &&
+        toks.slice(i + 1, i + 1 + EXPLICIT_CONDUCT_REACH).some((n) => CONDUCT.has(n))),
   );
 }
 
@@ -98,7 +129,7 @@ function joinNegations(lower: string[]): string[] {
 
 /** What a dismissal is aimed at is a claim ("dismissed the allegations", "rejected claims"). */
 function aboutAClaim(lower: readonly string[]): boolean {
-  if (lower.slice(0, 8).some((w) => CLAIM_NOUNS.has(w) || CRITICISM.has(w))) return true;
+  if (lower.slice(0, DISMISSED_CLAIM_REACH).some((w) => CLAIM_NOUNS.has(w) || CRITICISM.has(w))) return true;
   // "dismissed the whole affair as absurd": what it is dismissed as says it is a denial.
   return lower.some((w) => STRONG_DENIAL.has(w) || FALSEHOOD.has(w) || WEAK_DENIAL.has(w));
 }
@@ -119,7 +150,9 @@ function deniesSomething(lower: readonly string[], clause: boolean): boolean {
   ) {
     return true;
   }
-  return lower.slice(0, 6).some((w) => CLAIM_NOUNS.has(w) || ACCUSATIONS.has(w) || CRITICISM.has(w));
+  return lower
+    .slice(0, DENIED_OBJECT_REACH)
+    .some((w) => CLAIM_NOUNS.has(w) || ACCUSATIONS.has(w) || CRITICISM.has(w));
 }
 
 function hasDenialWord(lower: readonly string[]): boolean {
@@ -139,7 +172,7 @@ function hasDenialWord(lower: readonly string[]): boolean {
 
 /** "that is nonsense", "these ridiculous allegations", "the claims are absurd". */
 function aimedAtAClaim(lower: readonly string[], i: number): boolean {
-  const near = lower.slice(Math.max(0, i - 5), i + 4);
+  const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_WEAK_DENIAL), i + 1 + CLAIM_AFTER_WEAK_DENIAL);
   if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
   const prev = lower[i - 1] ?? '';
   const subject = COPULAS.has(prev) ? (lower[i - 2] ?? '') : prev;
@@ -159,7 +192,7 @@ function callsItFalse(lower: readonly string[]): boolean {
       return true;
     }
     if (!FALSEHOOD.has(w)) continue;
-    const near = lower.slice(Math.max(0, i - 4), i + 3);
+    const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_FALSEHOOD), i + 1 + CLAIM_AFTER_FALSEHOOD);
     if (near.some((x) => CLAIM_NOUNS.has(x))) return true;
     if (i > 1 && COPULAS.has(lower[i - 1]!) && DEMONSTRATIVE_SUBJECTS.has(lower[i - 2]!)) return true;
   }
@@ -186,22 +219,30 @@ function negatesOwnConduct(toks: readonly string[], lower: readonly string[], in
         ['it', 'what'].includes(lower[i - 1] ?? '') || ['it', 'what'].includes(lower[i - 2] ?? '');
       if (
         impersonal &&
-        ownSideWithin(toks, lower, Math.max(0, i - 30), Math.min(lower.length, i + 30), input)
+        ownSideWithin(
+          toks,
+          lower,
+          Math.max(0, i - INDIFFERENCE_REACH),
+          Math.min(lower.length, i + INDIFFERENCE_REACH),
+          input,
+        )
       ) {
         return true;
       }
       continue;
     }
     if (FOCUS.has(lower[i + 1] ?? '')) continue;
-    const after = lower.slice(i + 1, i + 7);
+    const after = lower.slice(i + 1, i + 1 + CONDUCT_AFTER_NEGATION);
     const conduct =
       after.some((x, k) => isConduct(after, k, x)) ||
-      ((PAST_NEGATIONS.has(w) || w === 'never') && after.slice(0, 3).some((x) => SPEECH_WORDS.has(x))) ||
+      ((PAST_NEGATIONS.has(w) || w === 'never') &&
+        after.slice(0, SPEECH_AFTER_NEGATION).some((x) => SPEECH_WORDS.has(x))) ||
       knowsNothing(after) ||
       didNothingWrong(w, after);
     if (!conduct) continue;
     // The side must be the negation's subject, right before it ("Russia has not", "we have never").
-    if (ownSideWithin(toks, lower, Math.max(clauseStart(lower, i), i - 4), i, input)) return true;
+    if (ownSideWithin(toks, lower, Math.max(clauseStart(lower, i), i - SIDE_BEFORE_NEGATION), i, input))
+      return true;
   }
   return false;
 }
@@ -212,7 +253,10 @@ function negatesOwnConduct(toks: readonly string[], lower: readonly string[], in
  * "responsible" only as "responsible for".
  */
 function isConduct(after: readonly string[], k: number, w: string): boolean {
-  if (INTENTIONS.has(w)) return after.slice(k + 1, k + 5).some((x) => CONDUCT.has(x) && !INTENTIONS.has(x));
+  if (INTENTIONS.has(w))
+    return after
+      .slice(k + 1, k + 1 + CONDUCT_AFTER_INTENTION)
+      .some((x) => CONDUCT.has(x) && !INTENTIONS.has(x));
   if (w === 'responsible') return after[k + 1] === 'for';
   return CONDUCT.has(w);
 }
@@ -220,7 +264,7 @@ function isConduct(after: readonly string[], k: number, w: string): boolean {
 /** "did not know about", "knew nothing of": denying knowledge, not "I don't know". */
 function knowsNothing(after: readonly string[]): boolean {
   const k = after.findIndex((x) => x === 'know' || x === 'knew');
-  return k >= 0 && k < 3 && ['about', 'of', 'anything'].includes(after[k + 1] ?? '');
+  return k >= 0 && k < KNOW_AFTER_NEGATION && ['about', 'of', 'anything'].includes(after[k + 1] ?? '');
 }
 
 /** "did nothing wrong", "has not done anything wrong". */
@@ -230,12 +274,12 @@ function didNothingWrong(negator: string, after: readonly string[]): boolean {
   return negator === 'nothing' || after.slice(0, wrong).includes('anything');
 }
 
-/** Start of the clause around position `i` (after the last conjunction), at most 8 words back. */
+/** Start of the clause around position `i` (after the last conjunction), at most CLAUSE_REACH words back. */
 function clauseStart(lower: readonly string[], i: number): number {
-  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+  for (let k = i - 1; k >= 0 && i - k <= CLAUSE_REACH; k--) {
     if (['that', 'but', 'and', 'because', 'while', 'if'].includes(lower[k]!)) return k + 1;
   }
-  return Math.max(0, i - 8);
+  return Math.max(0, i - CLAUSE_REACH);
 }
 
 function ownSideWithin(
@@ -263,10 +307,10 @@ function ownSideWithin(
 function negatesTheClaim(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     if (!isNegator(lower[i]!)) continue;
-    const after = lower.slice(i + 1, i + 10);
+    const after = lower.slice(i + 1, i + 1 + CLAIM_VERB_AFTER_NEGATION);
     const verb = after.findIndex((w) => CLAIM_VERBS.has(w));
     if (verb < 0) continue;
-    if (after.slice(verb + 1, verb + 5).some((w) => STRONG_CLAIMS.has(w))) {
+    if (after.slice(verb + 1, verb + 1 + CLAIM_AFTER_VERB).some((w) => STRONG_CLAIMS.has(w))) {
       return true;
     }
   }

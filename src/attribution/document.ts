@@ -28,6 +28,8 @@ export interface DocumentInfo {
 }
 
 const DATELINE_DASHES = new Set(['–', '—', '―', '-', '--']);
+/** A dateline ("NEW YORK, Dec. 22 (UPI) —") ends within this many tokens, or there is none. */
+const MAX_DATELINE_TOKENS = 16;
 
 export function analyseDocument(text: string, bodyStart: number): DocumentInfo {
   const spans = findParagraphs(text, bodyStart);
@@ -65,7 +67,7 @@ export function analyseDocument(text: string, bodyStart: number): DocumentInfo {
 function datelineEnd(toks: readonly Token[]): number {
   const first = toks[0];
   if (first?.type !== 'word' || !isShouted(first.text)) return 0;
-  for (let i = 1; i < Math.min(toks.length, 16); i++) {
+  for (let i = 1; i < Math.min(toks.length, MAX_DATELINE_TOKENS); i++) {
     const t = toks[i]!;
     if (t.type === 'punct' && DATELINE_DASHES.has(t.text)) return i + 1;
     if (t.type === 'quote') return 0;

@@ -187,6 +187,14 @@ const SCAN_LIMIT = 400;
 /** Candidates examined for a near-miss spelling. */
 const FUZZY_LIMIT = 200;
 const MAX_TITLES = 8;
+/** Characters back within which a pronoun's antecedent counts as near. */
+const PRONOUN_REACH = 3000;
+/** Name words shorter than this are too short for a one-letter difference to be a misspelling. */
+const MIN_FUZZY_LENGTH = 4;
+/** Shouted names shorter than this are acronyms ("BBC"), kept as written. */
+const MIN_SHOUTED_NAME = 4;
+/** "the firm", "the company": only a short description stands for the organisation an article is about. */
+const MAX_GENERIC_DESCRIPTION = 2;
 
 /** Index of the first item whose position is > `position` (items sorted by position). */
 function upperBound(items: readonly { position: number }[], position: number): number {
@@ -293,7 +301,7 @@ export class EntityTable {
     for (const e of this.fuzzyCandidates(keys[keys.length - 1]!)) {
       if (e.nameKeys.length !== keys.length) continue;
       const same = e.nameKeys.every(
-        (k, i) => k === keys[i] || (k.length >= 4 && editDistanceAtMostOne(k, keys[i]!)),
+        (k, i) => k === keys[i] || (k.length >= MIN_FUZZY_LENGTH && editDistanceAtMostOne(k, keys[i]!)),
       );
       if (same) return e;
     }
@@ -306,10 +314,10 @@ export class EntityTable {
     const key = keys[0]!;
     const exact = this.byNamePart.get(key) ?? [];
     if (exact.length > 0) return this.mostMentioned(exact, position);
-    if (key.length < 4) return null;
+    if (key.length < MIN_FUZZY_LENGTH) return null;
     const fuzzy = this.fuzzyCandidates(key).filter((e) =>
       [e.nameKeys[0]!, e.nameKeys[e.nameKeys.length - 1]!].some(
-        (k) => k.length >= 4 && k[0] === key[0] && editDistanceAtMostOne(k, key),
+        (k) => k.length >= MIN_FUZZY_LENGTH && k[0] === key[0] && editDistanceAtMostOne(k, key),
       ),
     );
     return fuzzy.length > 0 ? this.mostMentioned(fuzzy, position) : null;
@@ -501,7 +509,7 @@ export class EntityTable {
    * speaker) person before `position` with a compatible gender, else the most
    * recent such person at all. `maxBack` bounds "recent", in characters.
    */
-  resolvePronoun(pronoun: string, position: number, maxBack = 3000): Entity | null {
+  resolvePronoun(pronoun: string, position: number, maxBack = PRONOUN_REACH): Entity | null {
     const wantGender: Gender = pronoun === 'she' ? 'f' : pronoun === 'he' ? 'm' : null;
     const personal = pronoun === 'he' || pronoun === 'she';
     const ok = (e: Entity) => {
@@ -549,7 +557,7 @@ export class EntityTable {
       return orgHead && (e.orgHeads.has(head) || e.nameKeys.some((n) => n.endsWith(head)));
     };
     const described = this.closestFitting(fits, position);
-    if (described || !GENERIC_ORG_HEADS.has(head) || keys.length > 2) return described;
+    if (described || !GENERIC_ORG_HEADS.has(head) || keys.length > MAX_GENERIC_DESCRIPTION) return described;
     // "the firm said": the company the article is about, named or not as one before.
     const company = this.closestFitting(
       (e) =>
@@ -591,7 +599,7 @@ export class EntityTable {
 
 /** "HUFFPOLLSTER" in a headline, "HuffPollster" in the text: keep the form that is not shouted. */
 function preferReadableName(e: Entity, phrase: NounPhrase): void {
-  if (e.name.length < 4 || e.name !== e.name.toUpperCase() || phrase.kind !== 'name') return;
+  if (e.name.length < MIN_SHOUTED_NAME || e.name !== e.name.toUpperCase() || phrase.kind !== 'name') return;
   const written = tokensText(phrase.name);
   if (written.toLowerCase() === e.name.toLowerCase() && written !== written.toUpperCase()) e.name = written;
 }

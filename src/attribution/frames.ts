@@ -79,11 +79,16 @@ export interface Frame {
   parenthetical: boolean;
 }
 
+/** Fewer words than this cannot tell a headline from a sentence. */
+const MIN_HEADLINE_WORDS = 3;
+/** A headline capitalises at least this share of its words. */
+const HEADLINE_CAPITALS = 0.6;
+
 /** A sentence written in title case (a headline): capitalised cues count there. */
 function isTitleCase(s: SentenceInfo): boolean {
   const ws = s.tokens.filter((t) => t.type === 'word' && /^\p{L}/u.test(t.text));
-  if (ws.length < 3) return false;
-  return ws.filter((t) => t.cap).length / ws.length >= 0.6;
+  if (ws.length < MIN_HEADLINE_WORDS) return false;
+  return ws.filter((t) => t.cap).length / ws.length >= HEADLINE_CAPITALS;
 }
 
 interface CueHit {

@@ -28,6 +28,23 @@ import { isPronoun, isSentenceOpener, type NounPhrase, phraseEndingAt } from './
 import { sentenceSubject } from './subjects.ts';
 import type { Quote, Token } from './tokens.ts';
 
+/** A participle opening a sentence takes the speaker of one of the next few frames. */
+const FRAMES_AFTER_PARTICIPLE = 3;
+/** "Instead, “…”": a quote-only sentence has at most this many connective words. */
+const MAX_CONNECTIVE_WORDS = 2;
+/** A quote shorter than this (in characters) is a fragment, not someone's continued words. */
+const MIN_CONTINUED_QUOTE = 12;
+/** With this many words outside its quotes, a quote's sentence is what the denial check reads. */
+const WORDS_FOR_CLAUSE_CONTEXT = 3;
+/** Words outside quotes an indirect statement needs: without a quote, and around one. */
+const MIN_INDIRECT_WORDS = 2;
+const MIN_INDIRECT_WORDS_WITH_QUOTE = 1;
+/** “Good Morning America”: a quoted title has this many words. */
+const MIN_TITLE_WORDS = 2;
+const MAX_TITLE_WORDS = 8;
+/** "“A.” “B,” he said.": statements looked ahead for the attribution a quote continues. */
+const FOLLOWING_REACH = 20;
+
 export interface ExtractOptions {
   /** Offset where the body starts (after front matter); text before it is ignored. */
   bodyStart?: number;
@@ -88,7 +105,12 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
     const frames = framesBySentence[s.index]!;
     const claimed = new Set<number>();
     frames.forEach((f, k) => {
-      if (f.inherits) f.speakers = inheritedSpeakers(f, frames[k - 1], frames.slice(k + 1, k + 4));
+      if (f.inherits)
+        f.speakers = inheritedSpeakers(
+          f,
+          frames[k - 1],
+          frames.slice(k + 1, k + 1 + FRAMES_AFTER_PARTICIPLE),
+        );
       for (const region of [f.backward, f.forward]) {
         if (!region) continue;
         for (const raw of statementsOfRegion(doc.text, f, region)) all.push(raw);
@@ -144,14 +166,14 @@ function collectStatements(doc: DocumentInfo, framesBySentence: Frame[][]): RawS
  */
 function quoteOnlySentence(s: SentenceInfo): boolean {
   const words = s.tokens.filter((t) => t.type === 'word');
-  if (words.length > 2) return false;
+  if (words.length > MAX_CONNECTIVE_WORDS) return false;
   if (!words.every((t) => SENTENCE_ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.lower))) return false;
   const firstQuote = s.tokens.find((t) => t.type === 'quote');
   return !!firstQuote && words.every((t) => t.start < firstQuote.start);
 }
 
 function longEnough(q: Quote): boolean {
-  return q.innerEnd - q.innerStart >= 12;
+  return q.innerEnd - q.innerStart >= MIN_CONTINUED_QUOTE;
 }
 
 /** "Asked about …", "Speaking …", "However": a sentence's first word, not a name. */
@@ -184,10 +206,14 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
       const kind = isSetOff(s, i, text) ? 'direct' : 'partial';
       // “Good Morning America”, “Parks and Recreation”: a quoted title, not someone's words.
       if (kind === 'partial' && isQuotedTitle(text.slice(q.innerStart, q.innerEnd))) continue;
-      const reported = wordsOutside >= 3 ? clause : text.slice(q.innerStart, q.innerEnd);
+      const reported =
+        wordsOutside >= WORDS_FOR_CLAUSE_CONTEXT ? clause : text.slice(q.innerStart, q.innerEnd);
       out.push(raw(kind, quoteTextSpan(text, q), speaker, s, cue, cueLemma, reported, q));
     }
-    const indirect = quotes.length === 0 ? wordsOutside >= 2 : wordsOutside >= 1;
+    const indirect =
+      quotes.length === 0
+        ? wordsOutside >= MIN_INDIRECT_WORDS
+        : wordsOutside >= MIN_INDIRECT_WORDS_WITH_QUOTE;
     if (indirect) {
       out.push(raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null));
     }
@@ -236,10 +262,10 @@ function raw(
   };
 }
 
-/** Two to eight words, nearly all capitalised, with no sentence inside: the name of a work or show. */
+/** A few words (MIN_TITLE_WORDS to MAX_TITLE_WORDS), nearly all capitalised, with no sentence inside: the name of a work or show. */
 function isQuotedTitle(words: string): boolean {
   const ws = words.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  if (ws.length < 2 || ws.length > 8 || /[!?]|[.…]\s/.test(words)) return false;
+  if (ws.length < MIN_TITLE_WORDS || ws.length > MAX_TITLE_WORDS || /[!?]|[.…]\s/.test(words)) return false;
   const minor = new Set([
     'a',
     'an',
@@ -354,7 +380,7 @@ function followingAttribution(
   from: number,
   p: Pending,
 ): RawStatement | undefined {
-  for (let i = from; i < list.length && i - from < 20; i++) {
+  for (let i = from; i < list.length && i - from < FOLLOWING_REACH; i++) {
     const r = list[i]!;
     if (!isPrimary(r) || !r.quote || r.sentence.index <= p.sentence.index) continue;
     return startsWithQuote(r.sentence) ? r : undefined;

@@ -32,6 +32,7 @@ import {
   TITLE_WORDS,
   WEEKDAYS,
 } from '../lexicon/index.ts';
+import { SHORT_WORD } from './syntax.ts';
 import type { Token } from './tokens.ts';
 
 export type PhraseKind = 'pronoun' | 'name' | 'description';
@@ -53,6 +54,15 @@ export interface NounPhrase {
   amongCountries?: boolean;
   tokens: Token[];
 }
+
+/** A subject phrase ends at its verb and starts at most this many tokens back: the walk is bounded. */
+const MAX_PHRASE_BACK = 14;
+/** An inverted subject ("said the spokesman") spans at most this many tokens after its first. */
+const MAX_PHRASE_FORWARD = 12;
+/** "harbour master Ines Sola": unlisted lower-case nouns before a name taken as its title. */
+const MAX_UNLISTED_TITLE = 3;
+/** ", Game's UK sales director.": a verbless appositive ending the sentence is this short. */
+const MAX_VERBLESS_APPOSITIVE = 10;
 
 /** Nouns and words that end an NP walk however they are capitalised. */
 function isHardStop(t: Token): boolean {
@@ -93,7 +103,7 @@ function isLowerNounish(t: Token): boolean {
   if (t.type !== 'word' || t.cap) return false;
   const w = t.lower;
   if (isHardStop(t) || ADVERBS.has(w) || PRONOUNS.has(w) || DETERMINERS.has(w)) return false;
-  if (w.endsWith('ly') && w.length > 4) return false;
+  if (w.endsWith('ly') && w.length > SHORT_WORD) return false;
   if (/^\p{N}/u.test(w)) return true;
   if (SPEAKER_NOUNS.has(w) || isTitleLike(t)) return true;
   return !w.endsWith('ing') && !w.endsWith('ed');
@@ -105,7 +115,7 @@ export function isSentenceOpener(t: Token, next: Token | undefined): boolean {
   const w = t.lower;
   if (SENTENCE_ADVERBS.has(w) || NON_NAME_OPENERS.has(w)) return true;
   // "Hastily arranged", "Speaking at", "Asked about" — but "Kelly said", "Manning has".
-  if (w.length > 4 && /(?:ly|ing|ed)$/.test(w)) {
+  if (w.length > SHORT_WORD && /(?:ly|ing|ed)$/.test(w)) {
     if (next?.type !== 'word') return next?.text === ',';
     const n = next.lower;
     return (
@@ -132,7 +142,7 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
   if (!headIsName && !isLowerNounish(last)) return null;
   let k = j;
   let sawDeterminer = false;
-  const limit = Math.max(floor, j - 14);
+  const limit = Math.max(floor, j - MAX_PHRASE_BACK);
   while (k - 1 >= limit) {
     const t = tokens[k - 1]!;
     if (t.type !== 'word') break;
@@ -190,7 +200,7 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
  */
 function titleToBoundary(tokens: readonly Token[], k: number, floor: number): number {
   let i = k;
-  while (i - 1 >= floor && k - i < 3 && isLowerNounish(tokens[i - 1]!)) i--;
+  while (i - 1 >= floor && k - i < MAX_UNLISTED_TITLE && isLowerNounish(tokens[i - 1]!)) i--;
   if (i === k) return k;
   const before = tokens[i - 1];
   const boundary =
@@ -244,7 +254,7 @@ export function phraseStartingAt(tokens: readonly Token[], i: number): NounPhras
   if (!startsWithDeterminer && !isNameWord(first) && !isTitleLike(first) && !describesName) return null;
   if (!startsWithDeterminer && isHardStop(first)) return null;
   let k = i;
-  const limit = Math.min(tokens.length - 1, i + 12);
+  const limit = Math.min(tokens.length - 1, i + MAX_PHRASE_FORWARD);
   while (k + 1 <= limit) {
     const t = tokens[k + 1]!;
     if (t.type !== 'word') break;
@@ -298,7 +308,8 @@ function withTrailingAppositive(tokens: readonly Token[], phrase: NounPhrase): N
   // ", Game's UK sales director." — a short verbless chunk that ends the sentence describes too.
   const endsSentence = !tokens[end + 1] || ['.', '!', '?'].includes(tokens[end + 1]!.text);
   const verbless =
-    chunk.length <= 10 && !chunk.some((c) => AUXILIARIES.has(c.lower) || (CUES.has(c.lower) && !c.cap));
+    chunk.length <= MAX_VERBLESS_APPOSITIVE &&
+    !chunk.some((c) => AUXILIARIES.has(c.lower) || (CUES.has(c.lower) && !c.cap));
   if (!describes && !(endsSentence && verbless)) return phrase;
   return { ...phrase, appositive: chunk };
 }

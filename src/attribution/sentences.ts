@@ -20,6 +20,10 @@ import type { Token } from './tokens.ts';
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const TRAILING_CLOSERS = new Set([')', ']', '”', '’', "'", '"', '»']);
 const DASH = new Set(['–', '—', '―', '-', '--', '•']);
+/** "“We lost.” said Ms Hewitt": a name-and-verb attribution after a quote is this short. */
+const MAX_ATTRIBUTION_AFTER_QUOTE = 10;
+/** "replied on Monday.": at most this many adverbial words after the verb before the sentence ends. */
+const MAX_WORDS_TO_END = 14;
 
 export function splitSentences(tokens: readonly Token[], text: string): Token[][] {
   const sentences: Token[][] = [];
@@ -41,7 +45,7 @@ export function splitSentences(tokens: readonly Token[], text: string): Token[][
  * quote, a short name-and-verb attribution belongs to the quote's sentence.
  */
 function attributionFollows(tokens: readonly Token[], from: number): boolean {
-  for (let j = from; j < tokens.length && j - from <= 10; j++) {
+  for (let j = from; j < tokens.length && j - from <= MAX_ATTRIBUTION_AFTER_QUOTE; j++) {
     const t = tokens[j]!;
     if (t.type === 'quote') return false;
     if (t.type === 'punct') {
@@ -72,12 +76,12 @@ function isAttributionEnd(tokens: readonly Token[], from: number): boolean {
 
 /** Only a few adverbial words remain before the sentence ends ("replied on Monday."). */
 function endsSoon(tokens: readonly Token[], from: number): boolean {
-  for (let j = from; j < tokens.length && j - from <= 14; j++) {
+  for (let j = from; j < tokens.length && j - from <= MAX_WORDS_TO_END; j++) {
     const t = tokens[j]!;
     if (t.type === 'quote' || t.lower === 'that' || AUXILIARIES.has(t.lower)) return false;
     if (t.type === 'punct' && TERMINAL.has(t.text)) return true;
   }
-  return from >= tokens.length || tokens.length - from <= 14;
+  return from >= tokens.length || tokens.length - from <= MAX_WORDS_TO_END;
 }
 
 function isTrailingCloser(t: Token): boolean {

@@ -39,6 +39,25 @@ import {
 } from './syntax.ts';
 import type { Token } from './tokens.ts';
 
+/** "Sen. Chuck Grassley (R-Iowa) said": a parenthesis this short belongs to the name before it. */
+const MAX_PARENTHESIS = 8;
+/** "a source speaking to Fox News said": the subject stands at most this many tokens before the verb. */
+const MODIFIER_REACH = 14;
+/** Comma-separated chunks walked left of a verb ("Clinton, 35, the daughter of …, said"). */
+const MAX_CHUNKS = 6;
+/** Tokens in one chunk of an appositive chain. */
+const MAX_CHUNK_TOKENS = 30;
+/** A prepositional or time chunk longer than this is content, not a skippable adverbial. */
+const MAX_ADVERBIAL_CHUNK = 12;
+/** "In a statement on Friday, …": a fronted phrase before the subject ends at a comma this near. */
+const MAX_FRONTED_PHRASE = 40;
+/** "Minutes later, she …": a fronted adverbial without a preposition is this short. */
+const MAX_FRONTED_ADVERBIAL = 5;
+/** "if Gerrard comes out and says": the coordinated verb's subject is at most this many tokens back. */
+const COORDINATED_SUBJECT_REACH = 10;
+/** -s and -ed words this short are rarely finite verbs ("bus", "red"). */
+const SHORT_VERB = 3;
+
 export interface Subject {
   phrases: NounPhrase[];
   first: number;
@@ -52,7 +71,7 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   // "Sen. Chuck Grassley (R-Iowa) said": step over a short parenthesis.
   if (toks[j]?.text === ')') {
     let k = j - 1;
-    while (k >= s.floor && j - k <= 8 && toks[k]!.text !== '(') k--;
+    while (k >= s.floor && j - k <= MAX_PARENTHESIS && toks[k]!.text !== '(') k--;
     if (toks[k]?.text === '(') j = k - 1;
     while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
   }
@@ -101,8 +120,8 @@ function withOfPhrase(s: SentenceInfo, phrase: NounPhrase): NounPhrase {
 function subjectAcrossModifier(s: SentenceInfo, before: number): NounPhrase | null {
   const toks = s.tokens;
   let b = before - 1;
-  while (b >= s.floor && before - b <= 14 && !isChunkBoundary(toks[b]!)) b--;
-  if (before - b > 14) return null;
+  while (b >= s.floor && before - b <= MODIFIER_REACH && !isChunkBoundary(toks[b]!)) b--;
+  if (before - b > MODIFIER_REACH) return null;
   const start = b + 1;
   const next = toks[start];
   if (next?.lower === 'who' && toks[b]?.text === ',') {
@@ -163,19 +182,20 @@ function appositiveChain(s: SentenceInfo, comma: number): Subject | null {
   const descriptions: NounPhrase[] = [];
   const appositives: Token[][] = [];
   let end = comma;
-  for (let guard = 0; guard < 6; guard++) {
+  for (let guard = 0; guard < MAX_CHUNKS; guard++) {
     let start = end - 1;
     // "Sen. Claire McCaskill (D-Mo.), who …, said": a short parenthesis belongs to its chunk.
     let chunkEnd = end - 1;
     if (toks[chunkEnd]?.text === ')') {
       let k = chunkEnd - 1;
-      while (k > s.floor && chunkEnd - k <= 8 && toks[k]!.text !== '(') k--;
+      while (k > s.floor && chunkEnd - k <= MAX_PARENTHESIS && toks[k]!.text !== '(') k--;
       if (toks[k]?.text === '(') {
         chunkEnd = k - 1;
         start = k - 1;
       }
     }
-    while (start - 1 >= s.floor && !isChunkBoundary(toks[start - 1]!) && end - start < 30) start--;
+    while (start - 1 >= s.floor && !isChunkBoundary(toks[start - 1]!) && end - start < MAX_CHUNK_TOKENS)
+      start--;
     if (start > chunkEnd || start < s.floor) break;
     const [cls, phrase] = classifyChunk(toks, start, chunkEnd);
     if (cls === 'other') break;
@@ -200,7 +220,10 @@ function classifyChunk(toks: readonly Token[], from: number, to: number): [Chunk
   const first = toks[from]!;
   if (first.type !== 'word') return ['other', null];
   const w = first.lower;
-  if (to - from < 12 && (PREPOSITIONS.has(w) || TIME_WORDS.has(w) || w === 'however' || w === 'meanwhile')) {
+  if (
+    to - from < MAX_ADVERBIAL_CHUNK &&
+    (PREPOSITIONS.has(w) || TIME_WORDS.has(w) || w === 'however' || w === 'meanwhile')
+  ) {
     return ['skip', null];
   }
   if (from === to && (w.endsWith('ly') || w === 'too' || w === 'though' || w === 'however'))
@@ -257,7 +280,7 @@ export function participleAgent(s: SentenceInfo, cue: number, afterAnotherCue: b
     j--;
     // Skip an appositive chunk after the agent (", an American company,").
     let k = j;
-    while (k >= s.floor && j - k < 30 && !isChunkBoundary(toks[k]!)) k--;
+    while (k >= s.floor && j - k < MAX_CHUNK_TOKENS && !isChunkBoundary(toks[k]!)) k--;
     if (toks[k]?.text === ',' && k + 1 <= j && isDescriptiveChunk(toks, k + 1, j)) j = k - 1;
     const agent = phraseEndingAt(toks, j, s.floor);
     if (agent && agent.kind === 'name' && toks[agent.first - 1]?.lower === 'by') return agent;
@@ -275,7 +298,7 @@ export function sentenceSubject(s: SentenceInfo, before: number): NounPhrase | n
   const first = toks[i];
   if (!isWordToken(first)) return null;
   if (PREPOSITIONS.has(first.lower) || COMPLEMENTIZERS.has(first.lower) || first.lower.endsWith('ing')) {
-    const limit = Math.min(before, i + 40);
+    const limit = Math.min(before, i + MAX_FRONTED_PHRASE);
     while (i < limit && toks[i]!.text !== ',') i++;
     i++;
   }
@@ -283,7 +306,7 @@ export function sentenceSubject(s: SentenceInfo, before: number): NounPhrase | n
   // "Minutes later, she …": a fronted adverbial up to a nearby comma.
   if (i < before && !startsPhrase(toks[i]!)) {
     let k = i;
-    while (k < before && k - i < 5 && toks[k]!.text !== ',') k++;
+    while (k < before && k - i < MAX_FRONTED_ADVERBIAL && toks[k]!.text !== ',') k++;
     if (toks[k]?.text === ',') i = k + 1;
   }
   if (i >= before) return null;
@@ -321,7 +344,7 @@ export function coordinatedVerbSubject(s: SentenceInfo, cue: number): NounPhrase
   const toks = s.tokens;
   let and = cue - 1;
   while (and >= s.floor && isSkippableAdverb(toks[and])) and--;
-  for (let j = and - 2; j >= s.floor && and - j <= 10; j--) {
+  for (let j = and - 2; j >= s.floor && and - j <= COORDINATED_SUBJECT_REACH; j--) {
     const t = toks[j]!;
     const next = toks[j + 1]!;
     if (t.type !== 'word' || !(t.cap || isPronoun(t))) continue;
@@ -333,7 +356,7 @@ export function coordinatedVerbSubject(s: SentenceInfo, cue: number): NounPhrase
 }
 
 function looksFinite(w: string): boolean {
-  return AUX_OR_CLAUSE.has(w) || (/(?:[^s]s|ed)$/.test(w) && w.length > 3 && !PREPOSITIONS.has(w));
+  return AUX_OR_CLAUSE.has(w) || (/(?:[^s]s|ed)$/.test(w) && w.length > SHORT_VERB && !PREPOSITIONS.has(w));
 }
 
 export function lastOfPhrase(p: NounPhrase): number {

@@ -22,6 +22,12 @@ export interface Region {
   last: number;
 }
 
+/**
+ * Words of this many letters or fewer that end in -ly, -ing or -ed are rarely
+ * adverbs or participles ("only", "king", "red").
+ */
+export const SHORT_WORD = 4;
+
 export const DASHES = new Set(['–', '—', '―', '-', '--']);
 
 export const SEPARATORS = new Set([',', ';', '–', '—', '―', '-', '--', ':', '(', ')']);
@@ -33,7 +39,7 @@ export function isSkippableAdverb(t: Token | undefined): boolean {
   return (
     !t.cap &&
     t.lower.endsWith('ly') &&
-    t.lower.length > 4 &&
+    t.lower.length > SHORT_WORD &&
     !['only', 'early', 'family', 'italy'].includes(t.lower)
   );
 }
