@@ -22,8 +22,10 @@ import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from '../lexicon
 import type { ExtractedStatement, Span } from '../model.ts';
 import { isDenial } from './denial.ts';
 import { analyseDocument, type DocumentInfo } from './document.ts';
-import { type Entity, EntityTable, type Mention, tokensText } from './entities.ts';
+import { EntityTable } from './entities.ts';
+import type { Entity, Mention } from './entity.ts';
 import { analyseSentence, type Frame, type Region, type SentenceInfo } from './frames.ts';
+import { tokensText } from './names.ts';
 import { isPronoun, isSentenceOpener, type NounPhrase, phraseEndingAt } from './phrases.ts';
 import { sentenceSubject } from './subjects.ts';
 import type { Quote, Token } from './tokens.ts';
