@@ -66,6 +66,7 @@ export const GRAMMAR_CLASSES = [
   'name-connector',
   'name-inner',
   'name-glue',
+  'title-minor',
 ] as const;
 export const GrammarRow = z.object({ form: Word, classes: listOf(GRAMMAR_CLASSES) });
 export type GrammarRow = z.infer<typeof GrammarRow>;

@@ -83,9 +83,9 @@ all           indefinite determiner
 each          indefinite determiner sentence-starter
 
 # Determiners
-the           determiner sentence-starter name-inner name-glue
-a             determiner sentence-starter
-an            determiner sentence-starter
+the           determiner sentence-starter name-inner name-glue title-minor
+a             determiner sentence-starter title-minor
+an            determiner sentence-starter title-minor
 this          determiner demonstrative sentence-starter not-a-name time
 that          determiner demonstrative relative clause-word sentence-starter not-a-name
 these         determiner demonstrative sentence-starter not-a-name
@@ -103,18 +103,18 @@ two           quantifier
 three         quantifier
 
 # Prepositions
-in            preposition sentence-starter setting
-on            preposition sentence-starter setting
-at            preposition sentence-starter setting
-with          preposition
+in            preposition sentence-starter setting title-minor
+on            preposition sentence-starter setting title-minor
+at            preposition sentence-starter setting title-minor
+with          preposition title-minor
 from          preposition
-by            preposition
-for           preposition name-glue
-of            preposition name-connector name-inner name-glue
-to            preposition
+by            preposition title-minor
+for           preposition name-glue title-minor
+of            preposition name-connector name-inner name-glue title-minor
+to            preposition title-minor
 into          preposition
 onto          preposition
-over          preposition
+over          preposition title-minor
 under         preposition
 after         preposition sentence-starter setting
 before        preposition sentence-starter setting
@@ -161,8 +161,8 @@ up            preposition
 down          preposition
 
 # Conjunctions
-and           conjunction clause-conjunction clause-word sentence-adverb opening-word sentence-starter name-glue
-or            conjunction clause-word sentence-starter
+and           conjunction clause-conjunction clause-word sentence-adverb opening-word sentence-starter name-glue title-minor
+or            conjunction clause-word sentence-starter title-minor
 but           conjunction clause-conjunction clause-word sentence-adverb opening-word sentence-starter
 nor           conjunction negation
 so            conjunction clause-conjunction sentence-adverb opening-word sentence-starter

@@ -1,0 +1,122 @@
+/**
+ * Speakers: every name mentioned outside quotes goes into the entity table
+ * first, so each statement's speaker phrase then resolves to a canonical
+ * entity (a name, a surname, a pronoun or a description) with a title.
+ */
+import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from '../lexicon/index.ts';
+import type { DocumentInfo } from './document.ts';
+import type { EntityTable } from './entities.ts';
+import type { Entity, Mention } from './entity.ts';
+import type { Frame, SentenceInfo } from './frames.ts';
+import { tokensText } from './names.ts';
+import { isSentenceOpener, type NounPhrase, phraseEndingAt } from './phrases.ts';
+import type { RawStatement } from './raw-statement.ts';
+import { sentenceSubject } from './subjects.ts';
+import type { Token } from './tokens.ts';
+
+/** Every name outside quotes, plus each frame's speaker, for the entity table. */
+export function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const s of doc.sentences) {
+    const speakerStarts = new Set<number>();
+    for (const f of framesBySentence[s.index]!) {
+      for (const p of f.speakers) {
+        speakerStarts.add(p.first);
+        mentions.push({
+          phrase: p,
+          position: s.tokens[p.first]!.start,
+          salient: true,
+          sentence: s.index,
+          speaker: true,
+        });
+      }
+    }
+    const subject = sentenceSubject(s, s.tokens.length);
+    for (let j = s.floor; j < s.tokens.length; j++) {
+      const t = s.tokens[j]!;
+      const next = s.tokens[j + 1];
+      if (t.type !== 'word' || !t.cap || (next && next.type === 'word' && next.cap)) continue;
+      if (next && next.lower === "'s") continue;
+      // "Arizona governor Jan Brewer", "Kremlin spokesman Dmitry Peskov": the phrase goes on.
+      if (next && next.type === 'word' && isTitleWord(next) && s.tokens[j + 2]?.cap) continue;
+      if (j === s.floor && isCommonOpener(t, next)) continue;
+      const phrase = phraseEndingAt(s.tokens, j, s.floor);
+      if (!phrase || phrase.kind === 'pronoun' || speakerStarts.has(phrase.first)) continue;
+      if (
+        phrase.first === s.floor &&
+        phrase.name.length === 1 &&
+        phrase.title.length === 0 &&
+        !s.tokens[j + 1]
+      )
+        continue;
+      const salient = subject !== null && subject.first === phrase.first;
+      mentions.push({ phrase, position: s.tokens[phrase.first]!.start, salient, sentence: s.index });
+    }
+  }
+  return mentions.sort((a, b) => a.position - b.position);
+}
+
+export function resolveSpeakers(raws: RawStatement[], table: EntityTable): void {
+  raws.sort((a, b) => a.start - b.start);
+  const resolved = new Map<NounPhrase, Entity | null>();
+  for (const r of raws) {
+    if (r.continues) {
+      r.entity = r.continues.entity;
+      r.title = r.continues.title;
+      continue;
+    }
+    const phrase = r.phrase;
+    if (!phrase) continue;
+    if (!resolved.has(phrase)) resolved.set(phrase, resolvePhrase(phrase, r.sentence, table));
+    r.entity = resolved.get(phrase) ?? null;
+    r.title = titleFor(phrase, r.entity);
+  }
+  for (const r of raws) {
+    if (r.continues && !r.entity) {
+      r.entity = r.continues.entity;
+      r.title = r.continues.title;
+    }
+  }
+}
+
+function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable): Entity | null {
+  const position = s.tokens[phrase.first]!.start;
+  const mention: Mention = { phrase, position, salient: true, sentence: s.index, speaker: true };
+  if (phrase.kind === 'pronoun') {
+    const pronoun = phrase.tokens[0]!.lower;
+    if (pronoun === 'i' || pronoun === 'we' || pronoun === 'you') return null;
+    const e = table.resolvePronoun(pronoun, position);
+    if (e) table.notePronoun(e, pronoun, position, true);
+    return e;
+  }
+  if (phrase.kind === 'name') return table.entityForName(mention);
+  const named = table.entityForName(mention);
+  if (named) return named;
+  const described = table.resolveDescription(phrase, position);
+  if (described) {
+    table.note(described, mention);
+    return described;
+  }
+  if (phrase.title.length === 0) return null;
+  return table.describedOnly(phrase, position);
+}
+
+function titleFor(phrase: NounPhrase, e: Entity | null): string | null {
+  if (!e || e.kind === 'state') return null;
+  // An organisation's title is a descriptor the text gives it ("the US corporation Microsoft").
+  if (e.kind === 'organization') return e.titles[0] ?? null;
+  const own = phrase.kind === 'name' ? phrase.title.filter((t) => !HONORIFICS.has(t.lower)) : [];
+  if (own.length > 0) return tokensText(own);
+  if (phrase.kind === 'description' && !e.descriptionOnly) return tokensText(phrase.title);
+  return e.titles[0] ?? null;
+}
+
+/** "Asked about …", "Speaking …", "However": a sentence's first word, not a name. */
+function isCommonOpener(t: Token, next: Token | undefined): boolean {
+  if (SENTENCE_ADVERBS.has(t.lower) || HONORIFICS.has(t.lower) || isSentenceOpener(t, next)) return true;
+  return next?.type === 'word' && !next.cap && ['to', 'the', 'a'].includes(next.lower);
+}
+
+function isTitleWord(t: Token): boolean {
+  return !t.cap && (TITLE_WORDS.has(t.lower) || ORG_WORDS.has(t.lower));
+}
