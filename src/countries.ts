@@ -5,8 +5,8 @@
  * ODbL, so no derived copy is committed). The dataset is read here once, for
  * the lookups users' input needs and for the attribution engine's matcher of
  * running text (src/attribution/countries.ts), which keeps its own phrase
- * table: stricter (UN members, no ambiguous names) and with its own
- * institutional aliases (Kremlin, …).
+ * table: stricter (UN members, no ambiguous names) and with the lexicon's
+ * institutions and aliases (Kremlin, …; src/lexicon/tables).
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
