@@ -9,27 +9,38 @@
  */
 
 import {
-  ACCUSATIONS,
+  AUXILIARIES,
   CLAIM_NOUNS,
   CLAIM_VERBS,
   CONDUCT,
+  CONJUNCTIONS,
   COPULAS,
   CRITICISM,
   CUES,
   DEMONSTRATIVE_SUBJECTS,
   DENY_FORMS,
+  DETERMINERS,
   DISMISSAL_LEMMAS,
   FALSEHOOD,
   FIRST_PERSON,
   FOCUS,
+  IGNORANCE,
+  INNOCENCE,
   INTENTIONS,
+  MISREPRESENTATION,
   NEGATORS,
   PAST_NEGATIONS,
   POSSESSIVES,
+  PREPOSITIONS,
+  PRONOUNS,
+  REBUTTAL_CUES,
   REFUSAL_OBJECTS,
+  REPROACH,
+  SCANDALS,
   SPEECH_WORDS,
   STRONG_CLAIMS,
   STRONG_DENIAL,
+  TRAITS,
   WEAK_DENIAL,
 } from '../lexicon/index.ts';
 import { lowerWord } from '../text/fold.ts';
@@ -49,6 +60,8 @@ export interface DenialInput {
   selfWords: ReadonlySet<string>;
   /** Indirect speech: "he"/"she"/"they" in the clause is the speaker. */
   indirect: boolean;
+  /** The words just before the cue ("would neither confirm nor"), to tell a refusal to comment. */
+  beforeCue?: string | undefined;
 }
 
 /** Denial cues sit near the start of what is reported; a bound keeps this linear. */
@@ -57,8 +70,6 @@ const MAX_TEXT = 2000;
 const EXPLICIT_CONDUCT_REACH = 3;
 /** "dismissed the … allegations": the claim a dismissal is aimed at comes in its first words. */
 const DISMISSED_CLAIM_REACH = 8;
-/** "denied any … wrongdoing": what is denied comes in the first words after "deny". */
-const DENIED_OBJECT_REACH = 6;
 /** "these ridiculous … allegations", "the claims … are absurd": a claim this near a weak denial word. */
 const CLAIM_BEFORE_WEAK_DENIAL = 5;
 const CLAIM_AFTER_WEAK_DENIAL = 3;
@@ -103,15 +114,146 @@ export function isExplicitDenial(cue: string | null, text: string): boolean {
 }
 
 export function isDenial(input: DenialInput): boolean {
+  if (declinesToComment(input.beforeCue)) return false;
   const toks = wordTokens(input.text.slice(0, MAX_TEXT));
   const lower = joinNegations(toks.map(lowerWord));
-  if (input.cueLemma === 'deny' && deniesSomething(lower, input.clause === true)) return true;
+  if (input.cueLemma === 'deny') return deniesSomething(lower, input.clause === true);
   if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
     return true;
+  if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && hasNegation(lower)) return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
-  return negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower);
+  if (negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower)) return true;
+  return (
+    negatesATrait(lower) ||
+    deniesAScandal(lower) ||
+    callsItMisrepresented(lower) ||
+    pleadsIgnoranceOrInnocence(lower) ||
+    saysTheyAreWrong(lower)
+  );
 }
+
+/** "would neither confirm nor deny", "refused to confirm or deny": declining, not denying. */
+function declinesToComment(beforeCue: string | undefined): boolean {
+  if (!beforeCue) return false;
+  const words = wordTokens(beforeCue).map(lowerWord);
+  return words.slice(-2).includes('confirm');
+}
+
+/** A negation that is not mere focus ("not only"). */
+function hasNegation(lower: readonly string[]): boolean {
+  return lower.some(
+    (w, i) =>
+      isNegator(w) &&
+      !FOCUS.has(lower[i + 1] ?? '') &&
+      !FUTURE.has(lower[i - 1] ?? '') &&
+      !FUTURE.has(lower[i + 1] ?? '') &&
+      !FUTURE.has(w),
+  );
+}
+
+/** "not racist", "not guilty", "were not in any way biased": negating what one is accused of being. */
+function negatesATrait(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    if (!isNegator(lower[i]!) || FOCUS.has(lower[i + 1] ?? '')) continue;
+    if (lower.slice(i + 1, i + 1 + TRAIT_AFTER_NEGATION).some((w) => TRAITS.has(w))) return true;
+    // "that is not the case"
+    if (lower[i + 1] === 'the' && lower[i + 2] === 'case') return true;
+  }
+  return false;
+}
+
+/** "there was no deal", "no truth in", "no question of", "nothing to do with". */
+function deniesAScandal(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (w === 'nothing' && lower[i + 1] === 'to' && lower[i + 2] === 'do' && lower[i + 3] === 'with')
+      return true;
+    if (w !== 'no' && w !== 'never') continue;
+    if (lower.slice(i + 1, i + 1 + SCANDAL_AFTER_NO).some((x) => SCANDALS.has(x))) return true;
+  }
+  return false;
+}
+
+/** "misrepresented", "taken out of context", "idle speculation", "scaremongering". */
+function callsItMisrepresented(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (MISREPRESENTATION.has(w)) return true;
+    if (w === 'context' && lower[i - 1] === 'of' && lower[i - 2] === 'out') return true;
+    if (w === 'speculation') {
+      const prev = lower[i - 1] ?? '';
+      if (
+        COPULAS.has(prev) ||
+        ['as', 'idle', 'pure', 'mere', 'wild', 'press', 'newspaper', 'media'].includes(prev)
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+/** "was unaware of", "knew nothing of", "had no idea", "they are innocent". */
+function pleadsIgnoranceOrInnocence(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (IGNORANCE.has(w)) return true;
+    // "they are innocent", "we were totally innocent"; not "innocent people would suffer".
+    const said = COPULAS.has(lower[i - 1] ?? '') || COPULAS.has(lower[i - 2] ?? '');
+    if (INNOCENCE.has(w) && said && !isNegator(lower[i - 1] ?? '') && !isNegator(lower[i - 2] ?? ''))
+      return true;
+    if ((w === 'knew' || w === 'know') && lower[i + 1] === 'nothing') return true;
+    // "no idea where the reports came from"; not "no idea what to put in its place".
+    if (
+      w === 'no' &&
+      lower[i + 1] === 'idea' &&
+      ['where', 'about', 'of', 'that', 'who', 'how'].includes(lower[i + 2] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
+/** "they are wrong", "I think you are wrong", "wrong to suggest": the claim's makers are wrong. */
+function saysTheyAreWrong(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    if (!REPROACH.has(lower[i]!)) continue;
+    if (lower[i + 1] === 'to' && CLAIMING_VERBS.has(lower[i + 2] ?? '')) return true;
+    const prev = lower[i - 1] ?? '';
+    if (COPULAS.has(prev) && CLAIM_MAKERS.has(lower[i - 2] ?? '') && lower[i + 1] !== 'to') return true;
+  }
+  return false;
+}
+
+/** "not … racist": a trait this many words after the negation. */
+const TRAIT_AFTER_NEGATION = 3;
+/** "no secret deal", "no such split": the scandal this many words after "no". */
+const SCANDAL_AFTER_NO = 2;
+/** Verbs of making a claim, in "wrong to suggest". */
+const CLAIMING_VERBS = new Set([
+  'say',
+  'suggest',
+  'claim',
+  'imply',
+  'portray',
+  'describe',
+  'characterise',
+  'characterize',
+  'allege',
+]);
+/** Who is told they are wrong ("you are wrong", "critics are wrong"). */
+const CLAIM_MAKERS = new Set([
+  'you',
+  'they',
+  'critics',
+  'opponents',
+  'reports',
+  'claims',
+  'allegations',
+  'suggestions',
+]);
+/** Words before a negation that make it a resolve about the future ("would not resign"), not a rebuttal. */
+const FUTURE = new Set(['will', 'would', 'shall', 'going', 'to', "won't", "wouldn't"]);
 
 /** "did not" → "did_not", so a two-word negation is one token. */
 function joinNegations(lower: string[]): string[] {
@@ -141,25 +283,24 @@ function aboutAClaim(lower: readonly string[]): boolean {
 function deniesSomething(lower: readonly string[], clause: boolean): boolean {
   if (clause) return true;
   const first = lower[0] ?? '';
-  if (REFUSAL_OBJECTS.has(first)) return false;
-  // "denies engaging in …", "denied any role", "denied his involvement".
-  if (
-    first.endsWith('ing') ||
-    first === 'any' ||
-    (POSSESSIVES.has(first) && !REFUSAL_OBJECTS.has(lower[1] ?? ''))
-  ) {
-    return true;
-  }
-  return lower
-    .slice(0, DENIED_OBJECT_REACH)
-    .some((w) => CLAIM_NOUNS.has(w) || ACCUSATIONS.has(w) || CRITICISM.has(w));
+  const second = lower[1] ?? '';
+  if (!first || REFUSAL_OBJECTS.has(first)) return false;
+  // "denied the request", "denied his application": a refusal of something asked for.
+  if ((DETERMINERS.has(first) || POSSESSIVES.has(first)) && REFUSAL_OBJECTS.has(second)) return false;
+  // "denied Elvis a number one": someone refused something.
+  if (!DETERMINERS.has(first) && !POSSESSIVES.has(first) && ['a', 'an'].includes(second)) return false;
+  // "denied the allegations", "denies wrongdoing", "denied there was any snub", "denies meddling".
+  return true;
 }
 
 function hasDenialWord(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]!;
     if (STRONG_DENIAL.has(w)) {
-      if (!DENY_FORMS.has(w)) return true;
+      if (!DENY_FORMS.has(w)) {
+        if (describesSomethingElse(lower, i)) continue;
+        return true;
+      }
       // "We deny …" is the speaker's; "a charge the administration denies", "he was denied entry" are not.
       if (i === 0 || FIRST_PERSON.has(lower[i - 1] ?? '') || FIRST_PERSON.has(lower[i - 2] ?? ''))
         return true;
@@ -170,8 +311,23 @@ function hasDenialWord(lower: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * "unfounded applications": a denying word used of something that is not a
+ * claim. It stands before a word that is no claim and no grammar word (as a
+ * claim in "unfounded allegations", or a new clause in "unfounded, he said" is).
+ */
+function describesSomethingElse(lower: readonly string[], i: number): boolean {
+  const next = lower[i + 1];
+  if (!next || CLAIM_NOUNS.has(next) || CRITICISM.has(next)) return false;
+  if (lower.slice(Math.max(0, i - CLAIM_BEFORE_FALSEHOOD), i).some((w) => CLAIM_NOUNS.has(w))) return false;
+  const grammar = [PRONOUNS, DETERMINERS, PREPOSITIONS, CONJUNCTIONS, AUXILIARIES, COPULAS, POSSESSIVES];
+  return /^\p{L}+$/u.test(next) && !next.endsWith('ly') && !grammar.some((set) => set.has(next));
+}
+
 /** "that is nonsense", "these ridiculous allegations", "the claims are absurd". */
 function aimedAtAClaim(lower: readonly string[], i: number): boolean {
+  // "it was absurd to charge farmers": judging a deed, not a claim.
+  if (lower[i + 1] === 'to') return false;
   const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_WEAK_DENIAL), i + 1 + CLAIM_AFTER_WEAK_DENIAL);
   if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
   const prev = lower[i - 1] ?? '';

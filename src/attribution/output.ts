@@ -10,6 +10,9 @@ import { isPronoun } from './phrases.ts';
 import { type RawStatement, span } from './raw-statement.ts';
 import type { Token } from './tokens.ts';
 
+/** How much text before a cue tells a refusal to comment ("would neither confirm nor deny"). */
+const BEFORE_CUE_CHARS = 40;
+
 export function toStatement(text: string, r: RawStatement): ExtractedStatement {
   const e = r.entity!;
   const phrase = r.phrase;
@@ -24,6 +27,7 @@ export function toStatement(text: string, r: RawStatement): ExtractedStatement {
       country: e.country,
       kind: e.kind,
       mention,
+      ...(e.descriptionOnly ? { described: true } : {}),
     },
     cue: r.cue,
     denial: isDenial({
@@ -33,6 +37,7 @@ export function toStatement(text: string, r: RawStatement): ExtractedStatement {
       country: e.country,
       selfWords,
       indirect: r.kind !== 'direct',
+      beforeCue: r.cue ? text.slice(Math.max(0, r.cue.start - BEFORE_CUE_CHARS), r.cue.start) : undefined,
     }),
   };
 }

@@ -277,6 +277,8 @@ export function surnameOnlySpeakers(corpus: Corpus): string[] {
     if (sp.kind === 'person' && keys.length > 1) full.add(keys[keys.length - 1]!);
   }
   return [...corpus.speakers.values()]
-    .filter((sp) => sp.kind === 'person' && !sp.name.includes(' ') && full.has(foldName(sp.name)))
+    .filter(
+      (sp) => sp.kind === 'person' && !sp.described && !sp.name.includes(' ') && full.has(foldName(sp.name)),
+    )
     .map((sp) => `${sp.name} (${sp.statementCount})`);
 }

@@ -107,6 +107,13 @@ export const CLAIM_VERBS = denial('claim-verb');
 export const POSSESSIVES = denial('possessive');
 export const COPULAS = denial('copula');
 export const DEMONSTRATIVE_SUBJECTS = denial('demonstrative-subject');
+export const TRAITS = denial('trait');
+export const SCANDALS = denial('scandal');
+export const MISREPRESENTATION = denial('misrepresentation');
+export const IGNORANCE = denial('ignorance');
+export const INNOCENCE = denial('innocence');
+export const REBUTTAL_CUES = denial('rebuttal-cue');
+export const REPROACH = denial('reproach');
 
 /* Cues ------------------------------------------------------------------- */
 
@@ -167,6 +174,14 @@ export const PLACE_NAMES = frozenSet(
 /** Country and city names that usually mean something else ("Georgia", "Jordan"), as written. */
 export const AMBIGUOUS_COUNTRY_NAMES: readonly string[] = Object.freeze(
   lexicon.places.filter((r) => r.classes.includes('ambiguous')).map((r) => r.name),
+);
+
+/**
+ * Names that hold a country's or an institution's name yet say nothing of a
+ * country ("Labour Minister", "Social Democrats"), as written: case matters.
+ */
+export const NO_COUNTRY_NAMES: readonly string[] = Object.freeze(
+  lexicon.places.filter((r) => r.classes.includes('no-country')).map((r) => r.name),
 );
 
 export interface CountryAlias {

@@ -120,6 +120,13 @@ export const DENIAL_CLASSES = [
   'possessive',
   'copula',
   'demonstrative-subject',
+  'trait',
+  'scandal',
+  'misrepresentation',
+  'ignorance',
+  'innocence',
+  'rebuttal-cue',
+  'reproach',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;
@@ -152,8 +159,8 @@ export const CUE_WORD_CLASSES = ['light-verb', 'statement', 'audience'] as const
 export const CueWordRow = z.object({ form: Word, classes: listOf(CUE_WORD_CLASSES) });
 export type CueWordRow = z.infer<typeof CueWordRow>;
 
-/** Places: other names of countries, demonyms, place words, and country names that mislead. */
-export const PLACE_CLASSES = ['country', 'demonym', 'place', 'ambiguous'] as const;
+/** Places: other names of countries, demonyms, place words, and names that mislead. */
+export const PLACE_CLASSES = ['country', 'demonym', 'place', 'ambiguous', 'no-country'] as const;
 const NEEDS_COUNTRY: readonly string[] = ['country', 'demonym'];
 export const PlaceRow = z
   .object({ name: Phrase, classes: listOf(PLACE_CLASSES), country: CountryCode.optional() })

@@ -25,6 +25,13 @@
  *     possessive             "denied his involvement"
  *     copula                 "the claims are false", "that's nonsense"
  *     demonstrative-subject  "that is nonsense", "this is false"
+ *     trait                  what one is accused of being, denied by negating it ("not racist", "not guilty")
+ *     scandal                what one is said to have had, denied by "no …" ("no deal", "no split", "no truth")
+ *     misrepresentation      says a claim twists the truth ("misrepresented", "out of context", "speculation")
+ *     ignorance              denies knowing ("unaware")
+ *     innocence              asserts innocence ("innocent")
+ *     rebuttal-cue           a cue lemma that, with a negation in what it reports, is a denial ("insisted he did not")
+ *     reproach               says someone is wrong ("wrong" in "you are wrong", "wrong to suggest")
  */
 export const DENIAL = `
 # form           classes
@@ -98,7 +105,7 @@ involvement      conduct accusation
 hack             conduct
 hacked           conduct
 hacking          conduct
-attack           conduct
+attack           conduct claim criticism
 attacked         conduct
 attacking        conduct
 spy              conduct
@@ -196,6 +203,15 @@ rumours          claim accusation
 speculation      claim
 criticism        claim criticism
 criticisms       claim criticism
+fears            claim criticism
+talk             claim
+jibe             claim criticism
+jibes            claim criticism
+impression       claim
+picture          claim
+view             claim
+views            claim
+perception       claim
 statement        claim
 statements       claim
 warning          claim
@@ -227,7 +243,6 @@ it               accusation demonstrative-subject
 this             accusation demonstrative-subject
 everything       accusation
 anything         accusation
-wrong            accusation
 
 # Criticism
 implication      criticism
@@ -238,7 +253,7 @@ critique         criticism
 critiques        criticism
 critics          criticism
 concerns         criticism
-attacks          criticism
+attacks          claim criticism
 
 # Refusals ("denied them entry")
 him              refusal-object
@@ -308,6 +323,74 @@ their            possessive
 its              possessive
 my               possessive
 our              possessive
+
+# What one is accused of being: "not racist", "not guilty"
+racist           trait
+racists          trait
+sexist           trait
+anti-semitic     trait
+antisemitic      trait
+guilty           trait
+biased           trait
+corrupt          trait
+partisan         trait
+intimidatory     trait
+deliberate       trait
+split            trait scandal
+divided          trait
+wasted           trait
+anti-islamic     trait
+anti-labour      trait
+anti-party       trait
+
+# What one is said to have had: "no deal", "no split", "no truth in it"
+deal             scandal
+deals            scandal
+rift             scandal
+row              scandal
+rows             scandal
+splits           scandal
+snub             scandal
+conspiracy       scandal
+cover-up         scandal
+truth            scandal
+foundation       scandal
+basis            scandal
+evidence         scandal
+question         scandal
+confusion        scandal
+violence         scandal
+invasion         scandal
+secret           scandal
+
+# Says a claim twists the truth
+misrepresent     misrepresentation
+misrepresents    misrepresentation
+misrepresented   misrepresentation
+misrepresenting  misrepresentation
+misrepresentation  misrepresentation
+distorted        misrepresentation
+distortion       misrepresentation
+distorting       misrepresentation
+scaremongering   misrepresentation
+myth             misrepresentation
+myths            misrepresentation
+scurrilous       misrepresentation
+mischievous      misrepresentation
+malicious        misrepresentation
+tittle-tattle    misrepresentation
+gossip           misrepresentation
+
+# Knowing nothing, being innocent
+unaware          ignorance
+innocent         innocence
+
+# Rebuttal cues: with a negation in what they report, a denial
+insist           rebuttal-cue
+maintain         rebuttal-cue
+
+# Saying someone is wrong
+wrong            accusation reproach
 
 # Forms of "be"
 is               copula
