@@ -225,6 +225,8 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
   return false;
 }
 
+/** "denied the company any support": the second object's article comes within this many words. */
+const DOUBLE_OBJECT_REACH = 3;
 /** "not … racist": a trait this many words after the negation. */
 const TRAIT_AFTER_NEGATION = 3;
 /** "no secret deal", "no such split": the scandal this many words after "no". */
@@ -280,15 +282,31 @@ function aboutAClaim(lower: readonly string[]): boolean {
  * "denied that …", "denies wrongdoing", "denied any involvement", "denies
  * engaging in …" — but not "denied them entry" or "denied Elvis a number one".
  */
+/** Two objects: "denied Elvis a number one", "denied the company any form of support". */
+function refusesSomeoneSomething(lower: readonly string[]): boolean {
+  if ((lower[0] ?? '').endsWith('ing')) return false;
+  for (let k = 1; k <= DOUBLE_OBJECT_REACH && k < lower.length; k++) {
+    const w = lower[k - 1]!;
+    // A claim, a deed or a verb before the article: one object, or a clause ("there was any …").
+    if (CLAIM_NOUNS.has(w) || CONDUCT.has(w) || COPULAS.has(w) || AUXILIARIES.has(w) || w === 'any')
+      return false;
+    if (['a', 'an', 'any'].includes(lower[k]!)) return true;
+  }
+  return false;
+}
+
 function deniesSomething(lower: readonly string[], clause: boolean): boolean {
   if (clause) return true;
   const first = lower[0] ?? '';
   const second = lower[1] ?? '';
-  if (!first || REFUSAL_OBJECTS.has(first)) return false;
+  if (!first) return false;
+  // "denied her entry", "denied her a visa"; but "denied her faith meant …" is a possessive.
+  const possessive = POSSESSIVES.has(first) && !REFUSAL_OBJECTS.has(second) && !DETERMINERS.has(second);
+  if (REFUSAL_OBJECTS.has(first) && !possessive) return false;
   // "denied the request", "denied his application": a refusal of something asked for.
   if ((DETERMINERS.has(first) || POSSESSIVES.has(first)) && REFUSAL_OBJECTS.has(second)) return false;
-  // "denied Elvis a number one": someone refused something.
-  if (!DETERMINERS.has(first) && !POSSESSIVES.has(first) && ['a', 'an'].includes(second)) return false;
+  // "denied Elvis a number one", "denied the company any support": someone refused something.
+  if (refusesSomeoneSomething(lower)) return false;
   // "denied the allegations", "denies wrongdoing", "denied there was any snub", "denies meddling".
   return true;
 }

@@ -72,10 +72,10 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
         wordsOutside >= WORDS_FOR_CLAUSE_CONTEXT ? clause : text.slice(q.innerStart, q.innerEnd);
       out.push(raw(kind, quoteTextSpan(text, q), speaker, s, cue, cueLemma, reported, q));
     }
+    // "Moscow denies meddling.": what a denial is aimed at may be one word.
+    const minimum = f.cue?.cls === 'denial' ? 1 : MIN_INDIRECT_WORDS;
     const indirect =
-      quotes.length === 0
-        ? wordsOutside >= MIN_INDIRECT_WORDS
-        : wordsOutside >= MIN_INDIRECT_WORDS_WITH_QUOTE;
+      quotes.length === 0 ? wordsOutside >= minimum : wordsOutside >= MIN_INDIRECT_WORDS_WITH_QUOTE;
     if (indirect) {
       out.push(raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null));
     }

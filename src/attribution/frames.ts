@@ -95,7 +95,40 @@ interface CueHit {
   first: number;
   last: number;
   form: CueForm | null;
-  kind: 'verb' | 'according' | 'nominal';
+  kind: 'verb' | 'according' | 'nominal' | 'passive';
+}
+
+/** "was forced to deny", "was quick to dismiss": words that hand the sentence's subject to the cue after "to". */
+const CONTROL_WORDS = new Set([
+  'forced',
+  'quick',
+  'moved',
+  'sought',
+  'rushed',
+  'keen',
+  'swift',
+  'eager',
+  'anxious',
+  'hastened',
+  'pains',
+  'careful',
+  'obliged',
+  'compelled',
+]);
+
+/** Index where "was forced to deny" starts ("was", or "forced"), or -1. */
+function controlledCue(toks: readonly Token[], i: number, floor: number): number {
+  if (toks[i - 1]?.lower !== 'to' || !CONTROL_WORDS.has(toks[i - 2]?.lower ?? '')) return -1;
+  let first = i - 2;
+  // "was at pains to deny"
+  if (toks[first - 1]?.lower === 'at') first--;
+  if (first - 1 >= floor && BE_FORMS.has(toks[first - 1]!.lower)) first--;
+  return first;
+}
+
+/** "His claims were denied by Jack Straw", "claims denied by Labour": a denial in the passive, with its agent. */
+function isPassiveDenial(toks: readonly Token[], i: number, form: CueForm): boolean {
+  return form.cls === 'denial' && /ed$/.test(toks[i]!.lower) && toks[i + 1]?.lower === 'by';
 }
 
 function findCues(s: SentenceInfo): CueHit[] {
@@ -128,6 +161,15 @@ function findCues(s: SentenceInfo): CueHit[] {
     const wentOn = wentOnTo(toks, i);
     if (wentOn >= 0) {
       hits.push({ first: wentOn, last, form, kind: 'verb' });
+      continue;
+    }
+    if (isPassiveDenial(toks, i, form)) {
+      hits.push({ first: i, last, form, kind: 'passive' });
+      continue;
+    }
+    const controlled = controlledCue(toks, i, s.floor);
+    if (controlled >= 0) {
+      hits.push({ first: controlled, last, form, kind: 'verb' });
       continue;
     }
     if (!isVerbUse(toks, i, s.floor)) continue;
@@ -190,6 +232,7 @@ export function analyseSentence(s: SentenceInfo): Frame[] {
 
 function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null {
   if (hit.kind === 'according') return accordingFrame(s, hit);
+  if (hit.kind === 'passive') return passiveFrame(s, hit);
   const toks = s.tokens;
   const form = hit.form!;
   const participle = form.participle && hit.kind === 'verb';
@@ -248,6 +291,49 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     backward: null,
     introduced: content.introduced,
     parenthetical: content.afterComma === true || setOffByCommas(toks, chunkFirst, content.skippedTo),
+  };
+}
+
+/**
+ * "His claims were denied by Foreign Secretary Jack Straw", "claims denied by
+ * Labour": the agent after "by" speaks, and what was denied is the subject of
+ * the passive (or the noun the participle describes).
+ */
+function passiveFrame(s: SentenceInfo, hit: CueHit): Frame | null {
+  const toks = s.tokens;
+  const speaker = phraseStartingAt(toks, hit.last + 2);
+  if (!speaker || speaker.kind === 'pronoun') return null;
+  let j = hit.first - 1;
+  while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
+  let region: Region | null = null;
+  let chunkFirst = hit.first;
+  if (isWordToken(toks[j]) && BE_FORMS.has(toks[j]!.lower)) {
+    // "were denied", "have been denied": the subject is what stands before the auxiliaries.
+    while (
+      j - 1 >= s.floor &&
+      isWordToken(toks[j - 1]) &&
+      (BE_FORMS.has(toks[j - 1]!.lower) || ['has', 'have', 'had'].includes(toks[j - 1]!.lower))
+    )
+      j--;
+    chunkFirst = j;
+    region = trimRegion(toks, { first: s.floor, last: j - 1 });
+  } else {
+    const object = phraseEndingAt(toks, j, s.floor);
+    if (object) region = { first: object.first, last: object.last };
+  }
+  if (!region) return null;
+  return {
+    sentence: s,
+    cueFirst: hit.first,
+    cueLast: hit.last,
+    cue: hit.form,
+    speakers: [speaker],
+    inherits: false,
+    chunk: { first: chunkFirst, last: lastOfPhrase(speaker) },
+    forward: null,
+    backward: region,
+    introduced: false,
+    parenthetical: false,
   };
 }
 
@@ -374,6 +460,8 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
       const before = s.tokens[f.chunk.first - 1];
       const standsAlone =
         f.inherits ||
+        // "She said …, although she denied …": a denial is its speaker's own statement.
+        f.cue?.cls === 'denial' ||
         before?.type === 'quote' ||
         isPunct(before, SEPARATORS) ||
         (isWordToken(before) &&

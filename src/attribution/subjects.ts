@@ -33,6 +33,7 @@ import {
   isChunkBoundary,
   isPunct,
   isSkippableAdverb,
+  isWeekdayOrMonth,
   isWordToken,
   type SentenceInfo,
   startsClause,
@@ -64,10 +65,20 @@ export interface Subject {
 }
 
 /** The subject before a verb: adverbs skipped, appositive chains and coordination handled. */
+/** Words that open a time phrase between a subject and its verb ("on Tuesday"). */
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'late']);
+
 export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   const toks = s.tokens;
   let j = verb - 1;
   while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
+  // "Jeff Sessions on Tuesday denied": step over a time phrase.
+  const timeWord = (k: number) => isWordToken(toks[k]) && isWeekdayOrMonth(toks[k]!);
+  if (timeWord(j) || timeWord(j + 1)) {
+    if (timeWord(j)) j--;
+    if (TIME_PREPOSITIONS.has(toks[j]?.lower ?? '')) j--;
+    while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
+  }
   // "Sen. Chuck Grassley (R-Iowa) said": step over a short parenthesis.
   if (toks[j]?.text === ')') {
     let k = j - 1;

@@ -223,7 +223,13 @@ export function scoreBbc(
         d.found++;
         country(g.country).found++;
         if (m.country === g.country) d.foundWithCountry++;
-      } else d.misses.push(`${a.file} [${g.speaker}, ${g.country}] ${line(doc, g)}`);
+      } else {
+        const seen = statements.filter((s) => overlaps(g, s.text));
+        const why = seen.length
+          ? `extracted, not flagged: ${seen.map((s) => `${s.kind} by ${s.speakerName}`).join('; ')}`
+          : 'not extracted';
+        d.misses.push(`${a.file} [${g.speaker}, ${g.country}] ${line(doc, g)}  <${why}>`);
+      }
       noteIdentity(g, m);
     }
     for (const s of denials) {

@@ -116,7 +116,7 @@ exclaim         speech   -
 whisper         speech   -
 murmur          speech   -
 scream          speech   -
-plead           speech   -                                     pleaded pled pleads pleading
+plead           speech   takes-object                          pleaded pled pleads pleading
 beg             speech   -
 urge            speech   takes-object
 demand          speech   takes-object

@@ -1,0 +1,82 @@
+/**
+ * Denials wherever the text says them (issue 9), with fresh sentences of each
+ * shape: none taken from the seeds or the BBC development set.
+ */
+import { describe, expect, it } from 'vitest';
+import { about, extract } from './helpers.ts';
+
+/** Whether some statement containing `words` is flagged as a denial, and by whom. */
+function denialBy(text: string, words: string): string | null {
+  const hit = about(extract(text), words).find((s) => s.denial);
+  return hit ? hit.speaker.name : null;
+}
+
+describe('denials the narrator reports', () => {
+  it.each([
+    ['Brazil has denied such spying.', 'such spying', 'Brazil'],
+    // A capital speaks for its state.
+    ['Caracas denies interference.', 'interference', 'Venezuela'],
+    ['Defence minister Lena Varga denied there was any cover-up.', 'cover-up', 'Lena Varga'],
+    [
+      'Senator Paul Okafor on Tuesday denied that he had misled the committee.',
+      'misled the committee',
+      'Paul Okafor',
+    ],
+    ['Premier Ana Souza was forced to deny the coalition was divided.', 'coalition was divided', 'Ana Souza'],
+    ['The accusations were denied by Interior Minister Karl Weber.', 'accusations', 'Karl Weber'],
+    [
+      'Mayor Tom Reyes said the budget was sound, although he denied the audit had found gaps.',
+      'audit had found gaps',
+      'Tom Reyes',
+    ],
+  ])('%s', (text, words, speaker) => {
+    expect(denialBy(text, words)).toBe(speaker);
+  });
+});
+
+describe('implicit denials', () => {
+  it.each([
+    ['Economy minister Hugo Lind said there was no deal with the unions.', 'no deal'],
+    ['Hugo Lind said his remarks were not racist.', 'not racist'],
+    ['Hugo Lind said the reports were a complete misrepresentation of his views.', 'misrepresentation'],
+    ['Hugo Lind said he was unaware of the payments.', 'unaware'],
+    ['Hugo Lind insisted he had not known about the contract.', 'known about'],
+    ['"There is no truth whatsoever in these stories," Hugo Lind said.', 'no truth'],
+    ['"I think they are wrong," Hugo Lind said of his critics.', 'they are wrong'],
+    ['Hugo Lind said the figures had nothing to do with the election.', 'nothing to do with'],
+    ['Hugo Lind pleaded not guilty to the charges.', 'not guilty'],
+    ['"That is completely untrue. We acted within the rules," Hugo Lind said.', 'completely untrue'],
+  ])('%s', (text, words) => {
+    expect(denialBy(text, words)).toBe('Hugo Lind');
+  });
+});
+
+describe('coordinated denials', () => {
+  it('splits two speakers denying in one sentence, with no run-on', () => {
+    const st = extract('Iran denies the charges and President Omar Haddad denies any involvement.');
+    const iran = about(st, 'the charges').find((s) => s.speaker.name === 'Iran')!;
+    expect(iran.text.text).toBe('the charges');
+    expect(iran.denial).toBe(true);
+    expect(
+      denialBy(
+        'Iran denies the charges and President Omar Haddad denies any involvement.',
+        'any involvement',
+      ),
+    ).toBe('Omar Haddad');
+  });
+});
+
+describe('not denials', () => {
+  it.each([
+    ['A spokesman would neither confirm nor deny the report.', 'the report'],
+    ['The court denied him bail.', 'bail'],
+    ['The board denied the company any form of support.', 'support'],
+    ['Hugo Lind said the scheme was unfair to pensioners.', 'unfair'],
+    ['Hugo Lind said he would not resign.', 'resign'],
+    ['Hugo Lind said the council expected unfounded applications to fall.', 'applications'],
+    ['Hugo Lind said innocent people would suffer under the plan.', 'innocent'],
+    ['Hugo Lind said it was wrong to cut the budget.', 'wrong to cut'],
+  ])('%s', (text, words) => {
+    expect(denialBy(text, words)).toBeNull();
+  });
+});
