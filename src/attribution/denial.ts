@@ -28,11 +28,13 @@ import {
   INNOCENCE,
   INTENTIONS,
   MISREPRESENTATION,
+  NEEDS_THAT,
   NEGATORS,
   PAST_NEGATIONS,
   POSSESSIVES,
   PREPOSITIONS,
   PRONOUNS,
+  PROPOSALS,
   REBUTTAL_CUES,
   REFUSAL_OBJECTS,
   REPROACH,
@@ -225,6 +227,8 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
   return false;
 }
 
+/** "rejected critics' calls": a proposal this near the start is what is rejected. */
+const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
 const DOUBLE_OBJECT_REACH = 3;
 /** "not … racist": a trait this many words after the negation. */
@@ -273,7 +277,15 @@ function joinNegations(lower: string[]): string[] {
 
 /** What a dismissal is aimed at is a claim ("dismissed the allegations", "rejected claims"). */
 function aboutAClaim(lower: readonly string[]): boolean {
-  if (lower.slice(0, DISMISSED_CLAIM_REACH).some((w) => CLAIM_NOUNS.has(w) || CRITICISM.has(w))) return true;
+  // "rejected calls for an inquiry", "dismissed critics' demands": a proposal turned down, not a claim denied.
+  if (lower.slice(0, PROPOSAL_REACH).some((w) => PROPOSALS.has(w))) return false;
+  for (let k = 0; k < Math.min(lower.length, DISMISSED_CLAIM_REACH); k++) {
+    const w = lower[k]!;
+    if (!CLAIM_NOUNS.has(w) && !CRITICISM.has(w)) continue;
+    // "rejected the idea that …" is a denial; "rejected the idea of a tax" is not.
+    if (NEEDS_THAT.has(w) && !lower.slice(k + 1, k + 3).includes('that')) continue;
+    return true;
+  }
   // "dismissed the whole affair as absurd": what it is dismissed as says it is a denial.
   return lower.some((w) => STRONG_DENIAL.has(w) || FALSEHOOD.has(w) || WEAK_DENIAL.has(w));
 }

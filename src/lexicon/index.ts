@@ -114,6 +114,8 @@ export const IGNORANCE = denial('ignorance');
 export const INNOCENCE = denial('innocence');
 export const REBUTTAL_CUES = denial('rebuttal-cue');
 export const REPROACH = denial('reproach');
+export const PROPOSALS = denial('proposal');
+export const NEEDS_THAT = denial('needs-that');
 
 /* Cues ------------------------------------------------------------------- */
 

@@ -127,6 +127,8 @@ export const DENIAL_CLASSES = [
   'innocence',
   'rebuttal-cue',
   'reproach',
+  'proposal',
+  'needs-that',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;
@@ -171,7 +173,15 @@ export const PlaceRow = z
 export type PlaceRow = z.infer<typeof PlaceRow>;
 
 /** Offices, institutions, metonyms and parties, each with its country. */
-export const INSTITUTION_CLASSES = ['office', 'ministry', 'agency', 'parliament', 'party', 'court'] as const;
+export const INSTITUTION_CLASSES = [
+  'office',
+  'ministry',
+  'agency',
+  'parliament',
+  'party',
+  'court',
+  'union',
+] as const;
 export const InstitutionRow = z.object({
   name: Phrase,
   class: z.enum(INSTITUTION_CLASSES),

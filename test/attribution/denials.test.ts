@@ -76,6 +76,9 @@ describe('not denials', () => {
     ['Hugo Lind said the council expected unfounded applications to fall.', 'applications'],
     ['Hugo Lind said innocent people would suffer under the plan.', 'innocent'],
     ['Hugo Lind said it was wrong to cut the budget.', 'wrong to cut'],
+    ['Hugo Lind rejected calls for an inquiry into the contract.', 'inquiry'],
+    ['Hugo Lind dismissed the idea of a new tax.', 'new tax'],
+    ['Hugo Lind said he would not commit to a date for the vote.', 'commit'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });

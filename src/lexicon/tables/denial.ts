@@ -32,6 +32,8 @@
  *     innocence              asserts innocence ("innocent")
  *     rebuttal-cue           a cue lemma that, with a negation in what it reports, is a denial ("insisted he did not")
  *     reproach               says someone is wrong ("wrong" in "you are wrong", "wrong to suggest")
+ *     proposal               something proposed or asked for: rejecting it is no denial ("rejected calls for …")
+ *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
  */
 export const DENIAL = `
 # form           classes
@@ -172,8 +174,6 @@ target           conduct
 targeted         conduct
 authorize        conduct
 authorized       conduct
-commit           conduct
-committed        conduct
 aware            conduct
 knowledge        conduct accusation
 
@@ -192,8 +192,8 @@ suggestion       claim
 suggestions      claim accusation
 assertion        claim
 assertions       claim
-notion           claim
-idea             claim
+notion           claim needs-that
+idea             claim needs-that
 story            claim
 stories          claim
 rumor            claim
@@ -208,9 +208,9 @@ talk             claim
 jibe             claim criticism
 jibes            claim criticism
 impression       claim
-picture          claim
-view             claim
-views            claim
+picture          claim needs-that
+view             claim needs-that
+views            claim needs-that
 perception       claim
 statement        claim
 statements       claim
@@ -230,10 +230,8 @@ insinuation      claim criticism
 insinuations     claim criticism
 complaint        claim
 complaints       claim
-demand           claim
-demands          claim
-threat           claim
-threats          claim
+demand           proposal
+demands          proposal
 
 # What one denies besides claims
 fraud            accusation
@@ -265,7 +263,6 @@ access           refusal-object
 entry            refusal-object
 permission       refusal-object
 bail             refusal-object
-request          refusal-object
 application      refusal-object
 visa             refusal-object
 status           refusal-object
@@ -380,6 +377,19 @@ mischievous      misrepresentation
 malicious        misrepresentation
 tittle-tattle    misrepresentation
 gossip           misrepresentation
+
+# Proposals: rejecting one is no denial ("rejected calls for an inquiry")
+calls            proposal
+call             proposal
+proposal         proposal
+proposals        proposal
+bid              proposal
+offer            proposal
+appeal           proposal
+appeals          proposal
+plea             proposal
+pleas            proposal
+request          refusal-object proposal
 
 # Knowing nothing, being innocent
 unaware          ignorance
