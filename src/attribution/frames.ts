@@ -275,6 +275,8 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     content = { region: null, introduced: false, skippedTo: chunkLast };
   }
   if (!content.region) content = asClauseContent(s, chunkFirst, content);
+  // "The allegations, which he has denied": what is denied is the relative clause's antecedent.
+  const antecedent = content.region || form.cls !== 'denial' ? null : deniedAntecedent(s, chunkFirst);
   // A noun-like cue ("estimates", "report") needs clear signs of being a verb; a comma
   // after it ("Cost estimates, he added, …") shows it is a noun.
   const nounLike = content.afterComma || (!content.introduced && !regionHasQuote(toks, content.region));
@@ -288,10 +290,25 @@ function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null 
     inherits,
     chunk: { first: chunkFirst, last: content.skippedTo },
     forward: content.region,
-    backward: null,
+    backward: antecedent,
     introduced: content.introduced,
     parenthetical: content.afterComma === true || setOffByCommas(toks, chunkFirst, content.skippedTo),
   };
+}
+
+/**
+ * "The allegations, which he has denied", "an allegation which Riyadh
+ * denies", "something that Moscow and Trump both deny": the noun phrase the
+ * relative pronoun before the subject stands for.
+ */
+function deniedAntecedent(s: SentenceInfo, subjectFirst: number): Region | null {
+  const toks = s.tokens;
+  const relative = toks[subjectFirst - 1];
+  if (!isWordToken(relative) || !['which', 'that'].includes(relative.lower)) return null;
+  let end = subjectFirst - 2;
+  if (toks[end]?.text === ',') end--;
+  const phrase = end >= s.floor ? phraseEndingAt(toks, end, s.floor) : null;
+  return phrase ? { first: phrase.first, last: phrase.last } : null;
 }
 
 /**

@@ -322,11 +322,15 @@ describe('denial: what does not count', () => {
         'The consulate denied them entry visas, officer Pia Lund said.',
         '"All of us, not just the mayor, have a responsibility to help," councillor Omar Reyes said.',
         '"He doesn\'t matter to me at all," coach Ivo Stan said.',
-        'Activists accused the mayor of hiding the audit, a charge which the council denies.',
         '"We do not plan to take part in the tender," a spokesman for builder Kestrel said.',
       ].join('\n\n'),
     );
     expect(summary(st).filter((x) => x.includes('|true|'))).toEqual([]);
+  });
+
+  it('a charge "which the council denies" is the council\'s denial, not the accusers\' (issue 9)', () => {
+    const st = extract('Activists accused the mayor of hiding the audit, a charge which the council denies.');
+    expect(summary(st).filter((x) => x.includes('|true|'))).toEqual(['indirect|council|null|true|a charge']);
   });
 
   it('but "denied any role", "dismissed X as absurd" and "never said that" count', () => {
