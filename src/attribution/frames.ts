@@ -11,10 +11,14 @@
 
 import {
   BE_FORMS,
+  CLAIM_NOUNS,
   CLAUSE_CONJUNCTIONS,
+  CRITICISM,
   CUES,
   type CueForm,
   DETERMINERS,
+  DISMISSAL_PARTICLES,
+  DISMISSAL_VERBS,
   LIGHT_VERBS,
   NEGATIONS,
   ORG_WORDS,
@@ -152,6 +156,12 @@ function findCues(s: SentenceInfo): CueHit[] {
       i = nominal;
       continue;
     }
+    const phrasal = phrasalDismissal(toks, i);
+    if (phrasal && isVerbUse(toks, i, s.floor)) {
+      hits.push({ first: i, last: i + 1, form: phrasal, kind: 'verb' });
+      i++;
+      continue;
+    }
     const form = CUES.get(t.lower);
     if (!form) continue;
     if (t.cap && !(titleCase && i > s.floor) && !invertedOpener) continue;
@@ -176,6 +186,20 @@ function findCues(s: SentenceInfo): CueHit[] {
     hits.push({ first: i, last, form, kind: 'verb' });
   }
   return hits;
+}
+
+/** "played down the latest reports": the claim within this many words of the particle. */
+const PHRASAL_CLAIM_REACH = 4;
+
+/** "played down", "shrugged off", "brushed aside": a dismissal in two words, as "dismissed" reads. */
+function phrasalDismissal(toks: readonly Token[], i: number): CueForm | null {
+  const t = toks[i]!;
+  if (t.cap || !DISMISSAL_VERBS.has(t.lower) || !DISMISSAL_PARTICLES.has(toks[i + 1]?.lower ?? ''))
+    return null;
+  // "played down reports", not "played down the pitch": what is dismissed is a claim.
+  const object = toks.slice(i + 2, i + 2 + PHRASAL_CLAIM_REACH);
+  if (!object.some((x) => CLAIM_NOUNS.has(x.lower) || CRITICISM.has(x.lower))) return null;
+  return CUES.get('dismissed') ?? null;
 }
 
 /** Index of "went" in "went on to say", or -1. */

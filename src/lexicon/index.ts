@@ -165,6 +165,9 @@ const cueWords = withClass(lexicon.cueWords);
 export const LIGHT_VERBS = cueWords('light-verb');
 export const STATEMENT_NOUNS = cueWords('statement');
 export const AUDIENCE_WORDS = cueWords('audience');
+/** "played down", "shrugged off", "brushed aside": a verb and a particle that together dismiss. */
+export const DISMISSAL_VERBS = cueWords('dismissal-verb');
+export const DISMISSAL_PARTICLES = cueWords('dismissal-particle');
 
 /* Places and institutions ---------------------------------------------------- */
 

@@ -157,7 +157,13 @@ export const CueFormRow = z.object({ form: Word, flags: listOf(CUE_FORM_FLAGS) }
 export type CueFormRow = z.infer<typeof CueFormRow>;
 
 /** Other words of an attribution: "made a statement that", "told reporters". */
-export const CUE_WORD_CLASSES = ['light-verb', 'statement', 'audience'] as const;
+export const CUE_WORD_CLASSES = [
+  'light-verb',
+  'statement',
+  'audience',
+  'dismissal-verb',
+  'dismissal-particle',
+] as const;
 export const CueWordRow = z.object({ form: Word, classes: listOf(CUE_WORD_CLASSES) });
 export type CueWordRow = z.infer<typeof CueWordRow>;
 

@@ -29,6 +29,8 @@ describe('denials the narrator reports', () => {
       'audit had found gaps',
       'Tom Reyes',
     ],
+    ['Downing Street played down reports of a rift.', 'reports of a rift', 'Downing Street'],
+    ['The minister shrugged off claims that he had lied.', 'claims that he had lied', 'minister'],
   ])('%s', (text, words, speaker) => {
     expect(denialBy(text, words)).toBe(speaker);
   });
@@ -79,6 +81,7 @@ describe('not denials', () => {
     ['Hugo Lind rejected calls for an inquiry into the contract.', 'inquiry'],
     ['Hugo Lind dismissed the idea of a new tax.', 'new tax'],
     ['Hugo Lind said he would not commit to a date for the vote.', 'commit'],
+    ['The striker played down the left wing.', 'left wing'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });

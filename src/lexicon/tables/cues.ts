@@ -333,6 +333,24 @@ declaration   statement
 remarks       statement
 assertion     statement
 
+# Phrasal dismissals: a dismissal verb, then a particle ("played down reports", "shrugged off claims")
+played        dismissal-verb
+plays         dismissal-verb
+playing       dismissal-verb
+play          dismissal-verb
+shrugged      dismissal-verb
+shrugs        dismissal-verb
+shrugging     dismissal-verb
+brushed       dismissal-verb
+brushes       dismissal-verb
+brushing      dismissal-verb
+laughed       dismissal-verb
+laughs        dismissal-verb
+laughing      dismissal-verb
+down          dismissal-particle
+off           dismissal-particle
+aside         dismissal-particle
+
 # Audiences
 reporters     audience
 journalists   audience
