@@ -9,7 +9,7 @@
  * "the U.S. Department" are looked up exactly as they were tokenised.
  */
 import { countryInfo, worldCountries } from '../countries.ts';
-import { AMBIGUOUS_COUNTRY_NAMES, COUNTRY_ALIASES } from '../lexicon/index.ts';
+import { AMBIGUOUS_COUNTRY_NAMES, COUNTRY_ALIASES, NO_COUNTRY_NAMES } from '../lexicon/index.ts';
 import { foldName } from '../text/fold.ts';
 import { wordTokens } from './tokens.ts';
 
@@ -89,13 +89,33 @@ function build(): void {
 }
 build();
 
+/** Names with no country (tokens as written, joined by a space), and every word in them. */
+const NO_COUNTRY = new Set(NO_COUNTRY_NAMES.map((name) => wordTokens(name).join(' ')));
+const NO_COUNTRY_WORDS = new Set(NO_COUNTRY_NAMES.flatMap((name) => wordTokens(name)));
+const longestNoCountry = Math.max(0, ...NO_COUNTRY_NAMES.map((name) => wordTokens(name).length));
+
+/** `tokens[i]` is inside a name that says nothing of a country ("Labour" in "Labour Minister"). */
+function insideNoCountryName(tokens: readonly string[], i: number): boolean {
+  if (!NO_COUNTRY_WORDS.has(tokens[i]!)) return false;
+  for (let start = Math.max(0, i - longestNoCountry + 1); start <= i; start++) {
+    let key = '';
+    for (let n = 0; n < longestNoCountry && start + n < tokens.length; n++) {
+      key = n === 0 ? tokens[start]! : `${key} ${tokens[start + n]!}`;
+      if (start + n >= i && NO_COUNTRY.has(key)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The longest country phrase that starts at `tokens[i]` (compared normalised),
- * or null. Capitalisation is required: "us" is a pronoun, "US" a country.
+ * or null. Capitalisation is required: "us" is a pronoun, "US" a country. A
+ * token inside a name with no country ("Labour Minister") starts none.
  */
 export function countryPhraseAt(tokens: readonly string[], i: number): CountryPhrase | null {
   const first = tokens[i];
   if (!first || !/^\p{Lu}/u.test(first)) return null;
+  if (insideNoCountryName(tokens, i)) return null;
   let found: CountryPhrase | null = null;
   let key = '';
   for (let n = 0; n < longestPhrase && i + n < tokens.length; n++) {

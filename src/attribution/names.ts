@@ -113,7 +113,9 @@ export function institutionName(tokens: readonly Token[]): string {
   while (body.length > 1 && CORPORATE_SUFFIXES.has(tokenKey(body[body.length - 1]!))) body.pop();
   const texts = body.map((t) => t.text);
   const hit = countryPhraseAt(texts, 0);
-  if (hit && hit.evidence !== 'demonym' && body[hit.length]?.lower === "'s" && body.length > hit.length + 1) {
+  // Only a country itself: "Treasury's Barker Review" is not a "British Barker Review".
+  const country = hit?.speakerKind === 'state';
+  if (hit && country && body[hit.length]?.lower === "'s" && body.length > hit.length + 1) {
     const demonym = countryDemonym(hit.code);
     if (demonym && body.slice(hit.length + 1).every((t) => t.cap)) {
       return `${demonym} ${tokensText(body.slice(hit.length + 1))}`;

@@ -22,6 +22,7 @@ export function contradictions(lexicon: Lexicon): string[] {
     ...duplicates(lexicon.cueWords, (r) => r.form),
     ...countryNames(lexicon),
     ...placeWords(lexicon),
+    ...noCountryNames(lexicon),
     ...genderedTitles(lexicon),
     ...cueForms(lexicon),
     ...dismissalsAreDenials(lexicon),
@@ -79,6 +80,28 @@ function countryNames(lexicon: Lexicon): string[] {
     if (ambiguous.has(key)) {
       problems.push(
         problemAt(row, `"${row.name}" is also listed as ambiguous in places, so it would never match`),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * A name with no country blocks every country name inside it, so it must not
+ * lie inside (or be) a name that has one: "Labour Minister" is fine, "Labour
+ * Party" would hide the party.
+ */
+function noCountryNames(lexicon: Lexicon): string[] {
+  const named = [...lexicon.institutions, ...lexicon.places.filter((r) => r.country !== undefined)];
+  const problems: string[] = [];
+  for (const row of lexicon.places.filter((r) => r.classes.includes('no-country'))) {
+    const inside = named.find((n) => ` ${nameKey(n.name)} `.includes(` ${nameKey(row.name)} `));
+    if (inside) {
+      problems.push(
+        problemAt(
+          row,
+          `"${row.name}" has no country but lies inside "${inside.name}" (${inside.table} line ${inside.line})`,
+        ),
       );
     }
   }

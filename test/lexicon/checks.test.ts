@@ -40,6 +40,11 @@ describe('contradicting rows', () => {
     );
   });
 
+  it('give a name no country that lies inside a name with one', () => {
+    expectOneProblem('places', 'Labour Party  no-country', /has no country but lies inside "Labour Party"/);
+    expectOneProblem('places', 'Democrat  no-country', /lies inside "Democrat"/);
+  });
+
   it('list an institution that the ambiguous names would hide', () => {
     expectOneProblem('institutions', 'Jordan  party  JO', /also listed as ambiguous/);
   });

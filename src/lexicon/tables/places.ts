@@ -12,6 +12,9 @@
  *                is an institution, never a person; never a pronoun's antecedent
  *     ambiguous  a country name or capital that is something else far more often in English
  *                news ("Georgia", "Jordan", "Victoria"): a country only in a list of countries
+ *     no-country a name that holds a country's or institution's name but says nothing of a
+ *                country ("Labour Minister", "Social Democrats"); matched as written, case
+ *                and all, and never part of a name that has a country ("Labour Party")
  *   country  the ISO 3166-1 alpha-2 code, for country and demonym rows only
  */
 export const PLACES = `
@@ -159,4 +162,17 @@ Sucre                 ambiguous
 Tunis                 ambiguous
 Algiers               ambiguous
 Andorra la Vella      ambiguous
+
+# Names that hold an institution's name but say nothing of a country. Case matters:
+# "Labour Minister" is a minister of labour, "Labour minister" one of Labour's.
+Labour Minister       no-country
+Labour Organisation   no-country
+Labour Organization   no-country
+Labour Office         no-country
+Social Democrat       no-country
+Social Democrats      no-country
+Christian Democrat    no-country
+Christian Democrats   no-country
+World Congress        no-country
+Party Congress        no-country
 `;
