@@ -92,6 +92,12 @@ export const ExtractedStatementSchema = z.object({
     described: z.boolean().optional(),
   }),
   cue: SpanSchema.nullable(),
+  /**
+   * Reported speech: the speaker's own words quoted inside it ("dismissed the
+   * claims as “unfounded”"). A partial quote is reported once, as part of its
+   * clause, not as a statement of its own.
+   */
+  quotes: z.array(SpanSchema).optional(),
   denial: z.boolean(),
 });
 export type ExtractedStatement = z.infer<typeof ExtractedStatementSchema>;

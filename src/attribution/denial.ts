@@ -259,7 +259,24 @@ const CLAIM_MAKERS = new Set([
   'suggestions',
 ]);
 /** Words before a negation that make it a resolve about the future ("would not resign"), not a rebuttal. */
-const FUTURE = new Set(['will', 'would', 'shall', 'going', 'to', "won't", "wouldn't"]);
+const FUTURE = new Set([
+  'will',
+  'would',
+  'shall',
+  'going',
+  'to',
+  "won't",
+  "wouldn't",
+  // "should not apologise", "need not worry": advice, not a rebuttal.
+  'should',
+  'must',
+  'ought',
+  'need',
+  'could',
+  'can',
+  'may',
+  'might',
+]);
 
 /** "did not" → "did_not", so a two-word negation is one token. */
 function joinNegations(lower: string[]): string[] {

@@ -62,22 +62,30 @@ function statementsOfRegion(text: string, f: Frame, region: Region): RawStatemen
   const first = toks[0]!;
   const last = toks[toks.length - 1]!;
   const clause = text.slice(first.start, last.end);
+  // "Moscow denies meddling.": what a denial is aimed at may be one word.
+  const minimum = f.cue?.cls === 'denial' ? 1 : MIN_INDIRECT_WORDS;
+  const indirect =
+    quotes.length === 0 ? wordsOutside >= minimum : wordsOutside >= MIN_INDIRECT_WORDS_WITH_QUOTE;
   for (const speaker of speakers) {
+    // A partial quote inside reported speech is reported once, as part of its clause.
+    const inside: [number, number][] = [];
     for (const i of quotes) {
       const q = s.tokens[i]!.quote!;
       const kind = isSetOff(s, i, text) ? 'direct' : 'partial';
       // “Good Morning America”, “Parks and Recreation”: a quoted title, not someone's words.
       if (kind === 'partial' && isQuotedTitle(text.slice(q.innerStart, q.innerEnd))) continue;
+      if (kind === 'partial' && indirect) {
+        inside.push(quoteTextSpan(text, q));
+        continue;
+      }
       const reported =
         wordsOutside >= WORDS_FOR_CLAUSE_CONTEXT ? clause : text.slice(q.innerStart, q.innerEnd);
       out.push(raw(kind, quoteTextSpan(text, q), speaker, s, cue, cueLemma, reported, q));
     }
-    // "Moscow denies meddling.": what a denial is aimed at may be one word.
-    const minimum = f.cue?.cls === 'denial' ? 1 : MIN_INDIRECT_WORDS;
-    const indirect =
-      quotes.length === 0 ? wordsOutside >= minimum : wordsOutside >= MIN_INDIRECT_WORDS_WITH_QUOTE;
     if (indirect) {
-      out.push(raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null));
+      const r = raw('indirect', [first.start, last.end], speaker, s, cue, cueLemma, clause, null);
+      if (inside.length > 0) r.quoted = inside;
+      out.push(r);
     }
   }
   if (f.introduced && region === f.forward) {

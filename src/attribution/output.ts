@@ -30,6 +30,7 @@ export function toStatement(text: string, r: RawStatement): ExtractedStatement {
       ...(e.descriptionOnly ? { described: true } : {}),
     },
     cue: r.cue,
+    ...(r.quoted ? { quotes: r.quoted.map(([start, end]) => span(text, start, end)) } : {}),
     denial: isDenial({
       text: r.reported,
       cueLemma: r.cueLemma,

@@ -26,6 +26,8 @@ export interface RawStatement {
   /** The reported words, for denial detection. */
   reported: string;
   quote: Quote | null;
+  /** Reported speech: the partial quotes inside it (the speaker's own words), as offsets. */
+  quoted?: [number, number][];
   entity: Entity | null;
   title: string | null;
 }

@@ -367,6 +367,7 @@ function packStatements(list: Statement[]): Statement[] {
       ...(s.speaker.described ? { described: true } : {}),
     },
     cue: s.cue && span(s.cue),
+    quotes: s.quotes?.map(span),
     sentenceIds: [...s.sentenceIds],
   }));
   return list.map((s, i) => {
@@ -376,6 +377,7 @@ function packStatements(list: Statement[]): Statement[] {
       text: p.text,
       speaker: p.speaker,
       cue: p.cue,
+      ...(p.quotes ? { quotes: p.quotes } : {}),
       denial: s.denial,
       id: s.id,
       docId: s.docId,

@@ -62,6 +62,7 @@ interface StoredStatement {
   text: StoredSpan;
   speaker: Omit<ExtractedStatement['speaker'], 'mention'> & { mention: StoredSpan | null };
   cue: StoredSpan | null;
+  quotes?: StoredSpan[];
   denial: boolean;
   speakerId: string;
   paragraph: number;
@@ -289,6 +290,7 @@ function storeDocument(doc: CorpusDocument, statements: Statement[], bytes: [num
       text: span(x.text),
       speaker: { ...x.speaker, mention: x.speaker.mention && span(x.speaker.mention) },
       cue: x.cue && span(x.cue),
+      ...(x.quotes ? { quotes: x.quotes.map(span) } : {}),
       denial: x.denial,
       speakerId: x.speakerId,
       paragraph: x.paragraph,
@@ -467,6 +469,7 @@ function restoreStatement(stored: StoredStatement, doc: CorpusDocument, n: numbe
       ...(speaker.described ? { described: true } : {}),
     },
     cue: stored.cue && span(stored.cue),
+    ...(stored.quotes ? { quotes: stored.quotes.map(span) } : {}),
     denial: stored.denial,
     id: `${doc.id}:s${n + 1}`,
     docId: doc.id,

@@ -14,6 +14,11 @@ export function expectSlices(text: string, s: ExtractedStatement): void {
   if (s.speaker.mention)
     expect(text.slice(s.speaker.mention.start, s.speaker.mention.end)).toBe(s.speaker.mention.text);
   if (s.cue) expect(text.slice(s.cue.start, s.cue.end)).toBe(s.cue.text);
+  for (const q of s.quotes ?? []) {
+    expect(text.slice(q.start, q.end)).toBe(q.text);
+    // A quote inside reported speech lies inside the statement's own words.
+    expect(q.start >= s.text.start && q.end <= s.text.end).toBe(true);
+  }
 }
 
 /** The one statement whose text contains `words`; fails when there is none or several. */
