@@ -10,8 +10,10 @@
 
 import {
   AUXILIARIES,
+  CLAIM_MAKERS,
   CLAIM_NOUNS,
   CLAIM_VERBS,
+  CLAIMING_VERBS,
   CONDUCT,
   CONJUNCTIONS,
   COPULAS,
@@ -30,6 +32,7 @@ import {
   MISREPRESENTATION,
   NEEDS_THAT,
   NEGATORS,
+  NOT_A_FACT,
   PAST_NEGATIONS,
   POSSESSIVES,
   PREPOSITIONS,
@@ -148,9 +151,9 @@ function hasNegation(lower: readonly string[]): boolean {
     (w, i) =>
       isNegator(w) &&
       !FOCUS.has(lower[i + 1] ?? '') &&
-      !FUTURE.has(lower[i - 1] ?? '') &&
-      !FUTURE.has(lower[i + 1] ?? '') &&
-      !FUTURE.has(w),
+      !NOT_A_FACT.has(lower[i - 1] ?? '') &&
+      !NOT_A_FACT.has(lower[i + 1] ?? '') &&
+      !NOT_A_FACT.has(w),
   );
 }
 
@@ -235,48 +238,6 @@ const DOUBLE_OBJECT_REACH = 3;
 const TRAIT_AFTER_NEGATION = 3;
 /** "no secret deal", "no such split": the scandal this many words after "no". */
 const SCANDAL_AFTER_NO = 2;
-/** Verbs of making a claim, in "wrong to suggest". */
-const CLAIMING_VERBS = new Set([
-  'say',
-  'suggest',
-  'claim',
-  'imply',
-  'portray',
-  'describe',
-  'characterise',
-  'characterize',
-  'allege',
-]);
-/** Who is told they are wrong ("you are wrong", "critics are wrong"). */
-const CLAIM_MAKERS = new Set([
-  'you',
-  'they',
-  'critics',
-  'opponents',
-  'reports',
-  'claims',
-  'allegations',
-  'suggestions',
-]);
-/** Words before a negation that make it a resolve about the future ("would not resign"), not a rebuttal. */
-const FUTURE = new Set([
-  'will',
-  'would',
-  'shall',
-  'going',
-  'to',
-  "won't",
-  "wouldn't",
-  // "should not apologise", "need not worry": advice, not a rebuttal.
-  'should',
-  'must',
-  'ought',
-  'need',
-  'could',
-  'can',
-  'may',
-  'might',
-]);
 
 /** "did not" → "did_not", so a two-word negation is one token. */
 function joinNegations(lower: string[]): string[] {

@@ -70,6 +70,10 @@ export const OTHER_ABBREVIATIONS = frozenSet(
 const titles: (cls: TitleClass) => ReadonlySet<string> = withClass(lexicon.titles);
 export const HONORIFICS = titles('honorific');
 export const TITLE_WORDS = titles('title');
+/** Corpus-wide identities (src/identity): titles before names, officials, international bodies. */
+export const NAME_TITLES = titles('name-title');
+export const OFFICIAL_WORDS = titles('official');
+export const INTERNATIONAL_WORDS = titles('international');
 export const MALE_WORDS = titles('male');
 export const FEMALE_WORDS = titles('female');
 export const ORG_WORDS = titles('org');
@@ -116,6 +120,9 @@ export const REBUTTAL_CUES = denial('rebuttal-cue');
 export const REPROACH = denial('reproach');
 export const PROPOSALS = denial('proposal');
 export const NEEDS_THAT = denial('needs-that');
+export const CLAIMING_VERBS = denial('claiming-verb');
+export const CLAIM_MAKERS = denial('claim-maker');
+export const NOT_A_FACT = denial('not-a-fact');
 
 /* Cues ------------------------------------------------------------------- */
 

@@ -90,6 +90,9 @@ export const TITLE_CLASSES = [
   'speaker',
   'people',
   'modifier',
+  'name-title',
+  'official',
+  'international',
 ] as const;
 export const TitleRow = z.object({ form: Word, classes: listOf(TITLE_CLASSES) });
 export type TitleRow = z.infer<typeof TitleRow>;
@@ -129,6 +132,9 @@ export const DENIAL_CLASSES = [
   'reproach',
   'proposal',
   'needs-that',
+  'claiming-verb',
+  'claim-maker',
+  'not-a-fact',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;

@@ -33,6 +33,9 @@
  *     rebuttal-cue           a cue lemma that, with a negation in what it reports, is a denial ("insisted he did not")
  *     reproach               says someone is wrong ("wrong" in "you are wrong", "wrong to suggest")
  *     proposal               something proposed or asked for: rejecting it is no denial ("rejected calls for …")
+ *     claiming-verb          a verb of claiming, in "wrong to suggest"
+ *     claim-maker            who is told they are wrong ("you are wrong", "critics are wrong")
+ *     not-a-fact             before or after a negation, makes it advice or a resolve ("would not", "should not")
  *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
  */
 export const DENIAL = `
@@ -178,18 +181,18 @@ aware            conduct
 knowledge        conduct accusation
 
 # Claims
-claim            claim strong-claim
-claims           claim strong-claim accusation
+claim            claim strong-claim claiming-verb
+claims           claim strong-claim accusation claim-maker
 allegation       claim strong-claim
-allegations      claim strong-claim accusation
+allegations      claim strong-claim accusation claim-maker
 accusation       claim strong-claim
 accusations      claim strong-claim accusation
 charge           claim strong-claim
 charges          claim strong-claim accusation
 report           claim
-reports          claim accusation
+reports          claim accusation claim-maker
 suggestion       claim
-suggestions      claim accusation
+suggestions      claim accusation claim-maker
 assertion        claim
 assertions       claim
 notion           claim needs-that
@@ -249,7 +252,7 @@ argument         criticism
 arguments        criticism
 critique         criticism
 critiques        criticism
-critics          criticism
+critics          criticism claim-maker
 concerns         criticism
 attacks          claim criticism
 
@@ -297,7 +300,7 @@ simply           focus
 least            focus
 
 # Saying
-say              speech
+say              speech claiming-verb
 said             speech
 tell             speech
 told             speech
@@ -417,4 +420,33 @@ that             demonstrative-subject
 these            demonstrative-subject
 those            demonstrative-subject
 which            demonstrative-subject
+
+
+# Verbs of claiming ("wrong to suggest"), who makes claims ("you are wrong"), and words that make a negation
+# advice or a resolve rather than a rebuttal ("would not resign", "should not apologise")
+suggest          claiming-verb
+imply            claiming-verb
+portray          claiming-verb
+describe         claiming-verb
+characterise     claiming-verb
+characterize     claiming-verb
+allege           claiming-verb
+you              claim-maker
+they             claim-maker
+opponents        claim-maker
+will             not-a-fact
+would            not-a-fact
+shall            not-a-fact
+going            not-a-fact
+to               not-a-fact
+won't            not-a-fact
+wouldn't         not-a-fact
+should           not-a-fact
+must             not-a-fact
+ought            not-a-fact
+need             not-a-fact
+could            not-a-fact
+can              not-a-fact
+may              not-a-fact
+might            not-a-fact
 `;

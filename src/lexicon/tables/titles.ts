@@ -16,22 +16,26 @@
  *     speaker           heads a description of someone who can speak ("analysts", "the report")
  *     people            a plural of people: a description headed by it is a person, not an organisation
  *     modifier          a lower-case word that may stand inside a title ("foreign", "deputy")
+ *     name-title        written with a capital before a name, a title and not part of the name ("MEP Robert Kilroy-Silk")
+ *     official          marks a speaker as an official or official body: a country known from where the
+ *                       article stands (dateline, home country) may be theirs ("minister", "Labour", "Commons")
+ *     international     names a body above any one country ("European Commission", "UN"): never given one
  */
 export const TITLES = `
 # form             classes
 
 # Honorifics
-mr                 honorific title male
-mrs                honorific title female
-ms                 honorific title female
-miss               honorific title female
-dr                 honorific title
-prof               honorific title
-sir                honorific title male
-dame               honorific title female
-lord               honorific title male
-lady               honorific title female
-rev                honorific
+mr                 honorific title male name-title
+mrs                honorific title female name-title
+ms                 honorific title female name-title
+miss               honorific title female name-title
+dr                 honorific title name-title
+prof               honorific title name-title
+sir                honorific title male name-title
+dame               honorific title female name-title
+lord               honorific title male name-title
+lady               honorific title female name-title
+rev                honorific name-title
 mr.                honorific title male
 mrs.               honorific title female
 ms.                honorific title female
@@ -41,34 +45,34 @@ rev.               honorific
 messrs             honorific
 
 # Titles and roles
-president          title
-vice               title
-minister           title
-secretary          title
-spokesman          title male speaker modifier
-spokeswoman        title female speaker modifier
-spokesperson       title speaker
-chairman           title male
-chairwoman         title female
+president          title name-title official
+vice               title name-title
+minister           title name-title official
+secretary          title name-title official
+spokesman          title male speaker modifier name-title official
+spokeswoman        title female speaker modifier name-title official
+spokesperson       title speaker official
+chairman           title male name-title official
+chairwoman         title female name-title
 chair              title
-chancellor         title
-premier            title
-governor           title
-senator            title speaker
-sen                title
-sen.               title
-rep                title
-rep.               title
-representative     title
-congressman        title male
-congresswoman      title female
-mayor              title
-ambassador         title
-envoy              title
-official           title speaker
-officials          title speaker people
+chancellor         title name-title official
+premier            title official
+governor           title name-title official
+senator            title speaker name-title official
+sen                title name-title official
+sen.               title name-title
+rep                title name-title official
+rep.               title name-title
+representative     title official
+congressman        title male official
+congresswoman      title female official
+mayor              title name-title official
+ambassador         title name-title official
+envoy              title official
+official           title speaker official
+officials          title speaker people official
 director           title
-chief              title modifier
+chief              title modifier name-title
 ceo                title
 cfo                title
 coo                title
@@ -76,9 +80,9 @@ cto                title
 founder            title
 co-founder         title
 head               title
-leader             title speaker
+leader             title speaker name-title official
 commander          title
-general            title modifier
+general            title modifier name-title
 admiral            title
 colonel            title
 captain            title
@@ -91,23 +95,23 @@ aide               title speaker
 counsel            title
 attorney           title
 lawyer             title speaker
-judge              title speaker
-justice            title modifier
+judge              title speaker name-title
+justice            title modifier name-title
 prosecutor         title
 sheriff            title
-commissioner       title
+commissioner       title name-title official
 inspector          title
 superintendent     title
 administrator      title
 manager            title
-executive          title speaker
+executive          title speaker official
 analyst            title speaker
 economist          title speaker
 strategist         title
 pollster           title
 consultant         title
 expert             title speaker
-professor          title
+professor          title name-title
 researcher         title
 scientist          title
 historian          title
@@ -137,7 +141,7 @@ backer             title
 donor              title
 fundraiser         title
 organizer          title
-deputy             title modifier
+deputy             title modifier name-title official
 acting             title modifier
 assistant          title
 associate          title
@@ -149,8 +153,8 @@ ex-                title
 interim            title modifier
 designate          title
 elect              title
-speaker            title
-whip               title
+speaker            title official
+whip               title official
 majority           title
 minority           title
 king               title male
@@ -158,19 +162,19 @@ queen              title female
 prince             title male
 princess           title female
 emperor            title
-sheikh             title
-ayatollah          title
-cardinal           title
-pope               title
-bishop             title
+sheikh             title name-title
+ayatollah          title name-title
+cardinal           title name-title
+pope               title name-title
+bishop             title name-title
 rabbi              title
 imam               title
 pastor             title
-reverend           title
-gov                title
-gov.               title
-gen                title
-gen.               title
+reverend           title name-title
+gov                title name-title
+gov.               title name-title
+gen                title name-title
+gen.               title name-title
 lt                 title
 lt.                title
 col                title
@@ -236,7 +240,7 @@ delegate           title
 lawmaker           title speaker
 legislator         title
 politician         title
-diplomat           title speaker
+diplomat           title speaker official
 negotiator         title
 mediator           title
 regulator          title
@@ -278,10 +282,10 @@ filmmaker          title
 chef               title
 publisher          title org-descriptor generic-org
 spokesmen          title
-democrat           title
-republican         title modifier
-tory               title
-democrats          title speaker people
+democrat           title name-title
+republican         title modifier name-title
+tory               title name-title official
+democrats          title speaker people official
 republicans        title speaker people
 frontrunner        title
 front-runner       title
@@ -302,30 +306,30 @@ niece              female
 girlfriend         female
 
 # Organisation words
-ministry           org org-descriptor speaker
-department         org org-descriptor speaker
-agency             org org-descriptor speaker
-office             org
+ministry           org org-descriptor speaker official
+department         org org-descriptor speaker official
+agency             org org-descriptor speaker official
+office             org official
 bureau             org
 service            org
 services           org
-council            org
-committee          org org-descriptor speaker
-commission         org
+council            org official
+committee          org org-descriptor speaker official
+commission         org official
 board              org
-authority          org
-authorities        org speaker people
-administration     org speaker
-government         org speaker
-cabinet            org
-parliament         org
-congress           org
-senate             org
+authority          org official
+authorities        org speaker people official
+administration     org speaker official
+government         org speaker official
+cabinet            org official
+parliament         org official
+congress           org official
+senate             org official
 house              org modifier
 assembly           org
 court              org speaker
 tribunal           org
-party              org org-descriptor modifier
+party              org org-descriptor modifier official
 union              org org-descriptor
 federation         org
 association        org
@@ -372,7 +376,7 @@ herald             org
 gazette            org
 telegraph          org
 guardian           org
-review             org
+review             org official
 radio              org
 television         org
 tv                 org
@@ -383,11 +387,11 @@ alliance           org
 coalition          org
 league             org
 movement           org
-army               org
+army               org official
 navy               org
 force              org
 forces             org
-police             org speaker people
+police             org speaker people official
 command            org
 staff              org speaker modifier
 secretariat        org
@@ -459,7 +463,7 @@ observer           speaker
 supporters         speaker people
 opponents          speaker people
 activists          speaker people
-leaders            speaker people
+leaders            speaker people official
 members            speaker people
 lawmakers          speaker people
 senators           speaker people
@@ -491,7 +495,7 @@ ruling             speaker modifier
 decision           speaker
 site               speaker
 station            speaker
-diplomats          speaker people
+diplomats          speaker people official
 candidates         speaker people
 officers           speaker people
 witnesses          speaker people
@@ -516,7 +520,7 @@ executives         speaker people
 staffers           speaker people
 advisers           speaker people
 advisors           speaker people
-spokespeople       speaker people
+spokespeople       speaker people official
 owners             speaker people
 fans               speaker people
 fan                speaker
@@ -532,25 +536,25 @@ vice-presidential  modifier
 congressional      modifier
 gubernatorial      modifier
 senatorial         modifier
-parliamentary      modifier
+parliamentary      modifier official
 federal            modifier
 national           modifier
 state              modifier
 local              modifier
-foreign            modifier
-defense            modifier
-defence            modifier
-interior           modifier
+foreign            modifier name-title
+defense            modifier name-title
+defence            modifier name-title
+interior           modifier name-title
 finance            modifier
 economic           modifier
 cyber              modifier
 security           modifier
 intelligence       modifier
-military           modifier
+military           modifier official
 political          modifier
-democratic         modifier
-conservative       modifier
-liberal            modifier
+democratic         modifier name-title
+conservative       modifier name-title official
+liberal            modifier name-title official
 longtime           modifier
 long-time          modifier
 veteran            modifier
@@ -563,25 +567,25 @@ managing           modifier
 lead               modifier
 principal          modifier
 regional           modifier
-international      modifier
+international      modifier international
 global             modifier
 communications     modifier
 policy             modifier
 legal              modifier
 media              modifier
-health             modifier
-education          modifier
+health             modifier name-title
+education          modifier name-title
 energy             modifier
-trade              modifier
+trade              modifier name-title
 labor              modifier
-labour             modifier
-environment        modifier
+labour             modifier name-title official
+environment        modifier name-title
 environmental      modifier
 agriculture        modifier
-transport          modifier
+transport          modifier name-title
 housing            modifier
-treasury           modifier
-culture            modifier
+treasury           modifier name-title official
+culture            modifier name-title
 sports             modifier
 tech               modifier
 technology         modifier
@@ -599,9 +603,9 @@ civic              modifier
 polling            modifier
 election           modifier
 electoral          modifier
-opposition         modifier
+opposition         modifier official
 governing          modifier
-prime              modifier
+prime              modifier name-title official
 first              modifier
 new                modifier
 then-              modifier
@@ -609,4 +613,66 @@ field              modifier
 data               modifier
 science            modifier
 medical            modifier
+
+
+# Words that only mark a title before a name, an official, or an international body
+mp                 name-title official
+mep                name-title official
+msp                name-title official
+am                 name-title official
+mla                name-title official
+td                 name-title
+qc                 name-title
+mp's               name-title
+euro               name-title
+shadow             name-title official
+ministers          name-title official
+home               name-title
+industry           name-title
+tories             name-title official
+lib                name-title
+dem                name-title official
+dems               name-title official
+snp                name-title official
+plaid              name-title official
+ukip               name-title official
+archbishop         name-title
+baroness           name-title
+baron              name-title
+governments        official
+mps                official
+meps               official
+msps               official
+inquiry            official
+commons            official
+lords              official
+conservatives      official
+downing            official
+whitehall          official
+kremlin            official
+duma               official
+knesset            official
+bundestag          official
+councillor         official
+attorney-general   official
+solicitor-general  official
+monarchy           official
+palace             official
+european           international
+eu                 international
+un                 international
+nations            international
+nato               international
+imf                international
+world              international
+wto                international
+opec               international
+g8                 international
+g7                 international
+g20                international
+interpol           international
+unesco             international
+unicef             international
+who                international
+oecd               international
 `;
