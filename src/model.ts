@@ -61,6 +61,10 @@ export interface CorpusDocument extends DocumentMeta {
   bodyStart: number;
   /** sha256 of the file bytes, for change detection and snapshots. */
   hash: string;
+  /** The country a wire dateline names ("MOSCOW (Reuters) -"), if any. */
+  dateline?: CountryCode | undefined;
+  /** The country the article names clearly most often, if any (src/identity/countries.ts). */
+  about?: CountryCode | undefined;
   paragraphs: Paragraph[];
   sentences: Sentence[];
 }

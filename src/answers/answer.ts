@@ -44,7 +44,7 @@ export function answer(corpus: Corpus, request: Request, lastReload: ReloadRepor
     case 'who-said':
       return answerWhoSaid(corpus, request);
     case 'deny':
-      return answerDeny(corpus, request.country, request.topic);
+      return answerDeny(corpus, request.country, request.topic, request.limit);
     case 'quotes':
       return answerQuotes(corpus, request.speaker);
     case 'source':
@@ -231,10 +231,11 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
   };
 }
 
-export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyAnswer {
+export function answerDeny(corpus: Corpus, input: string, topic?: string, limit = DEFAULT_LIMIT): DenyAnswer {
   const country = findCountry(input);
-  if (!country) return { type: 'deny', input, country: null, topic, groups: [] };
+  if (!country) return { type: 'deny', input, country: null, topic, groups: [], total: 0 };
   const query = topic ? parseQuery(topic) : null;
+  // Without a topic, the country's list is already explicit denials first, then document order.
   const ranked = query
     ? bestPass(
         corpus.statementIndex.search(query, {
@@ -246,10 +247,10 @@ export function answerDeny(corpus: Corpus, input: string, topic?: string): DenyA
         }),
       )
     : (corpus.denialsByCountry.get(country.code) ?? []);
-  const hits = pickStatements(corpus, ranked).map((p) => statementHit(corpus, p, query));
+  const hits = pickStatements(corpus, ranked, limit).map((p) => statementHit(corpus, p, query));
   // Explicit denials first; a stable sort keeps rank (or document order) within each kind.
   const ordered = hits.sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
-  return { type: 'deny', input, country, topic, groups: groupBySpeaker(ordered) };
+  return { type: 'deny', input, country, topic, groups: groupBySpeaker(ordered), total: ranked.length };
 }
 
 /** Speaker ids that a user's text names: an id, a full name or a surname. */

@@ -28,6 +28,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     type: z.literal('deny'),
     country: text(MAX_LENGTH.country),
     topic: text(MAX_LENGTH.query).optional(),
+    limit: z.number().int().positive().max(200).optional(),
   }),
   z.object({ type: z.literal('quotes'), speaker: text(MAX_LENGTH.speaker) }),
   z.object({ type: z.literal('source'), citation: text(MAX_LENGTH.citation) }),

@@ -100,6 +100,8 @@ export interface DenyAnswer {
   topic?: string | undefined;
   /** Denials grouped by speaker; explicit denials first. Empty: "no denials". */
   groups: SpeakerGroup[];
+  /** How many denials matched in all; the groups show the first `limit` of them. */
+  total: number;
 }
 
 export interface QuotesAnswer {

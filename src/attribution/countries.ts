@@ -33,6 +33,8 @@ const SHOUTED_WORD_LENGTH = 3;
 
 /** Phrase (lower-case tokens joined by a space) → what it denotes. */
 const PHRASES = new Map<string, CountryPhrase>();
+/** Every proper start of a phrase ("united", "united arab"): a lookup stops once its words start none. */
+const PREFIXES = new Set<string>();
 let longestPhrase = 1;
 
 function phraseKey(phrase: string): string[] {
@@ -60,6 +62,7 @@ function addPhrase(phrase: string, entry: Omit<CountryPhrase, 'length'>): void {
   }
   if (PHRASES.has(joined)) return;
   PHRASES.set(joined, { ...entry, length: key.length });
+  for (let n = 1; n < key.length; n++) PREFIXES.add(key.slice(0, n).join(' '));
   longestPhrase = Math.max(longestPhrase, key.length);
 }
 
@@ -123,6 +126,7 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
     key = n === 0 ? foldName(t) : `${key} ${foldName(t)}`;
     const hit = PHRASES.get(key);
     if (hit && hit.length === n + 1) found = hit;
+    if (!PREFIXES.has(key)) break;
   }
   if (found && found.evidence === 'alias' && tokens[i] === 'US' && isShoutedText(tokens, i)) return null;
   return found;

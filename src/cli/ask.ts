@@ -58,7 +58,7 @@ export function requestFromArgs(command: string | undefined, words: string[], va
       country: values.country,
       limit,
     }),
-    deny: () => ({ type: 'deny', country: text, topic: values.topic }),
+    deny: () => ({ type: 'deny', country: text, topic: values.topic, limit }),
     quotes: () => ({ type: 'quotes', speaker: text }),
     search: () => ({ type: 'search', query: text, limit }),
     source: () => ({ type: 'source', citation: text }),

@@ -5,6 +5,8 @@
  * and every other file still loads. Only a folder that yields no document at
  * all is an error.
  */
+
+import { datelineCountry, mainCountry } from '../identity/countries.ts';
 import type { CorpusDocument, SkippedFile } from '../model.ts';
 import { splitFrontMatter, validateFrontMatter } from './frontmatter.ts';
 import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
@@ -81,6 +83,9 @@ export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocum
     text,
     bodyStart,
     hash,
+    // Where the article stands, worked out once per file: every build and reload reads it.
+    dateline: datelineCountry(text, bodyStart) ?? undefined,
+    about: mainCountry(text, bodyStart) ?? undefined,
     paragraphs,
     sentences,
   };

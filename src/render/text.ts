@@ -136,7 +136,10 @@ function renderDeny(a: DenyAnswer, style: Style): string {
   const about = a.topic ? ` about “${a.topic}”` : '';
   const who = `${a.country.flag} ${a.country.name}`;
   if (a.groups.length === 0) return `No denials by officials of ${who}${about} in the corpus.`;
-  return [`Denials by officials of ${who}${about}:`, ...renderGroups(a.groups, style)].join('\n');
+  const shown = a.groups.reduce((n, g) => n + g.statements.length, 0);
+  const more =
+    a.total > shown ? ` (the first ${shown} of ${a.total}; --limit shows more, --topic narrows)` : '';
+  return [`Denials by officials of ${who}${about}${more}:`, ...renderGroups(a.groups, style)].join('\n');
 }
 
 function renderQuotes(a: QuotesAnswer, style: Style): string {

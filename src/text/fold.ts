@@ -9,6 +9,8 @@
 
 /** Combining marks left by canonical decomposition (accents, cedillas, …). */
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/** Text with no character beyond ASCII. */
+const ASCII = /^[\x00-\x7f]*$/;
 /** Typographic single quotes used as apostrophes. */
 const CURLY_APOSTROPHES = /[’‘]/g;
 /** The right single quote: the apostrophe news text types ("Iran’s", "don’t"). */
@@ -16,6 +18,8 @@ const RIGHT_SINGLE_QUOTE = /’/g;
 
 /** Accents off: "Élysée" → "Elysee" (compatibility decomposition, combining marks dropped). */
 export function stripAccents(text: string): string {
+  // Most words are plain ASCII: nothing to decompose, and normalising is the costly part.
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(COMBINING_MARKS, '');
 }
 

@@ -53,3 +53,23 @@ describe('one speaker, one country, across articles', () => {
     });
   });
 });
+
+describe('/deny on a long list', () => {
+  it('shows the first denials, explicit ones first, and says how many there are in all', async () => {
+    const many = buildCorpus(
+      await loadCorpus(
+        corpusFolder({
+          'a.md': 'One\n\nU.S. Senator Jane Roe said the plan had nothing to do with the election.\n',
+          'b.md': 'Two\n\nU.S. Senator John Doe denied that he had leaked the memo.\n',
+        }),
+        { maxFileBytes: 1e6 },
+      ),
+      extractStatements,
+    );
+    const deny = answer(many, { type: 'deny', country: 'US', limit: 1 }) as DenyAnswer;
+    expect(deny.total).toBe(2);
+    // The explicit denial ("denied") comes before the implicit one, though later in the corpus.
+    expect(deny.groups.flatMap((g) => g.statements.map((s) => s.text))).toEqual(['he had leaked the memo']);
+    expect(renderText(deny, { ansi: false })).toContain('the first 1 of 2');
+  });
+});

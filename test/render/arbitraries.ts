@@ -153,6 +153,7 @@ export const answer: fc.Arbitrary<Answer> = fc.oneof(
     country: fc.option(country, { nil: null }),
     topic: fc.option(nonEmpty(20), { nil: undefined }),
     groups: fc.array(group, { maxLength: 5 }),
+    total: fc.nat(500),
   }),
   fc.record({
     type: fc.constant('quotes' as const),

@@ -206,6 +206,7 @@ describe('answers', () => {
       type: 'deny',
       input: 'CN',
       country: { code: 'CN', name: 'China', flag: '🇨🇳' },
+      total: 1,
       groups: [
         {
           speaker: hit().speaker,

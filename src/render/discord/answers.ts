@@ -214,7 +214,9 @@ export function denyLayout(a: DenyAnswer): Layout {
   return {
     frame: {
       title: `Denials by ${who}${about}`,
-      intro: `${count} ${count === 1 ? 'denial' : 'denials'} by ${a.groups.length} ${a.groups.length === 1 ? 'speaker' : 'speakers'}, explicit denials first.`,
+      intro:
+        `${count} ${count === 1 ? 'denial' : 'denials'} by ${a.groups.length} ${a.groups.length === 1 ? 'speaker' : 'speakers'}, explicit denials first.` +
+        (a.total > count ? ` The first ${count} of ${a.total}: add a topic to narrow them.` : ''),
       color: COLOR.denial,
     },
     blocks: a.groups.flatMap((g) =>
