@@ -9,8 +9,8 @@
 
 /** Combining marks left by canonical decomposition (accents, cedillas, …). */
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-/** Text with no character beyond ASCII. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Text with a character beyond ASCII (where accents may hide). */
+const BEYOND_ASCII = /[^\u0020-\u007e]/;
 /** Typographic single quotes used as apostrophes. */
 const CURLY_APOSTROPHES = /[’‘]/g;
 /** The right single quote: the apostrophe news text types ("Iran’s", "don’t"). */
@@ -19,7 +19,7 @@ const RIGHT_SINGLE_QUOTE = /’/g;
 /** Accents off: "Élysée" → "Elysee" (compatibility decomposition, combining marks dropped). */
 export function stripAccents(text: string): string {
   // Most words are plain ASCII: nothing to decompose, and normalising is the costly part.
-  if (ASCII.test(text)) return text;
+  if (!BEYOND_ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(COMBINING_MARKS, '');
 }
 
