@@ -275,12 +275,22 @@ function withIdentities(
     ) {
       return s;
     }
+    // Fields written out: V8 makes slow objects of a spread copy (see `packStatements`).
     return {
-      ...s,
+      kind: s.kind,
+      text: s.text,
+      speaker: s.speaker,
+      cue: s.cue,
+      ...(s.quotes ? { quotes: s.quotes } : {}),
+      denial: s.denial,
+      id: s.id,
+      docId: s.docId,
       speakerId,
       speakerName: identity.name,
       country: identity.country,
       countryEvidence: identity.countryEvidence,
+      paragraph: s.paragraph,
+      sentenceIds: s.sentenceIds,
     };
   });
 }

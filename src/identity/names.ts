@@ -33,6 +33,8 @@ export interface NameUse {
   kind: 'person' | 'organization' | 'state';
   /** Title words the statement gives its speaker ("Chancellor", "Tory leader"). */
   title: string | null;
+  /** How many statements name the speaker so (default 1). */
+  count?: number;
 }
 
 export interface Person {
@@ -45,13 +47,32 @@ export interface Person {
   titleWords: Set<string>;
 }
 
-/** A name as names are compared, word by word: "Mr. Côté" → "mr cote". */
-export function foldName(name: string): string {
-  return name.split(/\s+/).filter(Boolean).map(foldToken).join(' ');
+/**
+ * A function remembered for the last `MEMO_SIZE` or so inputs. A corpus names
+ * the same few thousand people in tens of thousands of statements, and every
+ * build folds them all again: remembering makes that a lookup.
+ */
+const MEMO_SIZE = 50_000;
+function remembered<T>(compute: (input: string) => T): (input: string) => T {
+  const memo = new Map<string, T>();
+  return (input) => {
+    let value = memo.get(input);
+    if (value === undefined) {
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      value = compute(input);
+      memo.set(input, value);
+    }
+    return value;
+  };
 }
 
+/** A name as names are compared, word by word: "Mr. Côté" → "mr cote". */
+export const foldName = remembered((name) => name.split(/\s+/).filter(Boolean).map(foldToken).join(' '));
+
 /** "East Midlands MEP Robert Kilroy-Silk" → "Robert Kilroy-Silk"; names without a title are unchanged. */
-export function stripLeadingTitles(name: string): string {
+export const stripLeadingTitles = remembered(stripTitles);
+
+function stripTitles(name: string): string {
   const tokens = name.split(/\s+/).filter(Boolean);
   let last = -1;
   tokens.forEach((t, i) => {
@@ -72,11 +93,14 @@ function isInitial(key: string): boolean {
   return /^\p{L}\.?$/u.test(key);
 }
 
-/** Title words worth comparing: folded, without honorifics and filler. */
-export function titleWordsOf(title: string | null): string[] {
-  if (!title) return [];
-  return tokensOf(title).filter((w) => w.length > 2 && !['the', 'and', 'for', 'former'].includes(w));
+/** Title words worth comparing: folded, without filler. The array is shared: read it, never change it. */
+export function titleWordsOf(title: string | null): readonly string[] {
+  return title ? titleWords(title) : [];
 }
+
+const titleWords = remembered((title) =>
+  tokensOf(title).filter((w) => w.length > 2 && !['the', 'and', 'for', 'former'].includes(w)),
+);
 
 /**
  * Maps every name used in the corpus to its canonical display name. Names
@@ -125,7 +149,7 @@ function collectPeople(uses: readonly NameUse[]): Map<string, Person> {
       p = { name, keys, statements: 0, titleWords: new Set() };
       people.set(key, p);
     }
-    p.statements++;
+    p.statements += use.count ?? 1;
     for (const w of titleWordsOf(use.title)) p.titleWords.add(w);
   }
   return people;

@@ -26,7 +26,7 @@
  */
 import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
 import { countryMentionedIn } from './countries.ts';
-import { canonicalNames, foldName, keyOfUse } from './names.ts';
+import { canonicalNames, foldName, keyOfUse, type NameUse } from './names.ts';
 import { isInternational, isOfficial } from './titles.ts';
 
 export interface IdentityStatement {
@@ -61,17 +61,18 @@ export function resolveIdentities(
   places: (docId: string) => DocumentPlace | undefined,
   options: IdentityOptions = {},
 ): Identity[] {
-  const canonical = canonicalNames(statements.map((s) => s.speaker));
-  const names = statements.map((s) => canonical.get(keyOfUse(s.speaker)) ?? s.speaker.name);
-  const keys = statements.map((s, i) => `${s.speaker.kind}:${foldName(names[i]!)}`);
-  const own = statements.map((s) => ownCountry(s));
-  const placed: (Evidence | null)[] = statements.map(() => null);
-  for (let i = 0; i < statements.length; i++) {
-    if (own[i]) continue;
-    const s = statements[i]!;
-    if (!isOfficial(s.speaker.name, s.speaker.title) || isInternational(s.speaker.name)) continue;
-    placed[i] = placeCountry(places(s.docId), options.homeCountry ?? null);
-  }
+  // Tens of thousands of statements, a few thousand ways of naming a speaker: work per way.
+  const { uses, useOf } = distinctUses(statements);
+  const canonical = canonicalNames(uses);
+  const useNames = uses.map((u) => canonical.get(keyOfUse(u)) ?? u.name);
+  const useKeys = uses.map((u, k) => `${u.kind}:${foldName(useNames[k]!)}`);
+  const placeable = uses.map((u) => isOfficial(u.name, u.title) && !isInternational(u.name));
+  const stated = new Map<string, CountryCode | null>();
+  const own = statements.map((s) => ownCountry(s, stated));
+  const keys = statements.map((_, i) => useKeys[useOf[i]!]!);
+  const placed = statements.map((s, i) =>
+    own[i] || !placeable[useOf[i]!] ? null : placeCountry(places(s.docId), options.homeCountry ?? null),
+  );
   const byPerson = majorityCountries(
     keys,
     own.map((o) => o?.country ?? null),
@@ -81,9 +82,9 @@ export function resolveIdentities(
     placed.map((p) => p?.country ?? null),
   );
   return statements.map((_, i) => {
-    const name = names[i]!;
+    const name = useNames[useOf[i]!]!;
     const o = own[i];
-    if (o) return { name, ...o };
+    if (o) return { name, country: o.country, countryEvidence: o.countryEvidence };
     const corpus = byPerson.get(keys[i]!);
     if (corpus) return { name, country: corpus, countryEvidence: 'corpus' };
     // A named person placed in several articles is where most of them place him: "Tory
@@ -91,9 +92,29 @@ export function resolveIdentities(
     const p = placed[i];
     const viaPlaced = isNamed(name) ? byPersonPlaced.get(keys[i]!) : undefined;
     if (viaPlaced && viaPlaced !== p?.country) return { name, country: viaPlaced, countryEvidence: 'corpus' };
-    if (p) return { name, ...p };
+    if (p) return { name, country: p.country, countryEvidence: p.countryEvidence };
     return { name, country: null, countryEvidence: null };
   });
+}
+
+/** Each distinct (kind, name, title) once, with how many statements use it, and each statement's use. */
+function distinctUses(statements: readonly IdentityStatement[]): { uses: NameUse[]; useOf: Int32Array } {
+  const index = new Map<string, number>();
+  const uses: NameUse[] = [];
+  const useOf = new Int32Array(statements.length);
+  statements.forEach((s, i) => {
+    const { kind, name, title } = s.speaker;
+    const key = `${kind}\u0000${name}\u0000${title ?? ''}`;
+    let k = index.get(key);
+    if (k === undefined) {
+      k = uses.length;
+      index.set(key, k);
+      uses.push({ kind, name, title, count: 0 });
+    }
+    uses[k]!.count!++;
+    useOf[i] = k;
+  });
+  return { uses, useOf };
 }
 
 /** A name rather than a description ("Michael Howard", not "the minister"). */
@@ -104,12 +125,16 @@ function isNamed(name: string): boolean {
 type Evidence = { country: CountryCode; countryEvidence: CountryEvidence };
 
 /** The country extraction found, stated in the sentence's words for the speaker or elsewhere in the article. */
-function ownCountry(s: IdentityStatement): Evidence | null {
+function ownCountry(s: IdentityStatement, memo: Map<string, CountryCode | null>): Evidence | null {
   const country = s.speaker.country;
   if (!country) return null;
-  const words = s.speaker.mention?.text ?? '';
-  const stated = countryMentionedIn(`${words} ${s.speaker.title ?? ''}`) === country;
-  return { country, countryEvidence: stated ? 'stated' : 'document' };
+  const words = `${s.speaker.mention?.text ?? ''} ${s.speaker.title ?? ''}`;
+  let named = memo.get(words);
+  if (named === undefined) {
+    named = countryMentionedIn(words);
+    memo.set(words, named);
+  }
+  return { country, countryEvidence: named === country ? 'stated' : 'document' };
 }
 
 function placeCountry(place: DocumentPlace | undefined, home: CountryCode | null): Evidence | null {
