@@ -212,7 +212,13 @@ export function assembleCorpus(
 export function corpusFromEntries(
   entries: DocumentEntry[],
   skipped: SkippedFile[],
-  built: { sentenceIndex: TextIndex; statementIndex: TextIndex; loadedAt: Date } & IdentityOptions,
+  built: {
+    sentenceIndex: TextIndex;
+    statementIndex: TextIndex;
+    loadedAt: Date;
+    /** The entries' statements already carry their corpus-wide identities (an exact snapshot). */
+    identitiesResolved?: boolean;
+  } & IdentityOptions,
 ): Corpus {
   const documents: CorpusDocument[] = [];
   const documentById = new Map<string, CorpusDocument>();
@@ -228,7 +234,7 @@ export function corpusFromEntries(
   for (const entry of entries) {
     for (const s of entry.statements) placed.push(entry.fresh ? fresh[next++]! : s);
   }
-  const statements = withIdentities(placed, documentById, built);
+  const statements = built.identitiesResolved ? placed : withIdentities(placed, documentById, built);
   return {
     documents,
     documentById,

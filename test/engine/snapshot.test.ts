@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractStatements as realExtractor } from '../../src/attribution/index.ts';
 import { updateCorpus } from '../../src/engine/corpus.ts';
 import { EngineHost } from '../../src/engine/host.ts';
 import { scanCorpus } from '../../src/engine/scan.ts';
@@ -57,6 +58,24 @@ describe('SnapshotStore', () => {
     expect(contentOf(loaded!)).toEqual(contentOf(corpus));
     for (const q of QUERIES)
       expect(searchBoth(loaded!, parseQuery(q))).toEqual(searchBoth(corpus, parseQuery(q)));
+  });
+
+  it('keeps the identities it stored, and resolves them again for another home country', async () => {
+    const dir = corpusFolder({
+      'a.md': 'Budget\n\nThe chancellor, Gordon Brown, denied that taxes would rise.\n',
+    });
+    const scan = await scanCorpus(dir, { maxFileBytes: 1e6 });
+    const root = tempFolder();
+    const plain = new SnapshotStore(root, dir, 'v1');
+    const key = plain.keyOf(scan);
+    await plain.save(key, updateCorpus(null, scan, realExtractor, { dir }));
+    const same = await plain.load(key);
+    expect(same!.statements[0]).toMatchObject({ speakerName: 'Gordon Brown', country: null });
+    const british = await new SnapshotStore(root, dir, 'v1', { homeCountry: 'GB' }).load(key);
+    expect(british!.statements[0]).toMatchObject({ country: 'GB', countryEvidence: 'home' });
+    expect(contentOf(british!)).toEqual(
+      contentOf(updateCorpus(null, scan, realExtractor, { dir, homeCountry: 'GB' })),
+    );
   });
 
   it('serves no snapshot of another code version, nor a damaged one', async () => {
