@@ -107,6 +107,7 @@ function printBbc(b: BbcScore, verbose: boolean): void {
   if (!verbose) return;
   for (const m of d.misses) console.log(`    missed: ${m}`);
   for (const f of d.falseAlarms) console.log(`    false:  ${f}`);
+  for (const w of d.wrongCountry) console.log(`    denial country: ${w}`);
   for (const w of st.wrongCountries) console.log(`    country: ${w}`);
   for (const x of b.identities.split) console.log(`    split: ${x}`);
 }

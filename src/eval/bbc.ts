@@ -104,6 +104,8 @@ export interface DenialFigures {
   byCountry: Record<string, { gold: number; found: number; predicted: number; correct: number }>;
   misses: string[];
   falseAlarms: string[];
+  /** Found, but filed under another country (or none). */
+  wrongCountry: string[];
 }
 
 export interface StatementFigures {
@@ -187,6 +189,7 @@ export function scoreBbc(
     byCountry: {},
     misses: [],
     falseAlarms: [],
+    wrongCountry: [],
   };
   const country = (code: string | null) => {
     const key = code ?? 'none';
@@ -223,6 +226,7 @@ export function scoreBbc(
         d.found++;
         country(g.country).found++;
         if (m.country === g.country) d.foundWithCountry++;
+        else d.wrongCountry.push(`${a.file} [${g.speaker}, ${g.country}] got ${m.country} (${m.speakerName}; ${m.countryEvidence})`);
       } else {
         const seen = statements.filter((s) => overlaps(g, s.text));
         const why = seen.length
