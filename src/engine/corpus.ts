@@ -20,6 +20,7 @@ import {
   parseDocument,
   withId,
 } from '../corpus/load.ts';
+import { mostFrequent } from '../identity/majority.ts';
 import { type DocumentPlace, type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
 import type {
   CorpusDocument,
@@ -538,13 +539,5 @@ function collectSpeakers(statements: Statement[]): Map<string, Speaker> {
 function mostCommon<T>(values: (T | null)[]): T | null {
   const counts = new Map<T, number>();
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | null = null;
-  let bestCount = 0;
-  for (const [v, n] of counts) {
-    if (n > bestCount) {
-      best = v;
-      bestCount = n;
-    }
-  }
-  return best;
+  return mostFrequent(counts);
 }

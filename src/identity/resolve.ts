@@ -26,6 +26,7 @@
  */
 import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
 import { countryMentionedIn } from './countries.ts';
+import { mostFrequent } from './majority.ts';
 import { canonicalNames, foldName, keyOfUse, type NameUse } from './names.ts';
 import { isInternational, isOfficial } from './titles.ts';
 
@@ -161,14 +162,7 @@ function majorityCountries(keys: readonly string[], countries: readonly (Country
   });
   const best = new Map<string, CountryCode>();
   for (const [key, m] of counts) {
-    let top: CountryCode | null = null;
-    let n = 0;
-    for (const [c, k] of m) {
-      if (k > n) {
-        top = c;
-        n = k;
-      }
-    }
+    const top = mostFrequent(m);
     if (top) best.set(key, top);
   }
   return best;
