@@ -162,6 +162,8 @@ function negatesATrait(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     if (!isNegator(lower[i]!) || FOCUS.has(lower[i + 1] ?? '')) continue;
     if (lower.slice(i + 1, i + 1 + TRAIT_AFTER_NEGATION).some((w) => TRAITS.has(w))) return true;
+    // "did not get our sums wrong": being wrong is denied from a little further off.
+    if (lower.slice(i + 1, i + 1 + WRONG_AFTER_NEGATION).includes('wrong')) return true;
     // "that is not the case"
     if (lower[i + 1] === 'the' && lower[i + 2] === 'case') return true;
   }
@@ -230,10 +232,14 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
   return false;
 }
 
+/** "the reports … were completely inaccurate": a copula this near before a word of falsehood. */
+const COPULA_BEFORE_FALSEHOOD = 3;
 /** "rejected critics' calls": a proposal this near the start is what is rejected. */
 const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
 const DOUBLE_OBJECT_REACH = 3;
+/** "did not get our sums … wrong": how far "wrong" may follow the negation. */
+const WRONG_AFTER_NEGATION = 6;
 /** "not … racist": a trait this many words after the negation. */
 const TRAIT_AFTER_NEGATION = 3;
 /** "no secret deal", "no such split": the scandal this many words after "no". */
@@ -310,13 +316,28 @@ function hasDenialWord(lower: readonly string[]): boolean {
         return true;
       }
       // "We deny …" is the speaker's; "a charge the administration denies", "he was denied entry" are not.
-      if (i === 0 || FIRST_PERSON.has(lower[i - 1] ?? '') || FIRST_PERSON.has(lower[i - 2] ?? ''))
-        return true;
+      if (spokenInFirstPerson(lower, i)) return true;
       continue;
     }
+    // "I reject that entirely", "we dismiss these claims": a denial verb in the speaker's own words.
+    if (CUES.get(w)?.cls === 'denial' && spokenInFirstPerson(lower, i) && !conditional(lower, i)) return true;
+    // "he had told the truth throughout": the speaker says they did not lie.
+    // Not "being told the truth", nor "to tell the truth".
+    if (w === 'truth' && ['told', 'telling'].includes(lower[i - 2] ?? '') && !COPULAS.has(lower[i - 3] ?? ''))
+      return true;
     if (WEAK_DENIAL.has(w) && aimedAtAClaim(lower, i)) return true;
   }
   return false;
+}
+
+/** "If we reject this treaty": a denial verb in a condition denies nothing. */
+function conditional(lower: readonly string[], i: number): boolean {
+  return lower.slice(Math.max(0, i - 3), i).some((w) => w === 'if' || w === 'unless' || w === 'whether');
+}
+
+/** The word at `i` opens the words, or "I"/"we" stands just before it ("we strongly deny"). */
+function spokenInFirstPerson(lower: readonly string[], i: number): boolean {
+  return i === 0 || FIRST_PERSON.has(lower[i - 1] ?? '') || FIRST_PERSON.has(lower[i - 2] ?? '');
 }
 
 /**
@@ -359,6 +380,8 @@ function callsItFalse(lower: readonly string[]): boolean {
     const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_FALSEHOOD), i + 1 + CLAIM_AFTER_FALSEHOOD);
     if (near.some((x) => CLAIM_NOUNS.has(x))) return true;
     if (i > 1 && COPULAS.has(lower[i - 1]!) && DEMONSTRATIVE_SUBJECTS.has(lower[i - 2]!)) return true;
+    // "the reports … were inaccurate", "his comments are partial, inaccurate and biased": said of something.
+    if (lower.slice(Math.max(0, i - COPULA_BEFORE_FALSEHOOD), i).some((x) => COPULAS.has(x))) return true;
   }
   return false;
 }

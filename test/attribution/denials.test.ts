@@ -48,6 +48,10 @@ describe('implicit denials', () => {
     ['Hugo Lind said the figures had nothing to do with the election.', 'nothing to do with'],
     ['Hugo Lind pleaded not guilty to the charges.', 'not guilty'],
     ['"That is completely untrue. We acted within the rules," Hugo Lind said.', 'completely untrue'],
+    ['Hugo Lind said reports that he had met the donor were inaccurate.', 'inaccurate'],
+    ['"I reject that entirely," Hugo Lind said.', 'reject that entirely'],
+    ['Hugo Lind said he had told the truth throughout.', 'told the truth'],
+    ['"We did not get our sums wrong," Hugo Lind said.', 'sums wrong'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBe('Hugo Lind');
   });
@@ -82,6 +86,8 @@ describe('not denials', () => {
     ['Hugo Lind dismissed the idea of a new tax.', 'new tax'],
     ['Hugo Lind said he would not commit to a date for the vote.', 'commit'],
     ['The striker played down the left wing.', 'left wing'],
+    ['"If we reject this treaty, we will be isolated," Hugo Lind said.', 'reject this treaty'],
+    ['Hugo Lind said voters did not like being told the truth.', 'told the truth'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });

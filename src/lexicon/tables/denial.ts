@@ -403,7 +403,7 @@ insist           rebuttal-cue
 maintain         rebuttal-cue
 
 # Saying someone is wrong
-wrong            accusation reproach
+wrong            accusation reproach trait
 
 # Forms of "be"
 is               copula
