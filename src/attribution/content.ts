@@ -8,6 +8,7 @@ import {
   AUDIENCE_WORDS,
   AUX_OR_CLAUSE,
   CLAUSE_CONJUNCTIONS,
+  COMMON_VERBS,
   COMPLEMENTIZERS,
   CUES,
   type CueForm,
@@ -32,6 +33,8 @@ import type { Token } from './tokens.ts';
 
 /** "asked the buzzing crowd, “…”": an unlisted audience is at most this many words before its comma. */
 const MAX_AUDIENCE_WORDS = 6;
+/** Single quote marks, which the tokenizer leaves as punctuation (they double as apostrophes). */
+const SINGLE_QUOTES: ReadonlySet<string> = new Set(["'", '‘', '’']);
 /** Adverbials skipped after a cue ("said on Friday in a statement that"): a bound keeps the walk short. */
 const MAX_ADVERBIALS = 6;
 /** Words of an adverbial phrase after a cue ("on NBC's “Meet the Press”"); longer is content. */
@@ -70,6 +73,10 @@ export function forwardContent(
     return { region: { first: i + 1, last }, introduced: false, skippedTo: i };
   }
   i = skipAdverbials(toks, i, last);
+  // "rejects 'Las Vegas' jibe": a single quote mark the tokenizer left as punctuation opens the object.
+  if (OBJECT_LEMMAS.has(form.lemma) && isPunct(toks[i], SINGLE_QUOTES) && toks[i + 1]?.type === 'word') {
+    return { region: { first: i, last }, introduced: false, skippedTo: i - 1 };
+  }
   const none: ForwardContent = { region: null, introduced: false, skippedTo: i - 1 };
   if (i > last) return none;
   const t = toks[i]!;
@@ -208,6 +215,8 @@ function looksLikeClause(toks: readonly Token[], from: number, last: number): bo
       return true;
     }
     if (w.endsWith("n't")) return true;
+    // "said those who selected him knew nothing": a verb in the past shows a clause too.
+    if (!t.cap && (COMMON_VERBS.has(w) || (/[^e]ed$/.test(w) && w.length > 4))) return true;
   }
   return false;
 }
