@@ -9,6 +9,7 @@
  */
 
 import {
+  ACCUSATIONS,
   AUXILIARIES,
   CLAIM_MAKERS,
   CLAIM_NOUNS,
@@ -265,7 +266,8 @@ function aboutAClaim(lower: readonly string[]): boolean {
   if (lower.slice(0, PROPOSAL_REACH).some((w) => PROPOSALS.has(w))) return false;
   for (let k = 0; k < Math.min(lower.length, DISMISSED_CLAIM_REACH); k++) {
     const w = lower[k]!;
-    if (!CLAIM_NOUNS.has(w) && !CRITICISM.has(w)) continue;
+    // "rejected the allegations", "refuted any wrongdoing".
+    if (!CLAIM_NOUNS.has(w) && !CRITICISM.has(w) && !ACCUSATIONS.has(w)) continue;
     // "rejected the idea that …" is a denial; "rejected the idea of a tax" is not.
     if (NEEDS_THAT.has(w) && !lower.slice(k + 1, k + 3).includes('that')) continue;
     return true;

@@ -141,6 +141,11 @@ function findCues(s: SentenceInfo): CueHit[] {
   const titleCase = isTitleCase(s);
   for (let i = s.floor; i < toks.length; i++) {
     const t = toks[i]!;
+    const scare = scareQuotedDenial(toks, i, s.floor);
+    if (scare) {
+      hits.push({ first: i, last: i, form: scare, kind: 'verb' });
+      continue;
+    }
     if (t.type !== 'word') continue;
     // "Said Comey, “…”": a capitalised verb opening the sentence before a name.
     const invertedOpener =
@@ -186,6 +191,23 @@ function findCues(s: SentenceInfo): CueHit[] {
     hits.push({ first: i, last, form, kind: 'verb' });
   }
   return hits;
+}
+
+/** A scare-quoted verb is short: "totally refuted", "categorically denied". */
+const MAX_SCARE_QUOTE_WORDS = 3;
+
+/**
+ * 'A Tory spokesman "totally refuted" any wrongdoing': a denial verb in quote
+ * marks, between a subject and its object, is the sentence's verb.
+ */
+function scareQuotedDenial(toks: readonly Token[], i: number, floor: number): CueForm | null {
+  const t = toks[i]!;
+  if (t.type !== 'quote' || i <= floor || toks[i - 1]?.type !== 'word' || toks[i + 1]?.type !== 'word')
+    return null;
+  const words = t.text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_SCARE_QUOTE_WORDS) return null;
+  const form = CUES.get(words[words.length - 1]!);
+  return form?.cls === 'denial' ? form : null;
 }
 
 /** "played down the latest reports": the claim within this many words of the particle. */

@@ -29,6 +29,8 @@ describe('denials the narrator reports', () => {
       'audit had found gaps',
       'Tom Reyes',
     ],
+    ['A party spokesman "totally refuted" any wrongdoing.', 'any wrongdoing', 'party spokesman'],
+    ["Mayor Jo Park rejects 'Las Vegas' jibe", 'Vegas', 'Jo Park'],
     ['Downing Street played down reports of a rift.', 'reports of a rift', 'Downing Street'],
     ['The minister shrugged off claims that he had lied.', 'claims that he had lied', 'minister'],
   ])('%s', (text, words, speaker) => {
