@@ -64,6 +64,9 @@ const MAX_UNLISTED_TITLE = 3;
 /** ", Game's UK sales director.": a verbless appositive ending the sentence is this short. */
 const MAX_VERBLESS_APPOSITIVE = 10;
 
+/** Prefixes a title word takes without ceasing to be one ("co-chairman", "ex-minister"). */
+const TITLE_PREFIX = /^(?:co|ex|vice|deputy|joint)-(?=\p{L})/u;
+
 /** Nouns and words that end an NP walk however they are capitalised. */
 function isHardStop(t: Token): boolean {
   if (t.type !== 'word') return true;
@@ -95,8 +98,9 @@ function isDate(tokens: readonly Token[], i: number): boolean {
 }
 
 function isTitleLike(t: Token): boolean {
-  const w = t.lower;
-  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(w);
+  // "co-chairman", "vice-chair", "ex-minister": a prefixed title is still a title.
+  const w = t.lower.replace(TITLE_PREFIX, '');
+  return TITLE_WORDS.has(w) || ORG_WORDS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(t.lower);
 }
 
 function isLowerNounish(t: Token): boolean {
@@ -196,16 +200,22 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
 /**
  * "”, harbour master Ines Sola said": up to three lower-case nouns between a
  * clause boundary (a quote, punctuation, the sentence start) and a name are
- * its title, even when no word list knows them.
+ * its title, even when no word list knows them; so are capitalised words
+ * among them ("Shadow home secretary David Davis" at a sentence start).
  */
 function titleToBoundary(tokens: readonly Token[], k: number, floor: number): number {
-  let i = k;
-  while (i - 1 >= floor && k - i < MAX_UNLISTED_TITLE && isLowerNounish(tokens[i - 1]!)) i--;
-  if (i === k) return k;
-  const before = tokens[i - 1];
-  const boundary =
-    i <= floor || before?.type === 'quote' || (before?.type === 'punct' && before.text !== '$');
-  return boundary ? i : k;
+  const walk = (ok: (t: Token) => boolean) => {
+    let i = k;
+    while (i - 1 >= floor && k - i < MAX_UNLISTED_TITLE && ok(tokens[i - 1]!)) i--;
+    return i !== k && (i <= floor || isBoundary(tokens[i - 1])) ? i : k;
+  };
+  const lower = walk(isLowerNounish);
+  if (lower !== k) return lower;
+  return walk((t) => isLowerNounish(t) || (isNameWord(t) && !isHardStop(t)));
+}
+
+function isBoundary(before: Token | undefined): boolean {
+  return before?.type === 'quote' || (before?.type === 'punct' && before.text !== '$');
 }
 
 /** "Trade and Industry Secretary": an "and" inside a capitalised title, not a coordination. */

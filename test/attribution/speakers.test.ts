@@ -1,0 +1,76 @@
+/**
+ * Speaker quality: descriptions that resolve to the person the article
+ * titles so, offices that are not the same office, and words that are not
+ * speakers. Every sentence here is made up.
+ */
+import { describe, expect, it } from 'vitest';
+import { about, extract } from './helpers.ts';
+
+function speakerOf(text: string, words: string): string {
+  const hits = about(extract(text), words);
+  expect(hits.length, `a statement containing "${words}"`).toBeGreaterThan(0);
+  return hits[0]!.speaker.name;
+}
+
+describe('descriptions of an office-holder', () => {
+  it('a description matches the title it repeats, not a shadow or former office of the same name', () => {
+    const text =
+      'Shadow transport secretary Alan Crisp said the rail plan was a shambles. ' +
+      'Transport Secretary Helen Marsh said the plan would cut journey times. ' +
+      'The transport secretary said later that fares would be frozen.';
+    expect(speakerOf(text, 'fares would be frozen')).toBe('Helen Marsh');
+  });
+
+  it('a capitalised word of the description must be among the title words', () => {
+    const text =
+      'Green Party leader Ruth Dalby said the levy was unfair. ' +
+      'Mr Pollard has been under pressure over his business links. ' +
+      'The Liberal leader insisted that his consultancy work had not influenced his votes.';
+    expect(speakerOf(text, 'consultancy work')).not.toBe('Ruth Dalby');
+  });
+
+  it('a title written with capitals at a sentence start is kept whole ("Shadow home secretary …")', () => {
+    const text =
+      'Shadow home secretary Keith Arden said the minister should resign. ' +
+      'The home secretary, Mary Fenwick, said she had done nothing wrong. ' +
+      'The home secretary said she would stay in her job.';
+    expect(speakerOf(text, 'stay in her job')).toBe('Mary Fenwick');
+  });
+
+  it('a prefixed title word is a title ("Tory co-chairman Ned Varley")', () => {
+    const text =
+      'Tory co-chairman Ned Varley said the campaign would be fought on tax. ' +
+      'The Tory co-chairman also said Labour had broken its promises.';
+    expect(speakerOf(text, 'broken its promises')).toBe('Ned Varley');
+  });
+
+  it('an office the text never gives anyone stands for the nearest named speaker whose role is unstated', () => {
+    const text =
+      'Nurses should get a pay rise this year, the health secretary has said. ' +
+      'Joan Pritchard told a union conference that staff shortages were the main worry. ' +
+      'She said more training places would follow.';
+    expect(speakerOf(text, 'Nurses should get a pay rise')).toBe('Joan Pritchard');
+  });
+
+  it('looking back, an office goes to the latest such speaker, never ahead once someone was named', () => {
+    const text =
+      'Opposition leader Carl Mendes said the budget was reckless. ' +
+      'Peter Lowry said the economy was strong. ' +
+      'But the chancellor argued there was a case for more borrowing. ' +
+      'For the nationalists, Fiona Grey said taxes should be devolved.';
+    expect(speakerOf(text, 'a case for more borrowing')).toBe('Peter Lowry');
+
+    const ahead =
+      'Shadow chancellor Hugh Baird said the budget was reckless. ' +
+      'The party spokesman said the cuts were too deep. ' +
+      'Later, Olive Stamp said the cuts were fair.';
+    expect(speakerOf(ahead, 'the cuts were too deep')).not.toBe('Olive Stamp');
+  });
+
+  it('an institution named like an office is not given to a person ("the Health and Safety Executive")', () => {
+    const text =
+      'Union official Dan Moyle said workers were afraid to speak. ' +
+      'The Road and Rail Executive said it was reviewing its inspections.';
+    expect(speakerOf(text, 'reviewing its inspections')).not.toBe('Dan Moyle');
+  });
+});
