@@ -226,7 +226,10 @@ export function scoreBbc(
         d.found++;
         country(g.country).found++;
         if (m.country === g.country) d.foundWithCountry++;
-        else d.wrongCountry.push(`${a.file} [${g.speaker}, ${g.country}] got ${m.country} (${m.speakerName}; ${m.countryEvidence})`);
+        else
+          d.wrongCountry.push(
+            `${a.file} [${g.speaker}, ${g.country}] got ${m.country} (${m.speakerName}; ${m.countryEvidence})`,
+          );
       } else {
         const seen = statements.filter((s) => overlaps(g, s.text));
         const why = seen.length
