@@ -94,3 +94,18 @@ describe('not denials', () => {
     expect(denialBy(text, words)).toBeNull();
   });
 });
+
+describe('wire copy (issue 9, class by class)', () => {
+  it.each([
+    ['Russia has denied such meddling.', 'meddling', 'Russia'],
+    ['President Elena Ruiz has said there was no collusion.', 'no collusion', 'Elena Ruiz'],
+    ['Ruiz said she had no role in the contract.', 'no role', 'Ruiz'],
+  ])('%s', (text, words, speaker) => {
+    expect(denialBy(text, words)).toBe(speaker);
+  });
+
+  it('keeps out resolve and refusals', () => {
+    expect(denialBy('"We will not be intimidated," minister Omar Said said.', 'intimidated')).toBeNull();
+    expect(denialBy('The ministry denied the journalists any access.', 'access')).toBeNull();
+  });
+});

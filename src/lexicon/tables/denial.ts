@@ -98,18 +98,18 @@ bogus            falsehood
 interfere        conduct
 interfered       conduct
 interfering      conduct
-interference     conduct
+interference     conduct scandal
 interferes       conduct
 meddle           conduct
 meddled          conduct
-meddling         conduct
+meddling         conduct scandal
 meddles          conduct
 involve          conduct
 involved         conduct
-involvement      conduct accusation
+involvement      conduct accusation scandal
 hack             conduct
 hacked           conduct
-hacking          conduct
+hacking          conduct scandal
 attack           conduct claim criticism
 attacked         conduct
 attacking        conduct
@@ -118,7 +118,7 @@ spied            conduct
 spying           conduct
 collude          conduct
 colluded         conduct
-collusion        conduct
+collusion        conduct scandal
 conspire         conduct
 conspired        conduct
 coordinate       conduct
@@ -133,7 +133,7 @@ sponsored        conduct
 responsible      conduct
 responsibility   conduct accusation
 behind           conduct
-role             conduct criticism
+role             conduct criticism scandal
 interest         conduct
 interests        conduct
 intention        conduct intention
@@ -144,16 +144,16 @@ intended         conduct intention
 plan             conduct intention
 plans            conduct intention
 planned          conduct intention
-connection       conduct
-connections      conduct
+connection       conduct scandal
+connections      conduct scandal
 link             conduct
-links            conduct criticism
+links            conduct criticism scandal
 linked           conduct
-ties             conduct criticism
+ties             conduct criticism scandal
 tied             conduct
 contact          conduct
-contacts         conduct
-wrongdoing       conduct accusation
+contacts         conduct scandal
+wrongdoing       conduct accusation scandal
 illegal          conduct
 illegally        conduct
 violate          conduct
