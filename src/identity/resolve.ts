@@ -82,6 +82,7 @@ export function resolveIdentities(
     keys,
     placed.map((p) => p?.country ?? null),
   );
+  const leaders = surnameCountries(byPerson);
   return statements.map((_, i) => {
     const name = useNames[useOf[i]!]!;
     const o = own[i];
@@ -94,6 +95,9 @@ export function resolveIdentities(
     const viaPlaced = isNamed(name) ? byPersonPlaced.get(keys[i]!) : undefined;
     if (viaPlaced && viaPlaced !== p?.country) return { name, country: viaPlaced, countryEvidence: 'corpus' };
     if (p) return { name, country: p.country, countryEvidence: p.countryEvidence };
+    // "the Assad government", "Kuczynski's administration": the leader's country.
+    const led = leaders.get(ledBy(name) ?? '');
+    if (led) return { name, country: led, countryEvidence: 'corpus' };
     return { name, country: null, countryEvidence: null };
   });
 }
@@ -116,6 +120,39 @@ function distinctUses(statements: readonly IdentityStatement[]): { uses: NameUse
     useOf[i] = k;
   });
   return { uses, useOf };
+}
+
+/** Bodies known by their leader's name ("the Assad government"). */
+const LED_BODY =
+  /^(?:the\s+)?(\p{Lu}[\p{L}'’-]+)(?:['’]s)?\s+(?:government|administration|regime|cabinet|camp|team|office|aides)$/iu;
+
+/** The leader's surname, folded, in "the Assad government", or null. */
+function ledBy(name: string): string | null {
+  const m = LED_BODY.exec(name.trim());
+  return m ? foldName(m[1]!) : null;
+}
+
+/**
+ * Surname → country, from the people whose country the corpus knows; a
+ * surname two people of different countries share is left out.
+ */
+function surnameCountries(byPerson: ReadonlyMap<string, CountryCode>): Map<string, CountryCode> {
+  const out = new Map<string, CountryCode>();
+  const clash = new Set<string>();
+  for (const [key, country] of byPerson) {
+    if (!key.startsWith('person:')) continue;
+    const words = key.slice('person:'.length).split(' ');
+    if (words.length < 2) continue;
+    const last = words[words.length - 1]!;
+    // "al-Assad" is also "Assad".
+    for (const surname of new Set([last, last.split('-').pop()!])) {
+      const known = out.get(surname);
+      if (known && known !== country) clash.add(surname);
+      else out.set(surname, country);
+    }
+  }
+  for (const s of clash) out.delete(s);
+  return out;
 }
 
 /** A name rather than a description ("Michael Howard", not "the minister"). */

@@ -101,3 +101,35 @@ describe('the country an article is about', () => {
     expect(out[1]).toMatchObject({ country: null, countryEvidence: null });
   });
 });
+
+describe('bodies known by their leader', () => {
+  it("give 'the Assad government' the country of the Assad the corpus knows", () => {
+    const statements = [
+      statement('a', 'Bashar al-Assad', 'SY', 'Syrian President', 'Syrian President Bashar al-Assad'),
+      {
+        docId: 'b',
+        speaker: {
+          name: 'the Assad government',
+          title: null,
+          country: null,
+          kind: 'organization' as const,
+          mention: null,
+        },
+      },
+      {
+        docId: 'b',
+        speaker: {
+          name: "Kuczynski's government",
+          title: null,
+          country: null,
+          kind: 'organization' as const,
+          mention: null,
+        },
+      },
+    ];
+    const out = resolveIdentities(statements, () => undefined);
+    expect(out[1]).toMatchObject({ country: 'SY', countryEvidence: 'corpus' });
+    // Nobody called Kuczynski has a country here: none is guessed.
+    expect(out[2]).toMatchObject({ country: null });
+  });
+});
