@@ -14,8 +14,10 @@ import {
   CUES,
   DEMONSTRATIVES,
   DETERMINERS,
+  FEMALE_GIVEN_NAMES,
   HONORIFICS,
   INDEFINITE_SPEAKERS,
+  MALE_GIVEN_NAMES,
   MONTHS,
   NAME_CONNECTORS,
   NEGATIONS,
@@ -71,7 +73,13 @@ const TITLE_PREFIX = /^(?:co|ex|vice|deputy|joint)-(?=\p{L})/u;
 function isHardStop(t: Token): boolean {
   if (t.type !== 'word') return true;
   const w = t.lower;
-  if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w) || AUXILIARIES.has(w)) return true;
+  if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w)) return true;
+  // "Theresa May", "Will Carling": a capitalised modal that is also a month or a given name is a name.
+  if (
+    AUXILIARIES.has(w) &&
+    !(t.cap && (MONTHS.has(w) || MALE_GIVEN_NAMES.has(w) || FEMALE_GIVEN_NAMES.has(w)))
+  )
+    return true;
   if (NEGATIONS.has(w) || w === "n't") return true;
   // Noun-like cue forms ("report", "statement", "estimates") may sit inside a phrase.
   const cue = CUES.get(w);

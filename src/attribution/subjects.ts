@@ -31,6 +31,7 @@ import {
 import {
   DASHES,
   isChunkBoundary,
+  isMonthSurname,
   isPunct,
   isSkippableAdverb,
   isWeekdayOrMonth,
@@ -73,9 +74,10 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   let j = verb - 1;
   while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
   // "Jeff Sessions on Tuesday denied": step over a time phrase.
-  const timeWord = (k: number) => isWordToken(toks[k]) && isWeekdayOrMonth(toks[k]!);
+  const timeWord = (k: number) =>
+    isWordToken(toks[k]) && isWeekdayOrMonth(toks[k]!) && !isMonthSurname(toks, k);
   if (timeWord(j) || timeWord(j + 1)) {
-    if (timeWord(j)) j--;
+    while (j > s.floor && timeWord(j)) j--;
     if (TIME_PREPOSITIONS.has(toks[j]?.lower ?? '')) j--;
     while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
   }

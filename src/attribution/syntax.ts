@@ -4,7 +4,16 @@
  * chunk boundaries.
  */
 
-import { BEFORE_VERB, CLAUSE_CONJUNCTIONS, MONTHS, RELATIVES, WEEKDAYS } from '../lexicon/index.ts';
+import {
+  BEFORE_VERB,
+  CLAUSE_CONJUNCTIONS,
+  FEMALE_GIVEN_NAMES,
+  HONORIFICS,
+  MALE_GIVEN_NAMES,
+  MONTHS,
+  RELATIVES,
+  WEEKDAYS,
+} from '../lexicon/index.ts';
 import type { Token } from './tokens.ts';
 
 export interface SentenceInfo {
@@ -35,6 +44,9 @@ export const SEPARATORS = new Set([',', ';', '–', '—', '―', '-', '--', ':'
 /** "strongly", "also", "has": words between a subject and its verb. */
 export function isSkippableAdverb(t: Token | undefined): boolean {
   if (!isWordToken(t)) return false;
+  // "Theresa May said", "Will said": a capitalised modal that is a month or a given name is a name.
+  if (t.cap && (MONTHS.has(t.lower) || MALE_GIVEN_NAMES.has(t.lower) || FEMALE_GIVEN_NAMES.has(t.lower)))
+    return false;
   if (BEFORE_VERB.has(t.lower) || WEEKDAYS.has(t.lower)) return true;
   return (
     !t.cap &&
@@ -70,6 +82,15 @@ export function lastContentToken(toks: readonly Token[]): number {
   let last = toks.length - 1;
   while (last >= 0 && toks[last]!.type === 'punct' && !['(', ')'].includes(toks[last]!.text)) last--;
   return last;
+}
+
+/** "Theresa May", "Mrs May": a month right after a given name or honorific is a surname. */
+export function isMonthSurname(toks: readonly Token[], k: number): boolean {
+  const t = toks[k];
+  const prev = toks[k - 1];
+  if (!t || !prev || prev.type !== 'word' || !prev.cap || !MONTHS.has(t.lower)) return false;
+  const w = prev.lower.replace(/\.$/, '');
+  return HONORIFICS.has(w) || MALE_GIVEN_NAMES.has(w) || FEMALE_GIVEN_NAMES.has(w);
 }
 
 export function isWeekdayOrMonth(t: Token): boolean {

@@ -74,3 +74,23 @@ describe('descriptions of an office-holder', () => {
     expect(speakerOf(text, 'reviewing its inspections')).not.toBe('Dan Moyle');
   });
 });
+
+describe('a month or modal that is a surname', () => {
+  it('"May" after a given name or an honorific is a surname, and the person speaks', () => {
+    expect(speakerOf('Gloria May said the reforms were overdue.', 'reforms were overdue')).toBe('Gloria May');
+    expect(speakerOf('Labour councillor Anne May had said the cuts were unfair.', 'cuts were unfair')).toBe(
+      'Anne May',
+    );
+    const text =
+      'Ed Hollis said the scheme would work. ' +
+      'The opposition spokeswoman, Theresa May, said: "The plan is recycled." ' +
+      'She said her party would publish its own plan soon.';
+    expect(speakerOf(text, 'publish its own plan')).toBe('Theresa May');
+  });
+
+  it('a date between subject and verb is still a date, and a modal stays a modal', () => {
+    expect(speakerOf('Jack Hale on May 5 denied the report.', 'the report')).toBe('Jack Hale');
+    const s = extract('The talks may end in May, officials said.');
+    expect(s.map((x) => x.speaker.name)).not.toContain('May');
+  });
+});

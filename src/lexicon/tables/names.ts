@@ -264,6 +264,7 @@ jacqueline      f
 frances         f
 gloria          f
 ann             f
+anne            f
 teresa          f
 kathryn         f
 sara            f
