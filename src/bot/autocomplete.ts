@@ -6,14 +6,10 @@
 import type { Catalog } from '../answers/requests.ts';
 import { findCountry } from '../countries.ts';
 import { type Choice, renderChoices } from '../render/discord.ts';
+import { foldName } from '../text/fold.ts';
 
-function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .toLowerCase();
-}
+/** Typed text and names compare folded (src/text/fold.ts), as extraction compares names. */
+const normalise = foldName;
 
 /** Lower is better; null means no match. */
 function rank(typed: string, candidates: string[]): number | null {

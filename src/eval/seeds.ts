@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractedStatement } from '../model.ts';
+import { foldName } from '../text/fold.ts';
 
 export interface SeedGold {
   id: string;
@@ -52,14 +53,7 @@ export function loadSeedGold(shared: string): SeedGold[] {
   return JSON.parse(readFileSync(path.join(shared, 'eval', 'seed-gold.json'), 'utf8')) as SeedGold[];
 }
 
-function norm(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']/g, "'")
-    .toLowerCase()
-    .trim();
-}
+const norm = foldName;
 
 function goldSpan(text: string, g: SeedGold): { start: number; end: number } | null {
   const words = g.quote ?? g.content;
