@@ -25,7 +25,7 @@ import { statementsOfSentence } from './frame-statements.ts';
 import { analyseSentence, type Frame } from './frames.ts';
 import { toStatement } from './output.ts';
 import type { RawStatement } from './raw-statement.ts';
-import { namedMentions, resolveSpeakers } from './speakers.ts';
+import { lowerCaseWords, namedMentions, resolveSpeakers } from './speakers.ts';
 
 export interface ExtractOptions {
   /** Offset where the body starts (after front matter); text before it is ignored. */
@@ -39,7 +39,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
   const raws = collectStatements(doc, framesBySentence);
   const table = new EntityTable();
   table.addNamedMentions(namedMentions(doc, framesBySentence));
-  resolveSpeakers(raws, table);
+  resolveSpeakers(raws, table, lowerCaseWords(doc));
   return raws
     .filter((r) => r.entity !== null)
     .sort((a, b) => a.start - b.start || a.end - b.end)

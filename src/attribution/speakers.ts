@@ -17,10 +17,12 @@ import type { Token } from './tokens.ts';
 /** Every name outside quotes, plus each frame's speaker, for the entity table. */
 export function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): Mention[] {
   const mentions: Mention[] = [];
+  const common = lowerCaseWords(doc);
   for (const s of doc.sentences) {
     const speakerStarts = new Set<number>();
     for (const f of framesBySentence[s.index]!) {
       for (const p of f.speakers) {
+        if (isCommonWordOpener(p, s, common)) continue;
         speakerStarts.add(p.first);
         mentions.push({
           phrase: p,
@@ -42,6 +44,7 @@ export function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): M
       if (j === s.floor && isCommonOpener(t, next)) continue;
       const phrase = phraseEndingAt(s.tokens, j, s.floor);
       if (!phrase || phrase.kind === 'pronoun' || speakerStarts.has(phrase.first)) continue;
+      if (isCommonWordOpener(phrase, s, common)) continue;
       if (
         phrase.first === s.floor &&
         phrase.name.length === 1 &&
@@ -56,7 +59,35 @@ export function namedMentions(doc: DocumentInfo, framesBySentence: Frame[][]): M
   return mentions.sort((a, b) => a.position - b.position);
 }
 
-export function resolveSpeakers(raws: RawStatement[], table: EntityTable): void {
+/** Every word the document writes in lower case somewhere (outside quotes too). */
+export function lowerCaseWords(doc: DocumentInfo): Set<string> {
+  const words = new Set<string>();
+  for (const s of doc.sentences)
+    for (const t of s.tokens) if (t.type === 'word' && !t.cap) words.add(t.lower);
+  return words;
+}
+
+/**
+ * "Research conducted by …", "Regulations designed to …", "Climate change
+ * could …": one capitalised word opening a sentence, with no title, that the
+ * same document also writes in lower case is a common noun, not a name.
+ */
+export function isCommonWordOpener(
+  phrase: NounPhrase,
+  s: SentenceInfo,
+  common: ReadonlySet<string>,
+): boolean {
+  if (phrase.kind !== 'name' || phrase.name.length !== 1 || phrase.title.length > 0 || phrase.honorific)
+    return false;
+  if (phrase.first !== s.floor) return false;
+  return common.has(phrase.name[0]!.lower);
+}
+
+export function resolveSpeakers(
+  raws: RawStatement[],
+  table: EntityTable,
+  common: ReadonlySet<string> = new Set(),
+): void {
   raws.sort((a, b) => a.start - b.start);
   const resolved = new Map<NounPhrase, Entity | null>();
   for (const r of raws) {
@@ -67,7 +98,11 @@ export function resolveSpeakers(raws: RawStatement[], table: EntityTable): void 
     }
     const phrase = r.phrase;
     if (!phrase) continue;
-    if (!resolved.has(phrase)) resolved.set(phrase, resolvePhrase(phrase, r.sentence, table));
+    if (!resolved.has(phrase))
+      resolved.set(
+        phrase,
+        isCommonWordOpener(phrase, r.sentence, common) ? null : resolvePhrase(phrase, r.sentence, table),
+      );
     r.entity = resolved.get(phrase) ?? null;
     r.title = titleFor(phrase, r.entity);
   }

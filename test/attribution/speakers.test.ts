@@ -94,3 +94,18 @@ describe('a month or modal that is a surname', () => {
     expect(s.map((x) => x.speaker.name)).not.toContain('May');
   });
 });
+
+describe('words that are not speakers', () => {
+  it('a capitalised sentence opener the article also writes in lower case is not a name', () => {
+    const text =
+      'Flooding could double within a decade, the river agency is warning. ' +
+      'Flooding warnings were ignored, it said. ' +
+      'Officials said flooding defences were being built.';
+    const names = extract(text).map((s) => s.speaker.name);
+    expect(names).not.toContain('Flooding');
+    // A name at a sentence start is still a name when the article never writes it in lower case.
+    expect(
+      speakerOf('Pellew said the vote was close. Pellew added that he would stand.', 'would stand'),
+    ).toBe('Pellew');
+  });
+});
