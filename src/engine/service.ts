@@ -10,9 +10,9 @@
 import type { AnswerService, Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
-import { type Corpus, type Extractor, updateCorpus } from './corpus.ts';
+import type { Corpus, Extractor } from './corpus.ts';
 import { countsOf } from './diff.ts';
-import { EngineHost } from './host.ts';
+import type { EngineHost } from './host.ts';
 import { scanCorpus } from './scan.ts';
 import { WorkerService } from './worker-service.ts';
 
@@ -44,6 +44,7 @@ const ATTRIBUTION = {
 /** Reads and builds the corpus in `corpusDir`. Throws `CorpusError` when nothing is usable. */
 export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promise<Corpus> {
   const scan = await scanCorpus(options.corpusDir, { maxFileBytes: options.maxFileBytes, blocking: true });
+  const { updateCorpus } = await import('./corpus.ts');
   return updateCorpus(null, scan, options.extract ?? (await loadExtractor(options)), {
     dir: options.corpusDir,
     homeCountry: options.homeCountry,
@@ -88,6 +89,9 @@ class InProcessService implements AnswerService {
   }
 
   static async open(options: ServiceOptions): Promise<InProcessService> {
+    // Loaded here, not at the top: a bot whose engine runs on a worker thread never loads the
+    // engine, the attribution rules or the lexicon on the thread that talks to Discord.
+    const { EngineHost } = await import('./host.ts');
     const host = await EngineHost.open({
       corpusDir: options.corpusDir,
       maxFileBytes: options.maxFileBytes,
