@@ -21,6 +21,7 @@
  *
  * Only person names are merged; organisations and states keep their names.
  */
+import { INSTITUTION_NAMES } from '../lexicon/index.ts';
 import { foldToken } from '../text/fold.ts';
 import { isNameTitle } from './titles.ts';
 
@@ -155,6 +156,12 @@ function collectPeople(uses: readonly NameUse[]): Map<string, Person> {
   return people;
 }
 
+/** "the Tories", "Conservatives" → "Conservative Party": an institution's one name (lexicon), else as written. */
+function institutionName(name: string): string {
+  const key = foldName(name).replace(/^the /, '');
+  return INSTITUTION_NAMES.get(key)?.name ?? name;
+}
+
 /** "George W Bush" → the person "George Bush", when the corpus has both. */
 function mergeMiddleInitials(fullNames: readonly Person[]): Map<Person, Person> {
   const byEnds = new Map<string, Person>();
@@ -176,7 +183,7 @@ function canonicalFor(
   bySurname: Map<string, Person[]>,
   withoutInitials: Map<Person, Person>,
 ): string {
-  if (use.kind !== 'person') return use.name;
+  if (use.kind !== 'person') return institutionName(use.name);
   const name = stripLeadingTitles(use.name);
   const keys = tokensOf(name);
   const self = people.get(keys.join(' '));

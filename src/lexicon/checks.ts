@@ -27,7 +27,26 @@ export function contradictions(lexicon: Lexicon): string[] {
     ...cueForms(lexicon),
     ...dismissalsAreDenials(lexicon),
     ...denialWords(lexicon),
+    ...canonicalNames(lexicon),
   ];
+}
+
+/** A row's canonical name is a row of its own, of the same country ("Tories" → "Conservative Party"). */
+function canonicalNames(lexicon: Lexicon): string[] {
+  const byName = new Map(lexicon.institutions.map((r) => [nameKey(r.name), r]));
+  const problems: string[] = [];
+  for (const row of lexicon.institutions) {
+    if (!row.canonical) continue;
+    const target = byName.get(nameKey(row.canonical));
+    if (!target) problems.push(problemAt(row, `canonical name "${row.canonical}" has no row of its own`));
+    else if (target.country !== row.country)
+      problems.push(
+        problemAt(row, `canonical name "${row.canonical}" is ${target.country}'s, not ${row.country}'s`),
+      );
+    else if (target.canonical)
+      problems.push(problemAt(row, `canonical name "${row.canonical}" has a canonical name itself`));
+  }
+  return problems;
 }
 
 /** Rows of one table whose key an earlier row already has: the later row would be ignored or contradict. */

@@ -3,7 +3,7 @@
  * then turned into the read-only sets and maps the attribution engine
  * imports. The tables are the data; this module only indexes them.
  */
-import { foldToken } from '../text/fold.ts';
+import { foldName, foldToken } from '../text/fold.ts';
 import { frozenMap, frozenRows, frozenSet } from './frozen.ts';
 import { formsOf } from './inflect.ts';
 import { type Lexicon, loadLexicon } from './load.ts';
@@ -218,3 +218,13 @@ export const COUNTRY_ALIASES: readonly Readonly<CountryAlias>[] = frozenRows([
         ],
   ),
 ]);
+
+/**
+ * Institutions' one names, by any of their names folded (foldName, without a
+ * leading "the"): "tories" → "Conservative Party". Speakers named either way are one speaker.
+ */
+export const INSTITUTION_NAMES: ReadonlyMap<string, Readonly<{ name: string }>> = frozenMap(
+  lexicon.institutions.flatMap((r) =>
+    r.canonical ? [[foldName(r.name), { name: r.canonical }] as const] : [],
+  ),
+);

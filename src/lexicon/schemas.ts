@@ -198,6 +198,8 @@ export const InstitutionRow = z.object({
   name: Phrase,
   class: z.enum(INSTITUTION_CLASSES),
   country: CountryCode,
+  /** The body's one name, when this row is another name for it ("Tories" → "Conservative Party"). */
+  canonical: Phrase.optional(),
 });
 export type InstitutionRow = z.infer<typeof InstitutionRow>;
 
@@ -212,7 +214,7 @@ export const SHAPES = {
   cueForms: { columns: ['form', 'flags'], row: CueFormRow },
   cueWords: { columns: ['form', 'classes'], row: CueWordRow },
   places: { columns: ['name', 'classes', 'country'], row: PlaceRow },
-  institutions: { columns: ['name', 'class', 'country'], row: InstitutionRow },
+  institutions: { columns: ['name', 'class', 'country', 'canonical'], row: InstitutionRow },
 } satisfies Record<string, TableShape<unknown>>;
 
 export type TableName = keyof typeof SHAPES;

@@ -58,6 +58,15 @@ describe('one identity per person', () => {
     expect(canonical(person('Bush'))).toBe('George Bush');
   });
 
+  it("files an institution's other names under its one name", () => {
+    const org = (name: string): NameUse => ({ name, kind: 'organization', title: null });
+    const canonical = resolve([org('the Tories'), org('Conservatives'), org('Lib Dems'), org('Acme')]);
+    expect(canonical(org('the Tories'))).toBe('Conservative Party');
+    expect(canonical(org('Conservatives'))).toBe('Conservative Party');
+    expect(canonical(org('Lib Dems'))).toBe('Liberal Democrats');
+    expect(canonical(org('Acme'))).toBe('Acme');
+  });
+
   it('never merges organisations or states by surname', () => {
     const uses = [person('Tony Blair'), { name: 'Blair', kind: 'organization' as const, title: null }];
     expect(resolve(uses)({ name: 'Blair', kind: 'organization', title: null })).toBe('Blair');

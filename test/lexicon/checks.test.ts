@@ -97,3 +97,10 @@ describe('contradicting rows', () => {
     expect(problemsOf(withBadCountry)).toHaveLength(3);
   });
 });
+
+describe('canonical institution names', () => {
+  it('must name a row of their own, of the same country', () => {
+    expectOneProblem('institutions', 'Grits  party  CA  Liberal Party of Nowhere', /has no row of its own/);
+    expectOneProblem('institutions', 'Old Tories  party  IE  Conservative Party', /is GB's, not IE's/);
+  });
+});

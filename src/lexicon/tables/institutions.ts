@@ -13,7 +13,9 @@
  *            parliament  a parliament or one of its houses ("Duma", "Bundestag")
  *            party       a political party
  *            court       a court
- *   country  the ISO 3166-1 alpha-2 code
+ *   country    the ISO 3166-1 alpha-2 code
+ *   canonical  optional: the body's one name, when this row is another name for it
+ *              ("Tories" → Conservative Party), so a speaker named either way is one speaker
  *
  * Every G20 country and Iran has its seats of power and main parties here.
  * A name is matched wherever a speaker's title, apposition or name holds it,
@@ -53,17 +55,17 @@ Federal Reserve                     agency      US
 Capitol Hill                        parliament  US
 Congress                            parliament  US
 Senate                              parliament  US
-Democrat                            party       US
-Democrats                           party       US
+Democrat                            party       US          Democratic Party
+Democrats                           party       US          Democratic Party
 Democratic Party                    party       US
 Democratic National Committee       party       US
 DNC                                 party       US
-Republican                          party       US
-Republicans                         party       US
+Republican                          party       US          Republican Party
+Republicans                         party       US          Republican Party
 Republican Party                    party       US
 Republican National Committee       party       US
 RNC                                 party       US
-GOP                                 party       US
+GOP                                 party       US          Republican Party
 
 # United Kingdom. Left out: "Treasury" and "Conservative" alone, which US news
 # capitalises too ("a Treasury official", "Conservative radio host Hugh Hewitt");
@@ -87,23 +89,23 @@ House of Commons                    parliament  GB
 Commons                             parliament  GB
 House of Lords                      parliament  GB
 Lords                               parliament  GB
-Labour                              party       GB
+Labour                              party       GB          Labour Party
 Labour Party                        party       GB
-New Labour                          party       GB
-Tory                                party       GB
-Tories                              party       GB
-Conservatives                       party       GB
+New Labour                          party       GB          Labour Party
+Tory                                party       GB          Conservative Party
+Tories                              party       GB          Conservative Party
+Conservatives                       party       GB          Conservative Party
 Conservative Party                  party       GB
-Liberal Democrat                    party       GB
+Liberal Democrat                    party       GB          Liberal Democrats
 Liberal Democrats                   party       GB
-Lib Dem                             party       GB
-Lib Dems                            party       GB
+Lib Dem                             party       GB          Liberal Democrats
+Lib Dems                            party       GB          Liberal Democrats
 UKIP                                party       GB
 SNP                                 party       GB
 Plaid Cymru                         party       GB
 Democratic Unionist Party           party       GB
-Democratic Unionists                party       GB
-DUP                                 party       GB
+Democratic Unionists                party       GB          Democratic Unionist Party
+DUP                                 party       GB          Democratic Unionist Party
 Trades Union Congress               union       GB
 Trade Unions Congress               union       GB
 TUC                                 union       GB
@@ -127,12 +129,12 @@ Front National                      party       FR
 Bundestag                           parliament  DE
 Bundeskanzleramt                    office      DE
 Bundesbank                          agency      DE
-CDU                                 party       DE
+CDU                                 party       DE          Christian Democratic Union
 CSU                                 party       DE
 Christian Democratic Union          party       DE
 SPD                                 party       DE
-FDP                                 party       DE
-Free Democrats                      party       DE
+FDP                                 party       DE          Free Democratic Party
+Free Democrats                      party       DE          Free Democratic Party
 Free Democratic Party               party       DE
 Federal Labour Agency               agency      DE
 
