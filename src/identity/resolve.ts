@@ -16,8 +16,9 @@
  *   economy … said economy minister Heizo Takenaka" in a British corpus), for
  *   officials only;
  * - `home`: the article's `country:` front matter, else the corpus's home
- *   country (CORPUS_COUNTRY), for officials only, and last: a domestic news
- *   corpus rarely says "British" of its own prime minister.
+ *   country (CORPUS_COUNTRY), last: for officials, and for any named speaker
+ *   of an article clearly about the home country (a domestic news corpus
+ *   rarely says "British" of its own prime minister, or of a British charity).
  *
  * A country from dateline or home also reaches the person's other statements
  * (as `corpus`) when nothing stronger gives that person one, so "Mr Brown"
@@ -71,9 +72,15 @@ export function resolveIdentities(
   const stated = new Map<string, CountryCode | null>();
   const own = statements.map((s) => ownCountry(s, stated));
   const keys = statements.map((_, i) => useKeys[useOf[i]!]!);
-  const placed = statements.map((s, i) =>
-    own[i] || !placeable[useOf[i]!] ? null : placeCountry(places(s.docId), options.homeCountry ?? null),
-  );
+  const home = options.homeCountry ?? null;
+  const placed = statements.map((s, i): Evidence | null => {
+    if (own[i]) return null;
+    const use = uses[useOf[i]!]!;
+    const place = places(s.docId);
+    if (placeable[useOf[i]!]) return placeCountry(place, home);
+    // In an article about the home country, a named speaker the text places nowhere else is of it.
+    return isNamed(use.name) && !isInternational(use.name) ? homeOfDomesticArticle(place, home) : null;
+  });
   const byPerson = majorityCountries(
     keys,
     own.map((o) => o?.country ?? null),
@@ -182,6 +189,12 @@ function placeCountry(place: DocumentPlace | undefined, home: CountryCode | null
   if (place?.country) return { country: place.country, countryEvidence: 'home' };
   if (home) return { country: home, countryEvidence: 'home' };
   return null;
+}
+
+/** The home country, for an article clearly about it (its own `country:`, else the corpus's). */
+function homeOfDomesticArticle(place: DocumentPlace | undefined, home: CountryCode | null): Evidence | null {
+  const own = place?.country ?? home;
+  return own && place?.main === own ? { country: own, countryEvidence: 'home' } : null;
 }
 
 /** Each identity's most frequent country (ties: first seen), over the statements that have one. */

@@ -133,3 +133,20 @@ describe('bodies known by their leader', () => {
     expect(out[2]).toMatchObject({ country: null });
   });
 });
+
+describe('named speakers of domestic news', () => {
+  it('take the home country when the article is clearly about it, and not otherwise', () => {
+    const statements = [
+      statement('uk', 'Sandra Lee'),
+      statement('jp', 'Kenji Sato'),
+      statement('none', 'Ann Cole'),
+    ];
+    const places = (docId: string) =>
+      docId === 'uk' ? { main: 'GB' } : docId === 'jp' ? { main: 'JP' } : {};
+    const out = resolveIdentities(statements, places, { homeCountry: 'GB' });
+    expect(out[0]).toMatchObject({ country: 'GB', countryEvidence: 'home' });
+    // Not an official, in an article about Japan: the home country says nothing about him.
+    expect(out[1]).toMatchObject({ country: null });
+    expect(out[2]).toMatchObject({ country: null });
+  });
+});
