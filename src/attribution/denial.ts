@@ -167,6 +167,9 @@ function negatesATrait(lower: readonly string[]): boolean {
     if (lower.slice(i + 1, i + 1 + WRONG_AFTER_NEGATION).includes('wrong')) return true;
     // "that is not the case"
     if (lower[i + 1] === 'the' && lower[i + 2] === 'case') return true;
+    // "the move was not about the new laws", "it is not against immigration": a motive or stance denied
+    // (but "not about to resign" is a resolve).
+    if ((lower[i + 1] === 'about' && lower[i + 2] !== 'to') || lower[i + 1] === 'against') return true;
   }
   return false;
 }
@@ -229,6 +232,9 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
     if (lower[i + 1] === 'to' && CLAIMING_VERBS.has(lower[i + 2] ?? '')) return true;
     const prev = lower[i - 1] ?? '';
     if (COPULAS.has(prev) && CLAIM_MAKERS.has(lower[i - 2] ?? '') && lower[i + 1] !== 'to') return true;
+    // "claims of a clash … were wrong"
+    const claimBefore = lower.slice(Math.max(0, i - CLAIM_BEFORE_WRONG), i).some((w) => CLAIM_NOUNS.has(w));
+    if (COPULAS.has(prev) && claimBefore && lower[i + 1] !== 'to') return true;
   }
   return false;
 }
@@ -239,6 +245,8 @@ const COPULA_BEFORE_FALSEHOOD = 3;
 const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
 const DOUBLE_OBJECT_REACH = 3;
+/** "claims of a clash between … were wrong": a claim this many words before "wrong". */
+const CLAIM_BEFORE_WRONG = 10;
 /** "did not get our sums … wrong": how far "wrong" may follow the negation. */
 const WRONG_AFTER_NEGATION = 6;
 /** "not … racist": a trait this many words after the negation. */

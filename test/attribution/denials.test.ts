@@ -54,6 +54,9 @@ describe('implicit denials', () => {
     ['"I reject that entirely," Hugo Lind said.', 'reject that entirely'],
     ['Hugo Lind said he had told the truth throughout.', 'told the truth'],
     ['"We did not get our sums wrong," Hugo Lind said.', 'sums wrong'],
+    ['Hugo Lind said the closure was not about money.', 'not about money'],
+    ['Hugo Lind said the party was not against immigration.', 'not against'],
+    ['Hugo Lind said claims of a rift between the two men were wrong.', 'were wrong'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBe('Hugo Lind');
   });
@@ -90,6 +93,7 @@ describe('not denials', () => {
     ['The striker played down the left wing.', 'left wing'],
     ['"If we reject this treaty, we will be isolated," Hugo Lind said.', 'reject this treaty'],
     ['Hugo Lind said voters did not like being told the truth.', 'told the truth'],
+    ['Hugo Lind said he was not about to resign.', 'resign'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });
