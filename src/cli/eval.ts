@@ -89,6 +89,11 @@ function printBbc(b: BbcScore, verbose: boolean): void {
       `R ${pct(d.recall).padStart(6)}  P ${pct(d.precision).padStart(6)} (${d.correct}/${d.predicted})  ` +
       `found under the right country ${pct(d.countryRecall)} (${d.foundWithCountry}/${d.gold})`,
   );
+  const e = d.explicit;
+  console.log(
+    `    explicit (denial wording) R ${pct(e.gold ? e.found / e.gold : 0)} (${e.found}/${e.gold}); ` +
+      `implicit R ${pct(d.gold - e.gold ? (d.found - e.found) / (d.gold - e.gold) : 0)} (${d.found - e.found}/${d.gold - e.gold})`,
+  );
   const countries = Object.entries(d.byCountry).sort((x, y) => y[1].gold - x[1].gold);
   for (const [code, c] of countries) {
     const r = c.gold ? pct(c.found / c.gold) : '   -';
@@ -125,6 +130,7 @@ function bbcFigures(b: BbcScore) {
       recall: r(d.recall),
       precision: r(d.precision),
       countryRecall: r(d.countryRecall),
+      explicitRecall: r(d.explicit.gold ? d.explicit.found / d.explicit.gold : 0),
     },
     politicians: {
       gold: st.gold,

@@ -106,6 +106,8 @@ export interface DenialFigures {
   falseAlarms: string[];
   /** Found, but filed under another country (or none). */
   wrongCountry: string[];
+  /** The denials the annotators marked explicit (denial wording), and how many were found. */
+  explicit: { gold: number; found: number };
 }
 
 export interface StatementFigures {
@@ -190,6 +192,7 @@ export function scoreBbc(
     misses: [],
     falseAlarms: [],
     wrongCountry: [],
+    explicit: { gold: 0, found: 0 },
   };
   const country = (code: string | null) => {
     const key = code ?? 'none';
@@ -221,9 +224,11 @@ export function scoreBbc(
     for (const g of a.denials) {
       d.gold++;
       country(g.country).gold++;
+      if (g.explicit) d.explicit.gold++;
       const m = bestMatch(g, denials);
       if (m) {
         d.found++;
+        if (g.explicit) d.explicit.found++;
         country(g.country).found++;
         if (m.country === g.country) d.foundWithCountry++;
         else
