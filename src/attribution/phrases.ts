@@ -329,6 +329,18 @@ function withTrailingAppositive(tokens: readonly Token[], phrase: NounPhrase): N
     chunk.length <= MAX_VERBLESS_APPOSITIVE &&
     !chunk.some((c) => AUXILIARIES.has(c.lower) || (CUES.has(c.lower) && !c.cap));
   if (!describes && !(endsSentence && verbless)) return phrase;
+  // "said its chief executive, Sir Martin Hale.": a description followed by a name in
+  // apposition is that named person, titled by the description.
+  if (phrase.kind === 'description' && endsSentence) {
+    const named = buildPhrase(tokens, start, end);
+    if (named?.kind === 'name' && named.title.length === 0 && chunk.every(isNameWord))
+      return {
+        ...named,
+        first: phrase.first,
+        title: phrase.title.filter((t) => !isPossessive(t) && !DETERMINERS.has(t.lower)),
+        tokens: tokens.slice(phrase.first, end + 1) as Token[],
+      };
+  }
   return { ...phrase, appositive: chunk };
 }
 

@@ -109,3 +109,17 @@ describe('words that are not speakers', () => {
     ).toBe('Pellew');
   });
 });
+
+describe('a name in apposition after an inverted title', () => {
+  it('"said its chief executive, Sir Martin Hale." is Martin Hale, not "executive"', () => {
+    const text = 'Poorer pupils had made little progress, said its chief executive, Sir Martin Hale.';
+    expect(speakerOf(text, 'little progress')).toBe('Martin Hale');
+    expect(speakerOf('Fees will rise, said the chairman, Peter Lomas.', 'Fees will rise')).toBe(
+      'Peter Lomas',
+    );
+    // A description in apposition leaves the title as the speaker.
+    expect(speakerOf('Fees will rise, said the chairman, a former banker.', 'Fees will rise')).toBe(
+      'chairman',
+    );
+  });
+});
