@@ -126,6 +126,8 @@ export function isDenial(input: DenialInput): boolean {
   if (input.cueLemma === 'deny') return deniesSomething(lower, input.clause === true);
   if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
     return true;
+  // "called the report nonsense", "described as 'pure fiction'": what a claim is called denies it.
+  if (input.cueLemma && NAMING_LEMMAS.has(input.cueLemma) && callsItUntrue(lower)) return true;
   if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && hasNegation(lower)) return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
@@ -241,6 +243,15 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
 
 /** "the reports … were completely inaccurate": a copula this near before a word of falsehood. */
 const COPULA_BEFORE_FALSEHOOD = 3;
+/** "the idea that …", "the idea Mr X posed a threat": a clause follows (not "the idea of a tax"). */
+function introducesAClause(lower: readonly string[], at: number): boolean {
+  const next = lower[at] ?? '';
+  if (lower.slice(at, at + 2).includes('that')) return true;
+  // A bare clause: a subject, then a verb in the past or an auxiliary within a few words.
+  if (PREPOSITIONS.has(next) || next === 'to' || !next) return false;
+  return lower.slice(at + 1, at + 5).some((w) => AUXILIARIES.has(w) || (/[^e]ed$/.test(w) && w.length > 4));
+}
+
 /** "rejected critics' calls": a proposal this near the start is what is rejected. */
 const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
@@ -253,6 +264,24 @@ const WRONG_AFTER_NEGATION = 6;
 const TRAIT_AFTER_NEGATION = 3;
 /** "no secret deal", "no such split": the scandal this many words after "no". */
 const SCANDAL_AFTER_NO = 2;
+
+/** Lemmas of naming verbs ("call", "describe", "label"). */
+const NAMING_LEMMAS: ReadonlySet<string> = new Set(
+  [...CUES.values()].filter((form) => form.cls === 'naming').map((form) => form.lemma),
+);
+
+/** Words that call something untrue: "nonsense", "fiction", "groundless", "false", "misleading". */
+function callsItUntrue(lower: readonly string[]): boolean {
+  // "outrageous", "ridiculous" of a ban or a remark is criticism: weak words count only of a claim.
+  const ofAClaim = lower.some((w) => CLAIM_NOUNS.has(w) && !NEEDS_THAT.has(w));
+  return lower.some(
+    (w) =>
+      (STRONG_DENIAL.has(w) && !DENY_FORMS.has(w)) ||
+      FALSEHOOD.has(w) ||
+      MISREPRESENTATION.has(w) ||
+      (WEAK_DENIAL.has(w) && ofAClaim),
+  );
+}
 
 /** "did not" → "did_not", so a two-word negation is one token. */
 function joinNegations(lower: string[]): string[] {
@@ -277,7 +306,7 @@ function aboutAClaim(lower: readonly string[]): boolean {
     // "rejected the allegations", "refuted any wrongdoing".
     if (!CLAIM_NOUNS.has(w) && !CRITICISM.has(w) && !ACCUSATIONS.has(w)) continue;
     // "rejected the idea that …" is a denial; "rejected the idea of a tax" is not.
-    if (NEEDS_THAT.has(w) && !lower.slice(k + 1, k + 3).includes('that')) continue;
+    if (NEEDS_THAT.has(w) && !introducesAClause(lower, k + 1)) continue;
     return true;
   }
   // "dismissed the whole affair as absurd": what it is dismissed as says it is a denial.

@@ -100,6 +100,8 @@ interface CueHit {
   last: number;
   form: CueForm | null;
   kind: 'verb' | 'according' | 'nominal' | 'passive';
+  /** A passive's "by", before its agent. */
+  agentAt?: number;
 }
 
 /** "was forced to deny", "was quick to dismiss": words that hand the sentence's subject to the cue after "to". */
@@ -131,8 +133,23 @@ function controlledCue(toks: readonly Token[], i: number, floor: number): number
 }
 
 /** "His claims were denied by Jack Straw", "claims denied by Labour": a denial in the passive, with its agent. */
-function isPassiveDenial(toks: readonly Token[], i: number, form: CueForm): boolean {
-  return form.cls === 'denial' && /ed$/.test(toks[i]!.lower) && toks[i + 1]?.lower === 'by';
+/** "described as … by": the complement after "as" is at most this long. */
+const MAX_AS_COMPLEMENT = 8;
+
+/**
+ * Where the "by" of a passive report stands, or -1: "claims denied by
+ * Labour"; "reports have been described as 'idle speculation' by Downing Street".
+ */
+function passiveAgentAt(toks: readonly Token[], i: number, form: CueForm): number {
+  if (!/ed$/.test(toks[i]!.lower)) return -1;
+  if (form.cls === 'denial') return toks[i + 1]?.lower === 'by' ? i + 1 : -1;
+  if (form.cls !== 'naming' || toks[i + 1]?.lower !== 'as' || !BE_FORMS.has(toks[i - 1]?.lower ?? ''))
+    return -1;
+  for (let k = i + 2; k < toks.length && k - i <= MAX_AS_COMPLEMENT + 1; k++) {
+    if (toks[k]!.lower === 'by') return k;
+    if (isPunct(toks[k], SEPARATORS)) return -1;
+  }
+  return -1;
 }
 
 function findCues(s: SentenceInfo): CueHit[] {
@@ -178,8 +195,10 @@ function findCues(s: SentenceInfo): CueHit[] {
       hits.push({ first: wentOn, last, form, kind: 'verb' });
       continue;
     }
-    if (isPassiveDenial(toks, i, form)) {
-      hits.push({ first: i, last, form, kind: 'passive' });
+    const agentAt = passiveAgentAt(toks, i, form);
+    if (agentAt > 0) {
+      hits.push({ first: i, last, form, kind: 'passive', agentAt });
+      i = agentAt;
       continue;
     }
     const controlled = controlledCue(toks, i, s.floor);
@@ -364,8 +383,14 @@ function deniedAntecedent(s: SentenceInfo, subjectFirst: number): Region | null 
  */
 function passiveFrame(s: SentenceInfo, hit: CueHit): Frame | null {
   const toks = s.tokens;
-  const speaker = phraseStartingAt(toks, hit.last + 2);
+  const agentAt = hit.agentAt ?? hit.last + 1;
+  const speaker = phraseStartingAt(toks, agentAt + 1);
   if (!speaker || speaker.kind === 'pronoun') return null;
+  // "Reports … have been described as 'idle speculation' by X": the whole report is what X said of them.
+  if (agentAt > hit.last + 1) {
+    const region = trimRegion(toks, { first: s.floor, last: agentAt - 1 });
+    return region ? passive(s, hit, speaker, agentAt, region) : null;
+  }
   let j = hit.first - 1;
   while (j >= s.floor && isSkippableAdverb(toks[j])) j--;
   let region: Region | null = null;
@@ -384,7 +409,16 @@ function passiveFrame(s: SentenceInfo, hit: CueHit): Frame | null {
     const object = phraseEndingAt(toks, j, s.floor);
     if (object) region = { first: object.first, last: object.last };
   }
-  if (!region) return null;
+  return region ? passive(s, hit, speaker, chunkFirst, region) : null;
+}
+
+function passive(
+  s: SentenceInfo,
+  hit: CueHit,
+  speaker: NounPhrase,
+  chunkFirst: number,
+  region: Region,
+): Frame {
   return {
     sentence: s,
     cueFirst: hit.first,

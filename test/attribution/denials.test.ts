@@ -31,6 +31,12 @@ describe('denials the narrator reports', () => {
     ],
     ['A party spokesman "totally refuted" any wrongdoing.', 'any wrongdoing', 'party spokesman'],
     ["Mayor Jo Park rejects 'Las Vegas' jibe", 'Vegas', 'Jo Park'],
+    [
+      'Reports of a cabinet split have been described as "pure fiction" by the Elysee.',
+      'cabinet split',
+      'Elysee',
+    ],
+    ['Mayor Jo Park rejected the idea her deputy had leaked the memo.', 'leaked the memo', 'Jo Park'],
     ['Downing Street played down reports of a rift.', 'reports of a rift', 'Downing Street'],
     ['The minister shrugged off claims that he had lied.', 'claims that he had lied', 'minister'],
   ])('%s', (text, words, speaker) => {
