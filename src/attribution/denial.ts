@@ -30,6 +30,7 @@ import {
   IGNORANCE,
   INNOCENCE,
   INTENTIONS,
+  LIES,
   MISREPRESENTATION,
   NEEDS_THAT,
   NEGATORS,
@@ -126,6 +127,8 @@ export function isDenial(input: DenialInput): boolean {
   if (input.cueLemma === 'deny') return deniesSomething(lower, input.clause === true);
   if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
     return true;
+  // "accused ministers of telling lies about our policies": their claims, called false.
+  if (input.cueLemma === 'accuse' && lower.some((w) => LIES.has(w))) return true;
   // "called the report nonsense", "described as 'pure fiction'": what a claim is called denies it.
   if (input.cueLemma && NAMING_LEMMAS.has(input.cueLemma) && callsItUntrue(lower)) return true;
   if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && hasNegation(lower)) return true;

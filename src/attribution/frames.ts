@@ -16,6 +16,7 @@ import {
   CRITICISM,
   CUES,
   type CueForm,
+  DENIAL_NOUNS,
   DETERMINERS,
   DISMISSAL_PARTICLES,
   DISMISSAL_VERBS,
@@ -99,7 +100,7 @@ interface CueHit {
   first: number;
   last: number;
   form: CueForm | null;
-  kind: 'verb' | 'according' | 'nominal' | 'passive';
+  kind: 'verb' | 'according' | 'nominal' | 'passive' | 'possessive';
   /** A passive's "by", before its agent. */
   agentAt?: number;
 }
@@ -176,6 +177,16 @@ function findCues(s: SentenceInfo): CueHit[] {
     if (nominal > 0) {
       hits.push({ first: i, last: nominal, form: CUES.get('stated')!, kind: 'nominal' });
       i = nominal;
+      continue;
+    }
+    // "Syria's denials that it was implicated": a denial named by a noun, its owner the speaker.
+    if (
+      DENIAL_NOUNS.has(t.lower) &&
+      toks[i - 1]?.lower === "'s" &&
+      ['that', 'of'].includes(toks[i + 1]?.lower ?? '')
+    ) {
+      hits.push({ first: i, last: i + 1, form: CUES.get('denied') ?? null, kind: 'possessive' });
+      i++;
       continue;
     }
     const phrasal = phrasalDismissal(toks, i);
@@ -298,6 +309,7 @@ export function analyseSentence(s: SentenceInfo): Frame[] {
 function frameFor(s: SentenceInfo, hit: CueHit, earlier: Frame[]): Frame | null {
   if (hit.kind === 'according') return accordingFrame(s, hit);
   if (hit.kind === 'passive') return passiveFrame(s, hit);
+  if (hit.kind === 'possessive') return possessiveDenialFrame(s, hit);
   const toks = s.tokens;
   const form = hit.form!;
   const participle = form.participle && hit.kind === 'verb';
@@ -430,6 +442,28 @@ function passive(
     forward: null,
     backward: region,
     introduced: false,
+    parenthetical: false,
+  };
+}
+
+/** "Syria's denials that it was implicated in the bombing": the owner denies what follows "that". */
+function possessiveDenialFrame(s: SentenceInfo, hit: CueHit): Frame | null {
+  const toks = s.tokens;
+  const owner = phraseEndingAt(toks, hit.first - 2, s.floor);
+  if (!owner || owner.kind === 'pronoun') return null;
+  const forward = trimRegion(toks, { first: hit.last + 1, last: lastContentToken(toks) });
+  if (!forward) return null;
+  return {
+    sentence: s,
+    cueFirst: hit.first,
+    cueLast: hit.first,
+    cue: hit.form,
+    speakers: [owner],
+    inherits: false,
+    chunk: { first: owner.first, last: hit.last },
+    forward,
+    backward: null,
+    introduced: toks[hit.last]!.lower === 'that',
     parenthetical: false,
   };
 }

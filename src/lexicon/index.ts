@@ -123,6 +123,7 @@ export const NEEDS_THAT = denial('needs-that');
 export const CLAIMING_VERBS = denial('claiming-verb');
 export const CLAIM_MAKERS = denial('claim-maker');
 export const NOT_A_FACT = denial('not-a-fact');
+export const LIES = denial('lie');
 
 /* Cues ------------------------------------------------------------------- */
 
@@ -175,6 +176,8 @@ export const AUDIENCE_WORDS = cueWords('audience');
 /** "played down", "shrugged off", "brushed aside": a verb and a particle that together dismiss. */
 export const DISMISSAL_VERBS = cueWords('dismissal-verb');
 export const DISMISSAL_PARTICLES = cueWords('dismissal-particle');
+/** "Syria's denials that …": nouns naming a denial. */
+export const DENIAL_NOUNS = cueWords('denial-noun');
 
 /* Places and institutions ---------------------------------------------------- */
 

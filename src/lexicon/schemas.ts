@@ -135,6 +135,7 @@ export const DENIAL_CLASSES = [
   'claiming-verb',
   'claim-maker',
   'not-a-fact',
+  'lie',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;
@@ -169,6 +170,7 @@ export const CUE_WORD_CLASSES = [
   'audience',
   'dismissal-verb',
   'dismissal-particle',
+  'denial-noun',
 ] as const;
 export const CueWordRow = z.object({ form: Word, classes: listOf(CUE_WORD_CLASSES) });
 export type CueWordRow = z.infer<typeof CueWordRow>;

@@ -37,6 +37,8 @@ describe('denials the narrator reports', () => {
       'Elysee',
     ],
     ['Mayor Jo Park rejected the idea her deputy had leaked the memo.', 'leaked the memo', 'Jo Park'],
+    ["The talks stalled after Peru's denials that it had sent troops.", 'sent troops', 'Peru'],
+    ['Senator Ada Cruz accused ministers of telling lies about her bill.', 'telling lies', 'Ada Cruz'],
     ['Downing Street played down reports of a rift.', 'reports of a rift', 'Downing Street'],
     ['The minister shrugged off claims that he had lied.', 'claims that he had lied', 'minister'],
   ])('%s', (text, words, speaker) => {

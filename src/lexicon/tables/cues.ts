@@ -351,6 +351,12 @@ down          dismissal-particle
 off           dismissal-particle
 aside         dismissal-particle
 
+# Nouns naming a denial, its owner the speaker ("Syria's denials that …")
+denial        denial-noun
+denials       denial-noun
+rejection     denial-noun
+dismissal     denial-noun
+
 # Audiences
 reporters     audience
 journalists   audience

@@ -35,6 +35,7 @@
  *     proposal               something proposed or asked for: rejecting it is no denial ("rejected calls for …")
  *     claiming-verb          a verb of claiming, in "wrong to suggest"
  *     claim-maker            who is told they are wrong ("you are wrong", "critics are wrong")
+ *     lie                    what one accuses the other side of when one denies its claims ("accused them of lying")
  *     not-a-fact             before or after a negation, makes it advice or a resolve ("would not", "should not")
  *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
  */
@@ -77,10 +78,10 @@ ludicrous        weak
 outrageous       weak
 unfair           weak
 unjustified      weak
-smear            weak
-smears           weak
-lie              weak
-lies             weak
+smear            weak lie
+smears           weak lie
+lie              weak lie
+lies             weak lie
 fiction          weak
 disinformation   weak
 misinformation   weak
@@ -159,8 +160,8 @@ illegally        conduct
 violate          conduct
 violated         conduct
 violating        conduct
-lied             conduct
-lying            conduct
+lied             conduct lie
+lying            conduct lie
 mislead          conduct
 misled           conduct
 cheat            conduct

@@ -317,6 +317,19 @@ seconds       not-a-name
 decades       not-a-name
 next          not-a-name time
 tomorrow      not-a-name time
+# Common nouns that open news sentences ("Research conducted by …", "Figures show …")
+research      not-a-name
+regulations   not-a-name
+figures       not-a-name
+data          not-a-name
+statistics    not-a-name
+evidence      not-a-name
+analysis      not-a-name
+studies       not-a-name
+documents     not-a-name
+rules         not-a-name
+guidance      not-a-name
+late          not-a-name
 
 # Weekdays
 monday        weekday
