@@ -3,13 +3,21 @@
  * first, so each statement's speaker phrase then resolves to a canonical
  * entity (a name, a surname, a pronoun or a description) with a title.
  */
-import { HONORIFICS, ORG_WORDS, SENTENCE_ADVERBS, TITLE_WORDS } from '../lexicon/index.ts';
+import {
+  HONORIFICS,
+  NON_NAME_OPENERS,
+  ORG_WORDS,
+  PLURAL_PERSON_HEADS,
+  SENTENCE_ADVERBS,
+  SPEAKER_NOUNS,
+  TITLE_WORDS,
+} from '../lexicon/index.ts';
 import type { DocumentInfo } from './document.ts';
 import type { EntityTable } from './entities.ts';
 import type { Entity, Mention } from './entity.ts';
 import type { Frame, SentenceInfo } from './frames.ts';
 import { tokensText } from './names.ts';
-import { isSentenceOpener, type NounPhrase, phraseEndingAt } from './phrases.ts';
+import { isSentenceOpener, type NounPhrase, phraseEndingAt, phraseStartingAt } from './phrases.ts';
 import type { RawStatement } from './raw-statement.ts';
 import { sentenceSubject } from './subjects.ts';
 import type { Token } from './tokens.ts';
@@ -70,7 +78,8 @@ export function lowerCaseWords(doc: DocumentInfo): Set<string> {
 /**
  * "Research conducted by …", "Regulations designed to …", "Climate change
  * could …": one capitalised word opening a sentence, with no title, that the
- * same document also writes in lower case is a common noun, not a name.
+ * same document also writes in lower case, or that the lexicon marks as never a
+ * name, is a common noun, not a name.
  */
 export function isCommonWordOpener(
   phrase: NounPhrase,
@@ -80,7 +89,8 @@ export function isCommonWordOpener(
   if (phrase.kind !== 'name' || phrase.name.length !== 1 || phrase.title.length > 0 || phrase.honorific)
     return false;
   if (phrase.first !== s.floor) return false;
-  return common.has(phrase.name[0]!.lower);
+  const word = phrase.name[0]!.lower;
+  return common.has(word) || NON_NAME_OPENERS.has(word);
 }
 
 export function resolveSpeakers(
@@ -125,6 +135,8 @@ function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable):
     return e;
   }
   if (phrase.kind === 'name') return table.entityForName(mention);
+  const author = authorOf(phrase, s, table);
+  if (author) return author;
   const named = table.entityForName(mention);
   if (named) return named;
   const described = table.resolveDescription(phrase, position);
@@ -134,6 +146,32 @@ function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable):
   }
   if (phrase.title.length === 0) return null;
   return table.describedOnly(phrase, position);
+}
+
+/** Words that may stand between a participle and "by" ("carried out by", "drawn up by"). */
+const PARTICLE = new Set(['out', 'up']);
+
+/**
+ * "Research conducted by the Pay Commission revealed …", "A study published by
+ * the Home Office found …": a document or finding speaks for whoever produced
+ * it, named after "by" right behind it.
+ */
+function authorOf(phrase: NounPhrase, s: SentenceInfo, table: EntityTable): Entity | null {
+  const head = phrase.title[phrase.title.length - 1];
+  if (!head) return null;
+  const word = head.lower;
+  const document = (SPEAKER_NOUNS.has(word) && !PLURAL_PERSON_HEADS.has(word)) || NON_NAME_OPENERS.has(word);
+  if (!document) return null;
+  let i = phrase.last + 1;
+  const participle = s.tokens[i];
+  if (participle?.type !== 'word' || participle.cap || !/(?:ed|en)$/.test(participle.lower)) return null;
+  i++;
+  if (PARTICLE.has(s.tokens[i]?.lower ?? '')) i++;
+  if (s.tokens[i]?.lower !== 'by') return null;
+  const agent = phraseStartingAt(s.tokens, i + 1);
+  if (!agent || (agent.kind !== 'name' && !agent.title.every((t) => t.cap))) return null;
+  const position = s.tokens[agent.first]!.start;
+  return table.entityForName({ phrase: agent, position, salient: false, sentence: s.index, speaker: true });
 }
 
 function titleFor(phrase: NounPhrase, e: Entity | null): string | null {

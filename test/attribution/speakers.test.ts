@@ -123,3 +123,27 @@ describe('a name in apposition after an inverted title', () => {
     );
   });
 });
+
+describe('documents and common nouns that open a sentence', () => {
+  it('a finding produced "by" a named body speaks for that body', () => {
+    const text =
+      'The Pay Commission (PC) was set up last year. ' +
+      'Research conducted by the Pay Commission last year revealed that most staff think the gap is fair.';
+    expect(speakerOf(text, 'most staff think')).toBe('Pay Commission');
+    expect(speakerOf('A study published by the Home Office said that burglary had fallen.', 'burglary')).toBe(
+      'Home Office',
+    );
+    // A person who was acted on is still the speaker.
+    expect(speakerOf('The man arrested by police said he was innocent.', 'innocent')).toBe('man');
+  });
+
+  it('"Research", "Regulations", "Figures" opening a sentence are never names', () => {
+    const text =
+      'The audit said too little was spent on flood walls. ' +
+      'Regulations meant to save water are too weak, and landlords ignore them, it said. ' +
+      'Research by campaigners showed that most tenants were worried, the group said.';
+    const names = extract(text).map((s) => s.speaker.name);
+    expect(names).not.toContain('Regulations');
+    expect(names).not.toContain('Research');
+  });
+});
