@@ -131,7 +131,8 @@ export function isDenial(input: DenialInput): boolean {
   if (input.cueLemma === 'accuse' && lower.some((w) => LIES.has(w))) return true;
   // "called the report nonsense", "described as 'pure fiction'": what a claim is called denies it.
   if (input.cueLemma && NAMING_LEMMAS.has(input.cueLemma) && callsItUntrue(lower)) return true;
-  if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && hasNegation(lower)) return true;
+  if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && (hasNegation(lower) || defendsOwnSide(lower)))
+    return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
   if (negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower)) return true;
@@ -545,3 +546,21 @@ function negatesTheClaim(lower: readonly string[]): boolean {
   }
   return false;
 }
+
+/**
+ * "insisted he had been fully involved", "maintained its plans were affordable":
+ * insisting on a fact about one's own side (not a resolve about the future)
+ * answers a charge against it.
+ */
+function defendsOwnSide(lower: readonly string[]): boolean {
+  const first = lower[0] ?? '';
+  const ownSide = ['he', 'she', 'it', 'they', 'we', 'i', 'his', 'her', 'its', 'their', 'our', 'my'].includes(
+    first,
+  );
+  // "insisted it was time to act": an impersonal "it", calling for something.
+  if (first === 'it' && lower[2] === 'time') return false;
+  return ownSide && !lower.slice(0, OWN_SIDE_FACT_REACH).some((w) => NOT_A_FACT.has(w));
+}
+
+/** "insisted he would stay": a modal this early makes what is insisted a resolve. */
+const OWN_SIDE_FACT_REACH = 6;

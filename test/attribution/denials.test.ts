@@ -64,6 +64,7 @@ describe('implicit denials', () => {
     ['"We did not get our sums wrong," Hugo Lind said.', 'sums wrong'],
     ['Hugo Lind said the closure was not about money.', 'not about money'],
     ['Hugo Lind said the party was not against immigration.', 'not against'],
+    ['Hugo Lind insisted he had been fully involved in the decision.', 'fully involved'],
     ['Hugo Lind said claims of a rift between the two men were wrong.', 'were wrong'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBe('Hugo Lind');
@@ -114,6 +115,12 @@ describe('wire copy (issue 9, class by class)', () => {
     ['Ruiz said she had no role in the contract.', 'no role', 'Ruiz'],
   ])('%s', (text, words, speaker) => {
     expect(denialBy(text, words)).toBe(speaker);
+  });
+
+  it("insisting on a fact about one's own side answers a charge; insisting on a resolve does not", () => {
+    expect(denialBy('The firm Acme insisted that it had complied with the law.', 'complied')).toBe('Acme');
+    expect(denialBy('Hugo Lind insisted he would stay on as leader.', 'stay on')).toBeNull();
+    expect(denialBy('Hugo Lind insisted it was time for the mayor to apologise.', 'apologise')).toBeNull();
   });
 
   it('keeps out resolve and refusals', () => {
