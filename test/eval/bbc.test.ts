@@ -59,14 +59,15 @@ describe.skipIf(!present)('BBC tuning part: no regression (floors under the figu
     ? scoreBbc(buildBbcCorpus(corpusDir, ['politics', 'business'], extractStatements), loadBbcGold(), 'tune')
     : null;
 
-  it('denials: recall at least 0.44 at precision at least 0.80', () => {
-    expect(score!.denials.recall).toBeGreaterThanOrEqual(0.44);
-    expect(score!.denials.precision).toBeGreaterThanOrEqual(0.8);
+  it('denials: recall at least 0.55 at precision at least 0.82; explicit ones at least 0.84', () => {
+    expect(score!.denials.recall).toBeGreaterThanOrEqual(0.55);
+    expect(score!.denials.precision).toBeGreaterThanOrEqual(0.82);
+    expect(score!.denials.explicit.found / score!.denials.explicit.gold).toBeGreaterThanOrEqual(0.84);
   });
 
-  it('named politicians: at least 87% of those found have the right country', () => {
+  it('named politicians: at least 95% of those found have the right country', () => {
     const st = score!.statements;
-    expect(st.rightCountry / st.found).toBeGreaterThanOrEqual(0.87);
+    expect(st.rightCountry / st.found).toBeGreaterThanOrEqual(0.95);
   });
 
   it('no person split across speaker ids', () => {
