@@ -11,6 +11,7 @@
  */
 import {
   HONORIFICS,
+  NAME_GLUE,
   ORG_DESCRIPTORS,
   ORG_WORDS,
   PLURAL_PERSON_HEADS,
@@ -48,6 +49,54 @@ export class EntityTable {
   private readonly timeline = new Timeline();
   /** Mentions already recorded, as entity id and position. */
   private readonly noted = new Set<string>();
+  /** "n:eoc" → "n:equal opportunities commission": acronyms the text defines in brackets. */
+  private readonly acronyms = new Map<string, string>();
+
+  /**
+   * "the Equal Opportunities Commission (EOC)": an acronym in brackets right
+   * after a name whose capitalised words it spells is another name for it.
+   */
+  addAcronyms(sentences: readonly { tokens: readonly Token[] }[]): void {
+    for (const { tokens } of sentences) {
+      for (let i = 1; i + 2 < tokens.length; i++) {
+        if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
+        const acronym = tokens[i + 1]!;
+        if (acronym.type !== 'word' || !acronym.cap || acronym.text.length < 2) continue;
+        let first = i;
+        while (first > 0 && tokens[first - 1]!.type === 'word') {
+          const t = tokens[first - 1]!;
+          if (!t.cap && !NAME_GLUE.has(t.lower)) break;
+          first--;
+        }
+        // The shortest run of capitalised words ending at the bracket that the acronym spells.
+        for (let start = i - 1; start >= first; start--) {
+          const run = tokens.slice(start, i);
+          if (!run[0]!.cap) continue;
+          const initials = run
+            .filter((t) => t.cap)
+            .map((t) => t.lower[0])
+            .join('');
+          if (initials !== acronym.lower) continue;
+          this.acronyms.set(`n:${acronym.lower}`, `n:${institutionName(run).toLowerCase()}`);
+          break;
+        }
+      }
+    }
+  }
+
+  /** "Hefce", when the text wrote "… Funding Council for England (Hefce)" before. */
+  private acronymEntity(t: Token): Entity | undefined {
+    const full = this.acronyms.get(`n:${t.lower}`);
+    return full ? this.byKey.get(full) : undefined;
+  }
+
+  /** The entity a name's key denotes, through an acronym the text defines. */
+  private byName(key: string): Entity | undefined {
+    const own = this.byKey.get(key);
+    if (own) return own;
+    const full = this.acronyms.get(key);
+    return full ? this.byKey.get(full) : undefined;
+  }
 
   /** Registers every named mention (in document order) before speakers are resolved. */
   addNamedMentions(mentions: readonly Mention[]): void {
@@ -66,6 +115,11 @@ export class EntityTable {
     const phrase = m.phrase;
     if (isInstitutionName(phrase)) return this.institution(m);
     if (phrase.kind !== 'name') return null;
+    const aliased = phrase.name.length === 1 ? this.acronymEntity(phrase.name[0]!) : undefined;
+    if (aliased) {
+      this.note(aliased, m);
+      return aliased;
+    }
     const kind = kindOfName(phrase);
     if (kind !== 'person') return this.namedThing(m, kind);
     const keys = phrase.name.map(tokenKey).filter((k) => !HONORIFICS.has(k) && k !== "'s");
@@ -87,7 +141,7 @@ export class EntityTable {
     const tokens = m.phrase.kind === 'name' ? [...m.phrase.title, ...m.phrase.name] : m.phrase.title;
     const name = institutionName(tokens);
     const key = `n:${name.toLowerCase()}`;
-    let e = this.byKey.get(key);
+    let e = this.byName(key);
     if (e && e.kind === 'person' && e.nameKeys.length === 1) e.kind = 'organization';
     if (!e) {
       e = this.create(name, 'organization', [name.toLowerCase()]);
@@ -106,7 +160,7 @@ export class EntityTable {
     const isCountry = hit && hit.length === texts.length;
     const name = isCountry && kind === 'state' ? countryName(hit.code) : institutionName(m.phrase.name);
     const key = `n:${name.toLowerCase()}`;
-    let e = this.byKey.get(key);
+    let e = this.byName(key);
     if (e && e.kind === 'person' && e.nameKeys.length === 1) e.kind = kind;
     if (!e) {
       e = this.create(name, kind, [name.toLowerCase()]);

@@ -38,6 +38,7 @@ export function extractStatements(text: string, options: ExtractOptions = {}): E
   const framesBySentence = doc.sentences.map((s) => analyseSentence(s));
   const raws = collectStatements(doc, framesBySentence);
   const table = new EntityTable();
+  table.addAcronyms(doc.sentences);
   table.addNamedMentions(namedMentions(doc, framesBySentence));
   resolveSpeakers(raws, table, lowerCaseWords(doc));
   return raws

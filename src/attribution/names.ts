@@ -84,7 +84,15 @@ export function isInstitutionName(phrase: NounPhrase): boolean {
   const all = phrase.kind === 'name' ? phrase.name : phrase.title;
   const last = all[all.length - 1];
   if (!last?.cap) return false;
-  return ORG_WORDS.has(tokenKey(last)) || CORPORATE_SUFFIXES.has(tokenKey(last));
+  if (ORG_WORDS.has(tokenKey(last)) || CORPORATE_SUFFIXES.has(tokenKey(last))) return true;
+  // "Higher Education Funding Council for England", "Department of Health".
+  const glue = all.findIndex((t, i) => i > 0 && (t.lower === 'for' || t.lower === 'of'));
+  return (
+    glue > 0 &&
+    all[glue - 1]!.cap &&
+    ORG_WORDS.has(tokenKey(all[glue - 1]!)) &&
+    all.every((t, i) => t.cap || i === glue || t.lower === 'and')
+  );
 }
 
 /** A name phrase's kind, from the phrase alone. */

@@ -186,6 +186,11 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
       k--;
       continue;
     }
+    // "Funding Council for England": "for" inside an organisation's name.
+    if (t.lower === 'for' && k - 2 >= limit && isOrgWord(tokens[k - 2]!) && isNameWord(tokens[k]!)) {
+      k--;
+      continue;
+    }
     if (t.lower === 'and' && joinsTitle(tokens, k - 1, j)) {
       k--;
       continue;
@@ -371,6 +376,9 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
     while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isTitleLike(body[nameStart - 1]!))
       nameStart--;
   }
+  // "the Funding Council for England": a place after an organisation word and "for" or "of"
+  // completes the organisation's name, never a person or a country on its own.
+  if (isOrgNameTail(body, nameStart, n)) return description(first, last, slice, body.slice(0, n));
   // A connector inside a name ("Abu Bakr al Baghdadi", "Secretary of State" stays a title).
   // "Critics said", "Officials say": a capitalised common noun at the start of a sentence.
   const commonNoun =
@@ -391,6 +399,19 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
     honorific,
     tokens: slice,
   };
+}
+
+function isOrgWord(t: Token): boolean {
+  return t.cap && ORG_WORDS.has(t.lower);
+}
+
+/** "… Council for England": capitalised words up to an organisation word, "for"/"of", then the name. */
+function isOrgNameTail(body: readonly Token[], nameStart: number, n: number): boolean {
+  if (nameStart < 2 || nameStart >= n) return false;
+  const glue = body[nameStart - 1]!;
+  const org = body[nameStart - 2]!;
+  if (glue.lower !== 'for' && glue.lower !== 'of') return false;
+  return isOrgWord(org) && body.slice(0, nameStart - 1).every((t) => t.cap || t.lower === 'and');
 }
 
 function honorificBefore(body: readonly Token[], nameStart: number): string | null {

@@ -147,3 +147,22 @@ describe('documents and common nouns that open a sentence', () => {
     expect(names).not.toContain('Research');
   });
 });
+
+describe('names of organisations', () => {
+  it('a place after an organisation word and "for" completes the name, not a country speaking', () => {
+    const text = 'The Schools Funding Council for Wales said more pupils stayed on.';
+    expect(speakerOf(text, 'more pupils')).toBe('Schools Funding Council for Wales');
+    expect(speakerOf('The Department for Transport said fares would rise.', 'fares')).toBe(
+      'Department for Transport',
+    );
+  });
+
+  it('an acronym defined in brackets is the same organisation', () => {
+    const text =
+      'The Rivers Improvement Programme Agency (Ripa) said the water was cleaner. ' +
+      'Ripa predicts that the clean-up will take a decade.';
+    expect(speakerOf(text, 'clean-up')).toBe('Rivers Improvement Programme Agency');
+    const caps = 'The Fair Pay Commission (FPC) said wages rose. The FPC said the gap was closing.';
+    expect(speakerOf(caps, 'gap was closing')).toBe('Fair Pay Commission');
+  });
+});
