@@ -10,6 +10,7 @@
  * appositions (./speaker-country.ts).
  */
 import {
+  BUILDING_WORDS,
   HONORIFICS,
   NAME_GLUE,
   ORG_DESCRIPTORS,
@@ -113,6 +114,7 @@ export class EntityTable {
   /** The entity a name mention denotes, created if new. */
   entityForName(m: Mention, firstPass = false): Entity | null {
     const phrase = m.phrase;
+    if (isBuilding(phrase)) return null;
     if (isInstitutionName(phrase)) return this.institution(m);
     if (phrase.kind !== 'name') return null;
     const aliased = phrase.name.length === 1 ? this.acronymEntity(phrase.name[0]!) : undefined;
@@ -245,4 +247,14 @@ export class EntityTable {
     this.note(e, { phrase, position, salient: true, sentence: -1 });
     return e;
   }
+}
+
+/** "Trump Tower", "Baker Street": a building or street is a place, unless it is an institution ("Downing Street"). */
+function isBuilding(phrase: NounPhrase): boolean {
+  const all = phrase.kind === 'name' ? phrase.name : phrase.title;
+  const last = all[all.length - 1];
+  if (!last?.cap || !BUILDING_WORDS.has(tokenKey(last))) return false;
+  const texts = all.map((t) => t.text);
+  const hit = countryPhraseAt(texts, 0);
+  return !(hit && hit.length === texts.length && hit.speakerKind);
 }

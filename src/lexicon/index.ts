@@ -186,6 +186,11 @@ export const PLACE_NAMES = frozenSet(
   lexicon.places.filter((r) => r.classes.includes('place')).map((r) => foldToken(r.name)),
 );
 
+/** Last words of a building's or street's name, folded ("tower", "street"): such a name is a place. */
+export const BUILDING_WORDS = frozenSet(
+  lexicon.places.filter((r) => r.classes.includes('building')).map((r) => foldToken(r.name)),
+);
+
 /** Country and city names that usually mean something else ("Georgia", "Jordan"), as written. */
 export const AMBIGUOUS_COUNTRY_NAMES: readonly string[] = Object.freeze(
   lexicon.places.filter((r) => r.classes.includes('ambiguous')).map((r) => r.name),

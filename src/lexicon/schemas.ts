@@ -176,7 +176,7 @@ export const CueWordRow = z.object({ form: Word, classes: listOf(CUE_WORD_CLASSE
 export type CueWordRow = z.infer<typeof CueWordRow>;
 
 /** Places: other names of countries, demonyms, place words, and names that mislead. */
-export const PLACE_CLASSES = ['country', 'demonym', 'place', 'ambiguous', 'no-country'] as const;
+export const PLACE_CLASSES = ['country', 'demonym', 'place', 'building', 'ambiguous', 'no-country'] as const;
 const NEEDS_COUNTRY: readonly string[] = ['country', 'demonym'];
 export const PlaceRow = z
   .object({ name: Phrase, classes: listOf(PLACE_CLASSES), country: CountryCode.optional() })

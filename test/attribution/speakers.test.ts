@@ -166,3 +166,16 @@ describe('names of organisations', () => {
     expect(speakerOf(caps, 'gap was closing')).toBe('Fair Pay Commission');
   });
 });
+
+describe('places are not speakers', () => {
+  it('a building or street ("Carver Tower", "Mill Street") never speaks; "Downing Street" does', () => {
+    const text =
+      'Auditors visited Carver Tower on Monday. Carver Tower said it had no record of the sale. ' +
+      'Mill Street said the road would close.';
+    const names = extract(text).map((s) => s.speaker.name);
+    expect(names).not.toContain('Carver Tower');
+    expect(names).not.toContain('Mill Street');
+    expect(speakerOf('Downing Street said the report was wrong.', 'report')).toBe('Downing Street');
+    expect(speakerOf('The White House said the report was wrong.', 'report')).toBe('White House');
+  });
+});

@@ -10,6 +10,9 @@
  *     demonym    a demonym the dataset lacks ("Briton", "Dutch"): evidence, not a speaker
  *     place      a word of a place name: a speaker named only by such words ("New Hampshire")
  *                is an institution, never a person; never a pronoun's antecedent
+ *     building   the last word of a building's, street's or square's name ("Trump Tower",
+ *                "Baker Street"): such a name is a place, never a speaker or an antecedent,
+ *                unless the institutions table names it ("Downing Street")
  *     ambiguous  a country name or capital that is something else far more often in English
  *                news ("Georgia", "Jordan", "Victoria"): a country only in a list of countries
  *     no-country a name that holds a country's or institution's name but says nothing of a
@@ -62,6 +65,19 @@ Scottish              demonym           GB
 Welsh                 demonym           GB
 English               demonym           GB
 Soviet                demonym           RU
+
+# Last words of names of buildings, streets and squares: places, not speakers
+Tower                 building
+Towers                building
+Street                building
+Square                building
+Hotel                 building
+Avenue                building
+Road                  building
+Lane                  building
+Plaza                 building
+Stadium               building
+Airport               building
 
 # Words of US states, cities and regions: a name made only of them (and "New") is a place
 Alabama               place
