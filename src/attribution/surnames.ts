@@ -11,6 +11,13 @@ const FUZZY_LIMIT = 200;
 /** Name words shorter than this are too short for a one-letter difference to be a misspelling. */
 const MIN_FUZZY_LENGTH = 4;
 
+/** "Jr.", "Sr.", "III": a generation suffix names a different person from the same name without it. */
+const GENERATION_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/;
+
+function hasGenerationSuffix(e: Entity): boolean {
+  return e.nameKeys.length > 1 && GENERATION_SUFFIX.test(e.nameKeys[e.nameKeys.length - 1]!);
+}
+
 /** Number of sorted numbers < `value`. */
 function countBelow(sorted: readonly number[], value: number): number {
   let lo = 0;
@@ -60,6 +67,13 @@ export class SurnameIndex {
 
   /** "Chad Wolf" after "Chad Wolfe". */
   nearMissFullName(keys: string[]): Entity | null {
+    if (keys.length === 2 && GENERATION_SUFFIX.test(keys[1]!)) {
+      // "Trump Jr." after "Donald Trump Jr.".
+      const same = (this.byNamePart.get(keys[1]!) ?? []).filter(
+        (e) => e.nameKeys.length > 2 && e.nameKeys[e.nameKeys.length - 2] === keys[0],
+      );
+      if (same.length > 0) return this.firstMentionedOf(same);
+    }
     for (const e of this.fuzzyCandidates(keys[keys.length - 1]!)) {
       if (e.nameKeys.length !== keys.length) continue;
       const same = e.nameKeys.every(
@@ -74,7 +88,9 @@ export class SurnameIndex {
   bySurname(keys: string[], position: number): Entity | null {
     if (keys.length > 1) return this.nearMissFullName(keys);
     const key = keys[0]!;
-    const exact = this.byNamePart.get(key) ?? [];
+    let exact = this.byNamePart.get(key) ?? [];
+    // "Trump" after "Donald Trump" and "Trump Jr.": the one without a generation suffix.
+    if (exact.some((e) => !hasGenerationSuffix(e))) exact = exact.filter((e) => !hasGenerationSuffix(e));
     if (exact.length > 0) return this.mostMentioned(exact, position);
     if (key.length < MIN_FUZZY_LENGTH) return null;
     const fuzzy = this.fuzzyCandidates(key).filter((e) =>

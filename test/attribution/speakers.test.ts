@@ -179,3 +179,17 @@ describe('places are not speakers', () => {
     expect(speakerOf('The White House said the report was wrong.', 'report')).toBe('White House');
   });
 });
+
+describe('generation suffixes', () => {
+  it('a bare surname joins "Donald Drake", not "Drake Jr."; "Drake Jr." joins "Donald Drake Jr."', () => {
+    const text =
+      'Governor Donald Drake spoke on Monday. Drake Jr. released the emails. ' +
+      'Drake has dismissed any talk of a cover-up.';
+    expect(speakerOf(text, 'cover-up')).toBe('Donald Drake');
+    const both =
+      'Donald Drake Jr. released the emails. Governor Donald Drake said on Monday he was proud. ' +
+      'Drake Jr. said the meeting was short. Drake said the press was unfair.';
+    expect(speakerOf(both, 'meeting was short')).toBe('Donald Drake Jr.');
+    expect(speakerOf(both, 'press was unfair')).toBe('Donald Drake');
+  });
+});
