@@ -195,6 +195,11 @@ export function phraseEndingAt(tokens: readonly Token[], j: number, floor = 0): 
       k--;
       continue;
     }
+    // "the first minister": a title modifier that is also an adverb, before a title word.
+    if (!t.cap && TITLE_MODIFIERS.has(t.lower) && isTitleLike(tokens[k]!) && !tokens[k]!.cap) {
+      k--;
+      continue;
+    }
     if (isLowerNounish(t) && (isTitleLike(t) || !headIsName || /^\p{N}/u.test(t.lower))) {
       k--;
       continue;

@@ -193,3 +193,16 @@ describe('generation suffixes', () => {
     expect(speakerOf(both, 'press was unfair')).toBe('Donald Drake');
   });
 });
+
+describe('a quote told to an addressee', () => {
+  it('"He told Ms Lowe:" is the first minister the previous sentence names, not the addressee or a journalist', () => {
+    const text =
+      'First Minister Jack Dunn spoke to pupils on Monday. ' +
+      'Political editor Hamish Reid said the remark was foolish. ' +
+      'Opposition leader Ann Lowe wrote to Mr Dunn on Tuesday accusing him of an error. ' +
+      'In a furious response, the first minister said his words had been twisted. ' +
+      'He told Ms Lowe: "It is sad that you have added to this distortion."';
+    expect(speakerOf(text, 'words had been twisted')).toBe('Jack Dunn');
+    expect(speakerOf(text, 'It is sad')).toBe('Jack Dunn');
+  });
+});
