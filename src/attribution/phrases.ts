@@ -20,6 +20,7 @@ import {
   MALE_GIVEN_NAMES,
   MONTHS,
   NAME_CONNECTORS,
+  NAME_TITLES,
   NEGATIONS,
   NON_NAME_OPENERS,
   OBJECT_PRONOUNS,
@@ -365,8 +366,14 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
   if (body.length === 0) return null;
   let n = body.length;
   while (n > 0 && isPossessive(body[n - 1]!)) n--;
+  // "Tom McCabe MSP", "Jane Roe QC": letters after a name are a title, not part of it.
+  let postNominal: Token[] = [];
+  while (n > 2 && isPostNominal(body[n - 1]!) && isNameWord(body[n - 2]!) && !isPostNominal(body[n - 2]!)) {
+    postNominal = body.slice(n - 1, n);
+    n--;
+  }
   let nameStart = n;
-  while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isTitleLike(body[nameStart - 1]!)) nameStart--;
+  while (nameStart > 0 && isNameWord(body[nameStart - 1]!) && !isNameTitle(body[nameStart - 1]!)) nameStart--;
   // "Sen. Marco Rubio of Florida", "Jason Gilbert of Cheyenne": the name is before "of".
   let locative: Token[] = [];
   if (
@@ -400,10 +407,22 @@ export function buildPhrase(tokens: readonly Token[], first: number, last: numbe
     kind: 'name',
     name,
     title: stripPossessivePronoun(title),
-    appositive: locative,
+    appositive: postNominal.length > 0 ? postNominal : locative,
     honorific,
     tokens: slice,
   };
+}
+
+/** "Labour MP Alan Hale": a title word, or a word only ever written before a name as its title. */
+function isNameTitle(t: Token): boolean {
+  return isTitleLike(t) || (NAME_TITLES.has(t.lower) && t.text === t.text.toUpperCase());
+}
+
+/** "MSP", "QC": a title written in capitals after a name. */
+function isPostNominal(t: Token): boolean {
+  return (
+    t.type === 'word' && t.text.length >= 2 && t.text === t.text.toUpperCase() && NAME_TITLES.has(t.lower)
+  );
 }
 
 function isOrgWord(t: Token): boolean {

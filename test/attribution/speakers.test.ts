@@ -206,3 +206,13 @@ describe('a quote told to an addressee', () => {
     expect(speakerOf(text, 'It is sad')).toBe('Jack Dunn');
   });
 });
+
+describe('titles written beside a name', () => {
+  it('"Labour MP Alan Hale" is Alan Hale, and "Tom Raeburn MSP" is Tom Raeburn', () => {
+    expect(speakerOf('Labour MP Alan Hale said fees were high.', 'fees were high')).toBe('Alan Hale');
+    expect(speakerOf('Tom Raeburn MSP said: "We found more money for schools."', 'more money')).toBe(
+      'Tom Raeburn',
+    );
+    expect(speakerOf('Euro MP Rita Kell said she would stand.', 'would stand')).toBe('Rita Kell');
+  });
+});
