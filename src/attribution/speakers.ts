@@ -134,6 +134,8 @@ function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable):
     if (e) table.notePronoun(e, pronoun, position, true);
     return e;
   }
+  const antecedent = relativeAntecedent(phrase, s);
+  if (antecedent) return resolvePhrase(antecedent, s, table);
   if (phrase.kind === 'name') return table.entityForName(mention);
   const author = authorOf(phrase, s, table);
   if (author) return author;
@@ -146,6 +148,20 @@ function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable):
   }
   if (phrase.title.length === 0) return null;
   return table.describedOnly(phrase, position);
+}
+
+/**
+ * "Ms Robinson, who presents The Weakest Link tells …": a phrase that is the
+ * object of a verb in a relative clause left open is not the subject; the
+ * name before ", who" is.
+ */
+function relativeAntecedent(phrase: NounPhrase, s: SentenceInfo): NounPhrase | null {
+  const verb = s.tokens[phrase.first - 1];
+  const who = s.tokens[phrase.first - 2];
+  const comma = s.tokens[phrase.first - 3];
+  if (verb?.type !== 'word' || verb.cap || who?.lower !== 'who' || comma?.text !== ',') return null;
+  const antecedent = phraseEndingAt(s.tokens, phrase.first - 4, s.floor);
+  return antecedent && antecedent.kind !== 'pronoun' ? antecedent : null;
 }
 
 /** Words that may stand between a participle and "by" ("carried out by", "drawn up by"). */

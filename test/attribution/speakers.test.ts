@@ -216,3 +216,10 @@ describe('titles written beside a name', () => {
     expect(speakerOf('Euro MP Rita Kell said she would stand.', 'would stand')).toBe('Rita Kell');
   });
 });
+
+describe('objects of a relative clause', () => {
+  it('"Ms Ward, who presents The Daily Quiz tells Hale that …" is Ms Ward, not the programme', () => {
+    const text = 'Ms Ward, who presents The Daily Quiz tells Hale that she despaired at his image.';
+    expect(speakerOf(text, 'despaired')).toBe('Ward');
+  });
+});
