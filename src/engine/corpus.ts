@@ -302,6 +302,20 @@ function withIdentities(
   });
 }
 
+/**
+ * Whether a denial is worded as one, remembered per statement text: a reload keeps the
+ * statements (and their text spans) of every unchanged file, so only new ones are read.
+ */
+const explicitness = new WeakMap<Span, boolean>();
+function explicitDenial(s: Statement): boolean {
+  let explicit = explicitness.get(s.text);
+  if (explicit === undefined) {
+    explicit = isExplicitDenial(s.cue?.text ?? null, s.text.text);
+    explicitness.set(s.text, explicit);
+  }
+  return explicit;
+}
+
 /** Denials by country and statements by speaker, as positions in `statements`. */
 function statementLists(statements: Statement[]) {
   const denialsByCountry = new Map<CountryCode, number[]>();
@@ -316,7 +330,7 @@ function statementLists(statements: Statement[]) {
     add(statementsBySpeaker, s.speakerId, i);
     if (!s.denial || !s.country) return;
     // /deny lists explicit denials first: ordered here once, not on every request.
-    if (isExplicitDenial(s.cue?.text ?? null, s.text.text)) add(denialsByCountry, s.country, i);
+    if (explicitDenial(s)) add(denialsByCountry, s.country, i);
     else add(implicit, s.country, i);
   });
   for (const [country, list] of implicit) {

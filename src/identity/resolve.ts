@@ -73,13 +73,23 @@ export function resolveIdentities(
   const own = statements.map((s) => ownCountry(s, stated));
   const keys = statements.map((_, i) => useKeys[useOf[i]!]!);
   const home = options.homeCountry ?? null;
+  const domesticSpeaker = uses.map((u) => isNamed(u.name) && !isInternational(u.name));
+  // Where each article stands is the same for all its statements: worked out once per article.
+  const officialsPlace = new Map<string, Evidence | null>();
+  const namedPlace = new Map<string, Evidence | null>();
+  const placeOf = (memo: Map<string, Evidence | null>, docId: string, find: typeof placeCountry) => {
+    let evidence = memo.get(docId);
+    if (evidence === undefined) {
+      evidence = find(places(docId), home);
+      memo.set(docId, evidence);
+    }
+    return evidence;
+  };
   const placed = statements.map((s, i): Evidence | null => {
     if (own[i]) return null;
-    const use = uses[useOf[i]!]!;
-    const place = places(s.docId);
-    if (placeable[useOf[i]!]) return placeCountry(place, home);
+    if (placeable[useOf[i]!]) return placeOf(officialsPlace, s.docId, placeCountry);
     // In an article about the home country, a named speaker the text places nowhere else is of it.
-    return isNamed(use.name) && !isInternational(use.name) ? homeOfDomesticArticle(place, home) : null;
+    return domesticSpeaker[useOf[i]!] ? placeOf(namedPlace, s.docId, homeOfDomesticArticle) : null;
   });
   const byPerson = majorityCountries(
     keys,
