@@ -15,6 +15,7 @@ import {
   CLAIM_NOUNS,
   CLAIM_VERBS,
   CLAIMING_VERBS,
+  CONDEMNATION,
   CONDUCT,
   CONJUNCTIONS,
   COPULAS,
@@ -157,6 +158,8 @@ function hasNegation(lower: readonly string[]): boolean {
   return lower.some(
     (w, i) =>
       isNegator(w) &&
+      // "no matter the setting": an idiom, no negation.
+      !(w === 'no' && lower[i + 1] === 'matter') &&
       !FOCUS.has(lower[i + 1] ?? '') &&
       !NOT_A_FACT.has(lower[i - 1] ?? '') &&
       !NOT_A_FACT.has(lower[i + 1] ?? '') &&
@@ -256,6 +259,8 @@ function introducesAClause(lower: readonly string[], at: number): boolean {
   return lower.slice(at + 1, at + 5).some((w) => AUXILIARIES.has(w) || (/[^e]ed$/.test(w) && w.length > 4));
 }
 
+/** "don't think this is a … ridiculous idea": a negation this near before a weak word. */
+const NEGATION_BEFORE_WEAK = 6;
 /** "rejected critics' calls": a proposal this near the start is what is rejected. */
 const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
@@ -400,7 +405,11 @@ function describesSomethingElse(lower: readonly string[], i: number): boolean {
 function aimedAtAClaim(lower: readonly string[], i: number): boolean {
   // "it was absurd to charge farmers": judging a deed, not a claim.
   if (lower[i + 1] === 'to') return false;
+  // "I don't think this is a ridiculous idea": the word is negated.
+  if (lower.slice(Math.max(0, i - NEGATION_BEFORE_WEAK), i).some(isNegator)) return false;
   const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_WEAK_DENIAL), i + 1 + CLAIM_AFTER_WEAK_DENIAL);
+  // "that was outrageous", "an outrageous statement": condemnation, unless of an allegation.
+  if (CONDEMNATION.has(lower[i]!)) return near.some((w) => STRONG_CLAIMS.has(w));
   if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
   const prev = lower[i - 1] ?? '';
   const subject = COPULAS.has(prev) ? (lower[i - 2] ?? '') : prev;

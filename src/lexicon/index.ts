@@ -124,6 +124,7 @@ export const CLAIMING_VERBS = denial('claiming-verb');
 export const CLAIM_MAKERS = denial('claim-maker');
 export const NOT_A_FACT = denial('not-a-fact');
 export const LIES = denial('lie');
+export const CONDEMNATION = denial('condemnation');
 
 /* Cues ------------------------------------------------------------------- */
 

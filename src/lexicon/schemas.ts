@@ -136,6 +136,7 @@ export const DENIAL_CLASSES = [
   'claim-maker',
   'not-a-fact',
   'lie',
+  'condemnation',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;

@@ -51,6 +51,7 @@ describe('implicit denials', () => {
     ['Economy minister Hugo Lind said there was no deal with the unions.', 'no deal'],
     ['Hugo Lind said his remarks were not racist.', 'not racist'],
     ['Hugo Lind said the reports were a complete misrepresentation of his views.', 'misrepresentation'],
+    ['Hugo Lind called the allegations outrageous.', 'allegations outrageous'],
     ['Hugo Lind said he was unaware of the payments.', 'unaware'],
     ['Hugo Lind insisted he had not known about the contract.', 'known about'],
     ['"There is no truth whatsoever in these stories," Hugo Lind said.', 'no truth'],
@@ -102,6 +103,9 @@ describe('not denials', () => {
     ['The striker played down the left wing.', 'left wing'],
     ['"If we reject this treaty, we will be isolated," Hugo Lind said.', 'reject this treaty'],
     ['Hugo Lind said voters did not like being told the truth.', 'told the truth'],
+    ['"That was outrageous," Hugo Lind said of the vote.', 'outrageous'],
+    ['"I do not think this is a ridiculous idea," Hugo Lind said.', 'ridiculous idea'],
+    ['Hugo Lind insisted that no matter the setting, the party would win.', 'no matter'],
     ['Hugo Lind said he was not about to resign.', 'resign'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();

@@ -35,6 +35,8 @@
  *     proposal               something proposed or asked for: rejecting it is no denial ("rejected calls for …")
  *     claiming-verb          a verb of claiming, in "wrong to suggest"
  *     claim-maker            who is told they are wrong ("you are wrong", "critics are wrong")
+ *     condemnation           a weak word that condemns more often than it denies ("outrageous"): a denial
+ *                            only of an allegation or accusation ("these outrageous allegations")
  *     lie                    what one accuses the other side of when one denies its claims ("accused them of lying")
  *     not-a-fact             before or after a negation, makes it advice or a resolve ("would not", "should not")
  *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
@@ -75,9 +77,9 @@ absurd           weak
 ridiculous       weak
 preposterous     weak
 ludicrous        weak
-outrageous       weak
-unfair           weak
-unjustified      weak
+outrageous       weak condemnation
+unfair           weak condemnation
+unjustified      weak condemnation
 smear            weak lie
 smears           weak lie
 lie              weak lie
