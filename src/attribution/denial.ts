@@ -497,6 +497,8 @@ function isConduct(after: readonly string[], k: number, w: string): boolean {
       .slice(k + 1, k + 1 + CONDUCT_AFTER_INTENTION)
       .some((x) => CONDUCT.has(x) && !INTENTIONS.has(x));
   if (w === 'responsible') return after[k + 1] === 'for';
+  // "was behind the attack", not "done behind closed doors".
+  if (w === 'behind') return k === 0 || COPULAS.has(after[k - 1] ?? '');
   return CONDUCT.has(w);
 }
 
@@ -568,8 +570,16 @@ function defendsOwnSide(lower: readonly string[]): boolean {
   );
   // "insisted it was time to act": an impersonal "it", calling for something.
   if (first === 'it' && lower[2] === 'time') return false;
-  return ownSide && !lower.slice(0, OWN_SIDE_FACT_REACH).some((w) => NOT_A_FACT.has(w));
+  if (!ownSide || lower.slice(0, OWN_SIDE_FACT_REACH).some((w) => NOT_A_FACT.has(w))) return false;
+  // A fact in the past, as a charge is answered ("he had been involved", "its plans were affordable"),
+  // not the speaker's present view ("he has different questions").
+  return lower
+    .slice(1, OWN_SIDE_FACT_REACH)
+    .some((w) => PAST_STATE.has(w) || (/ed$/.test(w) && w.length > 4));
 }
+
+/** Auxiliaries and copulas in the past: "had", "was", "were", "did", "been". */
+const PAST_STATE: ReadonlySet<string> = new Set(['had', 'was', 'were', 'did', 'been']);
 
 /** "insisted he would stay": a modal this early makes what is insisted a resolve. */
 const OWN_SIDE_FACT_REACH = 6;

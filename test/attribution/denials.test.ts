@@ -125,6 +125,12 @@ describe('wire copy (issue 9, class by class)', () => {
     expect(denialBy('The firm Acme insisted that it had complied with the law.', 'complied')).toBe('Acme');
     expect(denialBy('Hugo Lind insisted he would stay on as leader.', 'stay on')).toBeNull();
     expect(denialBy('Hugo Lind insisted it was time for the mayor to apologise.', 'apologise')).toBeNull();
+    expect(
+      denialBy('Hugo Lind insisted he has different questions for the witness.', 'different questions'),
+    ).toBeNull();
+    expect(
+      denialBy('"I don\'t think it should be done behind closed doors," Hugo Lind said.', 'closed doors'),
+    ).toBeNull();
   });
 
   it('keeps out resolve and refusals', () => {
