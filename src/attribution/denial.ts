@@ -178,7 +178,10 @@ function negatesATrait(lower: readonly string[]): boolean {
     if (lower[i + 1] === 'the' && lower[i + 2] === 'case') return true;
     // "the move was not about the new laws", "it is not against immigration": a motive or stance denied
     // (but "not about to resign" is a resolve).
-    if ((lower[i + 1] === 'about' && lower[i + 2] !== 'to') || lower[i + 1] === 'against') return true;
+    // Only with "not": "do nothing about crime" is no denial.
+    const not = lower[i] === 'not' || lower[i]!.endsWith("n't") || lower[i]!.endsWith('_not');
+    if (not && ((lower[i + 1] === 'about' && lower[i + 2] !== 'to') || lower[i + 1] === 'against'))
+      return true;
   }
   return false;
 }

@@ -107,6 +107,7 @@ describe('not denials', () => {
     ['"I do not think this is a ridiculous idea," Hugo Lind said.', 'ridiculous idea'],
     ['Hugo Lind insisted that no matter the setting, the party would win.', 'no matter'],
     ['Hugo Lind said he was not about to resign.', 'resign'],
+    ['Hugo Lind said voters could cut crime or do nothing about crime.', 'nothing about crime'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });
