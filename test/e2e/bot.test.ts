@@ -115,6 +115,8 @@ describe('answers', () => {
     expect(text).toContain('We never hacked anyone');
     expect(text).toContain('The claims are false');
     expect(text).not.toContain('Li Wei');
+    // Where the speaker's country comes from, when the quoted words for the speaker do not say it.
+    expect(text).toContain('🇷🇺 Russia (as the article says elsewhere)');
     const none = await h.send(slashCommand(h.fake, 'deny', { country: 'SE' }));
     expect(none.message.content).toBe('No denials by officials or bodies of 🇸🇪 Sweden in the corpus.');
     const unknown = await h.send(slashCommand(h.fake, 'deny', { country: 'Atlantis' }));
