@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { findCountry } from './countries.ts';
+import { CountryInputSchema } from './countries.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalText = z
@@ -32,20 +32,7 @@ const BaseSchema = z.object({
    * The corpus's home country (code or name): the country of officials, parties
    * and government bodies the articles give none (domestic news). Empty: none.
    */
-  CORPUS_COUNTRY: optionalText.pipe(
-    z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined) return undefined;
-        const country = findCountry(value);
-        if (!country) {
-          ctx.addIssue({ code: 'custom', message: `"${value}" is not a country (use a code such as GB)` });
-          return z.NEVER;
-        }
-        return country.code;
-      }),
-  ),
+  CORPUS_COUNTRY: optionalText.pipe(CountryInputSchema.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
+import { z } from 'zod';
 import type { CountryInfo } from './answers/types.ts';
 import type { CountryCode } from './model.ts';
 import { foldName } from './text/fold.ts';
@@ -107,3 +108,22 @@ export function findCountry(input: string): CountryInfo | null {
 export function countryDemonym(code: string): string | null {
   return RECORDS.get(code.toUpperCase())?.demonym ?? null;
 }
+
+/**
+ * A country a person writes (a code such as "GB" or a name such as "United
+ * Kingdom"), validated to its code: for settings and front matter alike.
+ */
+export const CountryInputSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const country = findCountry(value);
+    if (!country) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a country (use a code such as GB, or a name)`,
+      });
+      return z.NEVER;
+    }
+    return country.code;
+  });

@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { findCountry } from '../countries.ts';
+import { CountryInputSchema } from '../countries.ts';
 
 /** A calendar date (`2020-09-11`) or an ISO date-time (`2020-09-11T23:42:00Z`). */
 const IsoDate = z
@@ -19,22 +19,6 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A country as a code ("GB") or a name ("United Kingdom"), stored as its code. */
-const Country = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const country = findCountry(value);
-    if (!country) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${value}" is not a country (use a code such as GB, or a name)`,
-      });
-      return z.NEVER;
-    }
-    return country.code;
-  });
-
 export const FrontMatterSchema = z.strictObject({
   title: z.string().trim().min(1).max(500),
   published: IsoDate.optional(),
@@ -42,7 +26,7 @@ export const FrontMatterSchema = z.strictObject({
   author: z.string().trim().min(1).max(200).optional(),
   url: z.url({ protocol: /^https?$/ }).optional(),
   /** Home country of the article: the country of officials the text gives none (domestic news). */
-  country: Country.optional(),
+  country: CountryInputSchema.optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
