@@ -132,6 +132,15 @@ export function countryPhraseAt(tokens: readonly string[], i: number): CountryPh
   return found;
 }
 
+/** The first country the words name (as tokens), or null. */
+export function firstCountry(tokens: readonly string[]): string | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = countryPhraseAt(tokens, i);
+    if (hit) return hit.code;
+  }
+  return null;
+}
+
 /** "US" inside an all-capitals stretch is the pronoun ("TELL US"). */
 function isShoutedText(tokens: readonly string[], i: number): boolean {
   const neighbour = tokens[i - 1] ?? tokens[i + 1] ?? '';

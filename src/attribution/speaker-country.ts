@@ -6,19 +6,14 @@
  * of the institution the article names nearby.
  */
 import { ORG_WORDS } from '../lexicon/index.ts';
-import { countryPhraseAt } from './countries.ts';
+import { firstCountry } from './countries.ts';
 import type { Entity } from './entity.ts';
 import { type Moment, SCAN_LIMIT, upperBound } from './timeline.ts';
 import type { Token } from './tokens.ts';
 
 /** Country evidence in tokens (title, apposition, or an organisation's name). */
 export function countryIn(tokens: readonly Token[]): string | null {
-  const texts = tokens.map((t) => t.text);
-  for (let i = 0; i < texts.length; i++) {
-    const hit = countryPhraseAt(texts, i);
-    if (hit) return hit.code;
-  }
-  return null;
+  return firstCountry(tokens.map((t) => t.text));
 }
 
 /**

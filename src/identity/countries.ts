@@ -3,18 +3,13 @@
  * article's dateline ("MOSCOW (Reuters) -"), with the attribution engine's
  * own matcher of running text, so both agree on what names a country.
  */
-import { countryPhraseAt } from '../attribution/countries.ts';
+import { countryPhraseAt, firstCountry } from '../attribution/countries.ts';
 import { wordTokens } from '../attribution/tokens.ts';
 import type { CountryCode } from '../model.ts';
 
 /** The first country the words name, or null. */
 export function countryMentionedIn(words: string): CountryCode | null {
-  const tokens = wordTokens(words);
-  for (let i = 0; i < tokens.length; i++) {
-    const hit = countryPhraseAt(tokens, i);
-    if (hit) return hit.code;
-  }
-  return null;
+  return firstCountry(wordTokens(words));
 }
 
 /** Mentions a country needs, and its lead over the next, to be what an article is about. */
