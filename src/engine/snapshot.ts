@@ -407,7 +407,7 @@ function corpusFromSnapshot(
     loadedAt: new Date(),
     homeCountry: identity.homeCountry,
     // The identities stored were resolved over exactly these documents: with the same home
-    // country they are what resolving again would give (a tenth of a warm start, saved).
+    // country they are what resolving again would give (BBC ×1: snapshot load ~0.9 → ~0.5 s).
     identitiesResolved: (identity.homeCountry ?? null) === manifest.homeCountry,
   });
 }
@@ -500,7 +500,8 @@ function restoreStatement(stored: StoredStatement, doc: CorpusDocument, n: numbe
     denial: stored.denial,
     id: `${doc.id}:s${n + 1}`,
     docId: doc.id,
-    // Corpus-wide identity is worked out again whenever a corpus is put together (corpusFromEntries).
+    // The corpus-wide identity as resolved when the snapshot was written; resolved again on
+    // loading only for another home country (see corpusFromSnapshot).
     speakerId: stored.speakerId,
     speakerName: stored.speakerName ?? speaker.name,
     country: stored.country,

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseDocument, withId } from '../corpus/load.ts';
 import { buildCorpus, type Corpus, type Extractor } from '../engine/corpus.ts';
-import { foldName } from '../identity/names.ts';
+import { nameKey } from '../identity/names.ts';
 import type { CorpusDocument, Statement } from '../model.ts';
 
 export const BBC_GOLD_FILE = fileURLToPath(new URL('./gold/bbc-dev.json', import.meta.url));
@@ -142,15 +142,15 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 function surname(name: string): string {
-  const keys = foldName(name.replace(/^desc:\s*/, '')).split(' ');
+  const keys = nameKey(name.replace(/^desc:\s*/, '')).split(' ');
   return keys[keys.length - 1] ?? '';
 }
 
 /** The predicted speaker is the gold one: the same name, or the same surname for people. */
 function sameSpeaker(gold: GoldLabel, s: Statement): boolean {
   if (!gold.named)
-    return s.speaker.kind === gold.kind || foldName(s.speakerName).includes(surname(gold.speaker));
-  if (foldName(gold.speaker) === foldName(s.speakerName)) return true;
+    return s.speaker.kind === gold.kind || nameKey(s.speakerName).includes(surname(gold.speaker));
+  if (nameKey(gold.speaker) === nameKey(s.speakerName)) return true;
   return gold.kind === 'person' && surname(gold.speaker) === surname(s.speakerName);
 }
 
@@ -210,7 +210,7 @@ export function scoreBbc(
   const idsByPerson = new Map<string, Set<string>>();
   const noteIdentity = (g: GoldLabel, s: Statement | undefined) => {
     if (!s || !g.named || g.kind !== 'person' || !sameSpeaker(g, s)) return;
-    const key = foldName(g.speaker);
+    const key = nameKey(g.speaker);
     const ids = idsByPerson.get(key) ?? new Set<string>();
     ids.add(s.speakerId);
     idsByPerson.set(key, ids);
@@ -291,12 +291,12 @@ export function scoreBbc(
 export function surnameOnlySpeakers(corpus: Corpus): string[] {
   const full = new Set<string>();
   for (const sp of corpus.speakers.values()) {
-    const keys = foldName(sp.name).split(' ');
+    const keys = nameKey(sp.name).split(' ');
     if (sp.kind === 'person' && keys.length > 1) full.add(keys[keys.length - 1]!);
   }
   return [...corpus.speakers.values()]
     .filter(
-      (sp) => sp.kind === 'person' && !sp.described && !sp.name.includes(' ') && full.has(foldName(sp.name)),
+      (sp) => sp.kind === 'person' && !sp.described && !sp.name.includes(' ') && full.has(nameKey(sp.name)),
     )
     .map((sp) => `${sp.name} (${sp.statementCount})`);
 }

@@ -22,7 +22,7 @@
  * Only person names are merged; organisations and states keep their names.
  */
 import { INSTITUTION_NAMES } from '../lexicon/index.ts';
-import { foldToken } from '../text/fold.ts';
+import { foldName, foldToken } from '../text/fold.ts';
 import { isNameTitle } from './titles.ts';
 
 /** Share of the statements of all candidates one must have for a bare surname to join it. */
@@ -67,27 +67,26 @@ function remembered<T>(compute: (input: string) => T): (input: string) => T {
   };
 }
 
-/** A name as names are compared, word by word: "Mr. Côté" → "mr cote". */
-export const foldName = remembered((name) => name.split(/\s+/).filter(Boolean).map(foldToken).join(' '));
+/**
+ * A name as identities compare it, word by word (src/text/fold.ts's foldToken):
+ * "Mr. Côté" → "mr cote".
+ */
+export const nameKey = remembered((name) => name.split(/\s+/).filter(Boolean).map(foldToken).join(' '));
 
 /** "East Midlands MEP Robert Kilroy-Silk" → "Robert Kilroy-Silk"; names without a title are unchanged. */
 export const stripLeadingTitles = remembered(stripTitles);
 
 function stripTitles(name: string): string {
   const tokens = name.split(/\s+/).filter(Boolean);
-  let last = -1;
-  tokens.forEach((t, i) => {
-    if (isNameTitle(t)) last = i;
-  });
-  // Keep at least two tokens of name after the title ("Prime Minister Blair" stays a surname).
+  const last = tokens.findLastIndex(isNameTitle);
+  // What follows the last title is the name ("Prime Minister Blair" → "Blair"); a title at the
+  // end is no prefix ("Martin Luther King" stays whole).
   const rest = tokens.slice(last + 1);
-  if (last < 0 || rest.length === 0) return name;
-  if (rest.length === 1 && last >= 0) return rest[0]!;
-  return rest.join(' ');
+  return last < 0 || rest.length === 0 ? name : rest.join(' ');
 }
 
 function tokensOf(name: string): string[] {
-  return foldName(name).split(' ').filter(Boolean);
+  return nameKey(name).split(' ').filter(Boolean);
 }
 
 function isInitial(key: string): boolean {
@@ -134,7 +133,7 @@ export function canonicalNames(uses: readonly NameUse[]): Map<string, string> {
 
 /** The key `canonicalNames` files a use under: kind and folded name. */
 export function keyOfUse(use: Pick<NameUse, 'name' | 'kind'>): string {
-  return `${use.kind}:${foldName(use.name)}`;
+  return `${use.kind}:${nameKey(use.name)}`;
 }
 
 function collectPeople(uses: readonly NameUse[]): Map<string, Person> {
@@ -158,6 +157,7 @@ function collectPeople(uses: readonly NameUse[]): Map<string, Person> {
 
 /** "the Tories", "Conservatives" → "Conservative Party": an institution's one name (lexicon), else as written. */
 function institutionName(name: string): string {
+  // The lexicon keys institutions by src/text/fold.ts's foldName.
   const key = foldName(name).replace(/^the /, '');
   return INSTITUTION_NAMES.get(key)?.name ?? name;
 }

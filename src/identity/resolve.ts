@@ -28,7 +28,7 @@
 import type { CountryCode, CountryEvidence, ExtractedStatement } from '../model.ts';
 import { countryMentionedIn } from './countries.ts';
 import { mostFrequent } from './majority.ts';
-import { canonicalNames, foldName, keyOfUse, type NameUse } from './names.ts';
+import { canonicalNames, keyOfUse, type NameUse, nameKey } from './names.ts';
 import { isInternational, isOfficial } from './titles.ts';
 
 export interface IdentityStatement {
@@ -67,7 +67,7 @@ export function resolveIdentities(
   const { uses, useOf } = distinctUses(statements);
   const canonical = canonicalNames(uses);
   const useNames = uses.map((u) => canonical.get(keyOfUse(u)) ?? u.name);
-  const useKeys = uses.map((u, k) => `${u.kind}:${foldName(useNames[k]!)}`);
+  const useKeys = uses.map((u, k) => `${u.kind}:${nameKey(useNames[k]!)}`);
   const placeable = uses.map((u) => isOfficial(u.name, u.title) && !isInternational(u.name));
   const stated = new Map<string, CountryCode | null>();
   const own = statements.map((s) => ownCountry(s, stated));
@@ -146,7 +146,7 @@ const LED_BODY =
 /** The leader's surname, folded, in "the Assad government", or null. */
 function ledBy(name: string): string | null {
   const m = LED_BODY.exec(name.trim());
-  return m ? foldName(m[1]!) : null;
+  return m ? nameKey(m[1]!) : null;
 }
 
 /**
