@@ -242,17 +242,14 @@ function saysTheyAreWrong(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     if (!REPROACH.has(lower[i]!)) continue;
     if (lower[i + 1] === 'to' && CLAIMING_VERBS.has(lower[i + 2] ?? '')) return true;
-    const prev = lower[i - 1] ?? '';
-    if (COPULAS.has(prev) && CLAIM_MAKERS.has(lower[i - 2] ?? '') && lower[i + 1] !== 'to') return true;
-    // "claims of a clash … were wrong"
-    const claimBefore = lower.slice(Math.max(0, i - CLAIM_BEFORE_WRONG), i).some((w) => CLAIM_NOUNS.has(w));
-    if (COPULAS.has(prev) && claimBefore && lower[i + 1] !== 'to') return true;
+    if (!COPULAS.has(lower[i - 1] ?? '') || lower[i + 1] === 'to') continue;
+    // "you are wrong", or "claims of a clash … were wrong".
+    if (CLAIM_MAKERS.has(lower[i - 2] ?? '')) return true;
+    if (lower.slice(Math.max(0, i - CLAIM_BEFORE_WRONG), i).some((w) => CLAIM_NOUNS.has(w))) return true;
   }
   return false;
 }
 
-/** "the reports … were completely inaccurate": a copula this near before a word of falsehood. */
-const COPULA_BEFORE_FALSEHOOD = 3;
 /** "the idea that …", "the idea Mr X posed a threat": a clause follows (not "the idea of a tax"). */
 function introducesAClause(lower: readonly string[], at: number): boolean {
   const next = lower[at] ?? '';
@@ -268,6 +265,8 @@ const NEGATION_BEFORE_WEAK = 6;
 const PROPOSAL_REACH = 4;
 /** "denied the company any support": the second object's article comes within this many words. */
 const DOUBLE_OBJECT_REACH = 3;
+/** "the reports … were completely inaccurate": a copula this near before a word of falsehood. */
+const COPULA_BEFORE_FALSEHOOD = 3;
 /** "claims of a clash between … were wrong": a claim this many words before "wrong". */
 const CLAIM_BEFORE_WRONG = 10;
 /** "did not get our sums … wrong": how far "wrong" may follow the negation. */
