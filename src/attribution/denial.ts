@@ -37,6 +37,7 @@ import {
   NEGATORS,
   NOT_A_FACT,
   PAST_NEGATIONS,
+  PAST_STATE,
   POSSESSIVES,
   PREPOSITIONS,
   PRONOUNS,
@@ -45,6 +46,7 @@ import {
   REFUSAL_OBJECTS,
   REPROACH,
   SCANDALS,
+  SPECULATION_KINDS,
   SPEECH_WORDS,
   STRONG_CLAIMS,
   STRONG_DENIAL,
@@ -206,11 +208,7 @@ function callsItMisrepresented(lower: readonly string[]): boolean {
     if (w === 'context' && lower[i - 1] === 'of' && lower[i - 2] === 'out') return true;
     if (w === 'speculation') {
       const prev = lower[i - 1] ?? '';
-      if (
-        COPULAS.has(prev) ||
-        ['as', 'idle', 'pure', 'mere', 'wild', 'press', 'newspaper', 'media'].includes(prev)
-      )
-        return true;
+      if (COPULAS.has(prev) || SPECULATION_KINDS.has(prev)) return true;
     }
   }
   return false;
@@ -579,9 +577,6 @@ function defendsOwnSide(lower: readonly string[]): boolean {
     .slice(1, OWN_SIDE_FACT_REACH)
     .some((w) => PAST_STATE.has(w) || (/ed$/.test(w) && w.length > 4));
 }
-
-/** Auxiliaries and copulas in the past: "had", "was", "were", "did", "been". */
-const PAST_STATE: ReadonlySet<string> = new Set(['had', 'was', 'were', 'did', 'been']);
 
 /** "insisted he would stay": a modal this early makes what is insisted a resolve. */
 const OWN_SIDE_FACT_REACH = 6;

@@ -13,6 +13,7 @@ import {
   BE_FORMS,
   CLAIM_NOUNS,
   CLAUSE_CONJUNCTIONS,
+  CONTROL_WORDS,
   CRITICISM,
   CUES,
   type CueForm,
@@ -105,25 +106,10 @@ interface CueHit {
   agentAt?: number;
 }
 
-/** "was forced to deny", "was quick to dismiss": words that hand the sentence's subject to the cue after "to". */
-const CONTROL_WORDS = new Set([
-  'forced',
-  'quick',
-  'moved',
-  'sought',
-  'rushed',
-  'keen',
-  'swift',
-  'eager',
-  'anxious',
-  'hastened',
-  'pains',
-  'careful',
-  'obliged',
-  'compelled',
-]);
-
-/** Index where "was forced to deny" starts ("was", or "forced"), or -1. */
+/**
+ * Index where "was forced to deny" starts ("was", or "forced"), or -1: a
+ * control word (lexicon) hands the sentence's subject to the cue after "to".
+ */
 function controlledCue(toks: readonly Token[], i: number, floor: number): number {
   if (toks[i - 1]?.lower !== 'to' || !CONTROL_WORDS.has(toks[i - 2]?.lower ?? '')) return -1;
   let first = i - 2;

@@ -125,6 +125,8 @@ export const CLAIM_MAKERS = denial('claim-maker');
 export const NOT_A_FACT = denial('not-a-fact');
 export const LIES = denial('lie');
 export const CONDEMNATION = denial('condemnation');
+export const SPECULATION_KINDS = denial('speculation-kind');
+export const PAST_STATE = denial('past-state');
 
 /* Cues ------------------------------------------------------------------- */
 
@@ -179,6 +181,8 @@ export const DISMISSAL_VERBS = cueWords('dismissal-verb');
 export const DISMISSAL_PARTICLES = cueWords('dismissal-particle');
 /** "Syria's denials that …": nouns naming a denial. */
 export const DENIAL_NOUNS = cueWords('denial-noun');
+/** "was forced to deny": words that hand the subject to a cue after "to". */
+export const CONTROL_WORDS = cueWords('control');
 
 /* Places and institutions ---------------------------------------------------- */
 

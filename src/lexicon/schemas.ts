@@ -137,6 +137,8 @@ export const DENIAL_CLASSES = [
   'not-a-fact',
   'lie',
   'condemnation',
+  'speculation-kind',
+  'past-state',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;
@@ -172,6 +174,7 @@ export const CUE_WORD_CLASSES = [
   'dismissal-verb',
   'dismissal-particle',
   'denial-noun',
+  'control',
 ] as const;
 export const CueWordRow = z.object({ form: Word, classes: listOf(CUE_WORD_CLASSES) });
 export type CueWordRow = z.infer<typeof CueWordRow>;

@@ -357,6 +357,22 @@ denials       denial-noun
 rejection     denial-noun
 dismissal     denial-noun
 
+# Words that hand the sentence's subject to a cue after "to" ("was forced to deny", "was quick to dismiss")
+forced        control
+quick         control
+moved         control
+sought        control
+rushed        control
+keen          control
+swift         control
+eager         control
+anxious       control
+hastened      control
+pains         control
+careful       control
+obliged       control
+compelled     control
+
 # Audiences
 reporters     audience
 journalists   audience

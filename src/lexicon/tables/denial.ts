@@ -35,6 +35,8 @@
  *     proposal               something proposed or asked for: rejecting it is no denial ("rejected calls for …")
  *     claiming-verb          a verb of claiming, in "wrong to suggest"
  *     claim-maker            who is told they are wrong ("you are wrong", "critics are wrong")
+ *     speculation-kind       before "speculation", calls a report speculation ("idle speculation", "as speculation")
+ *     past-state             an auxiliary or copula of a past fact ("had", "was"): what one insists on of one's own side
  *     condemnation           a weak word that condemns more often than it denies ("outrageous"): a denial
  *                            only of an allegation or accusation ("these outrageous allegations")
  *     lie                    what one accuses the other side of when one denies its claims ("accused them of lying")
@@ -397,6 +399,19 @@ plea             proposal
 pleas            proposal
 request          refusal-object proposal
 
+# Words before "speculation" that call a report speculation ("idle speculation", "dismissed as speculation"),
+# and auxiliaries of a past state ("he had been involved")
+as               speculation-kind
+idle             speculation-kind
+pure             speculation-kind
+mere             speculation-kind
+wild             speculation-kind
+press            speculation-kind
+newspaper        speculation-kind
+media            speculation-kind
+had              past-state
+did              past-state
+
 # Knowing nothing, being innocent
 unaware          ignorance
 innocent         innocence
@@ -411,10 +426,10 @@ wrong            accusation reproach trait
 # Forms of "be"
 is               copula
 are              copula
-was              copula
-were             copula
+was              copula past-state
+were             copula past-state
 be               copula
-been             copula
+been             copula past-state
 being            copula
 's               copula
 
