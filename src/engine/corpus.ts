@@ -282,23 +282,12 @@ function withIdentities(
     ) {
       return s;
     }
-    // Fields written out: V8 makes slow objects of a spread copy (see `packStatements`).
-    return {
-      kind: s.kind,
-      text: s.text,
-      speaker: s.speaker,
-      cue: s.cue,
-      ...(s.quotes ? { quotes: s.quotes } : {}),
-      denial: s.denial,
-      id: s.id,
-      docId: s.docId,
+    return statementOf(s, s, {
       speakerId,
       speakerName: identity.name,
       country: identity.country,
       countryEvidence: identity.countryEvidence,
-      paragraph: s.paragraph,
-      sentenceIds: s.sentenceIds,
-    };
+    });
   });
 }
 
@@ -400,25 +389,36 @@ function packStatements(list: Statement[]): Statement[] {
     quotes: s.quotes?.map(span),
     sentenceIds: [...s.sentenceIds],
   }));
-  return list.map((s, i) => {
-    const p = parts[i]!;
-    return {
-      kind: s.kind,
-      text: p.text,
-      speaker: p.speaker,
-      cue: p.cue,
-      ...(p.quotes ? { quotes: p.quotes } : {}),
-      denial: s.denial,
-      id: s.id,
-      docId: s.docId,
-      speakerId: s.speakerId,
-      speakerName: s.speakerName,
-      country: s.country,
-      countryEvidence: s.countryEvidence,
-      paragraph: s.paragraph,
-      sentenceIds: p.sentenceIds,
-    };
-  });
+  return list.map((s, i) => statementOf(s, parts[i]!, s));
+}
+
+/**
+ * A statement written out field by field, from `s` with its spans (`parts`) and
+ * corpus-wide identity (`identity`) taken from elsewhere. Written out because
+ * V8 makes slow objects of a spread copy, and one constructor gives every
+ * statement one shape.
+ */
+function statementOf(
+  s: Statement,
+  parts: Pick<Statement, 'text' | 'speaker' | 'cue' | 'quotes' | 'sentenceIds'>,
+  identity: Pick<Statement, 'speakerId' | 'speakerName' | 'country' | 'countryEvidence'>,
+): Statement {
+  return {
+    kind: s.kind,
+    text: parts.text,
+    speaker: parts.speaker,
+    cue: parts.cue,
+    ...(parts.quotes ? { quotes: parts.quotes } : {}),
+    denial: s.denial,
+    id: s.id,
+    docId: s.docId,
+    speakerId: identity.speakerId,
+    speakerName: identity.speakerName,
+    country: identity.country,
+    countryEvidence: identity.countryEvidence,
+    paragraph: s.paragraph,
+    sentenceIds: parts.sentenceIds,
+  };
 }
 
 /** A corpus's documents with their statements (statements are stored in document order). */
