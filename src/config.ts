@@ -36,15 +36,78 @@ const BaseSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-const DiscordSchema = z.object({
-  DISCORD_TOKEN: z.string().trim().min(1, 'is required'),
-  DISCORD_CLIENT_ID: snowflake,
-  DISCORD_GUILD_ID: snowflake.optional().or(z.literal('').transform(() => undefined)),
-  /** REST base URL; unset means Discord's own. Tests point it at a local server. */
-  DISCORD_API_URL: optionalText.pipe(z.url().optional()),
-  /** Per-user cooldown between queries, in seconds (0 disables it). */
-  QUERY_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
-});
+/** A blank value (`RATE_LIMIT_BURST=` in a `.env`) means unset, not 0. */
+function blankIsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+}
+
+/** Each user may ask this many queries at once, then one more every this many seconds. */
+export const RATE_LIMIT_DEFAULTS = { burst: 5, refillSeconds: 4 } as const;
+
+interface RateLimitInput {
+  RATE_LIMIT_BURST?: number | undefined;
+  RATE_LIMIT_REFILL_SECONDS?: number | undefined;
+  QUERY_COOLDOWN_SECONDS?: number | undefined;
+}
+
+/**
+ * The rate limit settings, with the defaults filled in and the deprecated
+ * QUERY_COOLDOWN_SECONDS (a hard cooldown between any two queries, replaced
+ * by the per-user budget) mapped rather than dropped: on its own it is read
+ * as what it always meant, RATE_LIMIT_BURST=1 and RATE_LIMIT_REFILL_SECONDS=N
+ * (0: off), so an old `.env` keeps its behaviour; beside the new settings it
+ * is ignored. Either way `warnings` says so, and the bot logs it at start-up.
+ */
+function rateLimitSettings<T extends RateLimitInput>(env: T) {
+  const {
+    RATE_LIMIT_BURST: burst,
+    RATE_LIMIT_REFILL_SECONDS: refill,
+    QUERY_COOLDOWN_SECONDS: cooldown,
+    ...rest
+  } = env;
+  const warnings: string[] = [];
+  let settings = {
+    RATE_LIMIT_BURST: burst ?? RATE_LIMIT_DEFAULTS.burst,
+    RATE_LIMIT_REFILL_SECONDS: refill ?? RATE_LIMIT_DEFAULTS.refillSeconds,
+  };
+  if (cooldown !== undefined && burst === undefined && refill === undefined) {
+    settings =
+      cooldown > 0
+        ? { RATE_LIMIT_BURST: 1, RATE_LIMIT_REFILL_SECONDS: cooldown }
+        : { RATE_LIMIT_BURST: 0, RATE_LIMIT_REFILL_SECONDS: RATE_LIMIT_DEFAULTS.refillSeconds };
+    const meaning =
+      cooldown > 0
+        ? `RATE_LIMIT_BURST=1 and RATE_LIMIT_REFILL_SECONDS=${cooldown}`
+        : 'RATE_LIMIT_BURST=0 (no rate limit)';
+    warnings.push(
+      `QUERY_COOLDOWN_SECONDS is deprecated and read as ${meaning}. Set those instead, or remove it ` +
+        `for the default budget (${RATE_LIMIT_DEFAULTS.burst} queries at once, then one every ` +
+        `${RATE_LIMIT_DEFAULTS.refillSeconds} s); see .env.example.`,
+    );
+  } else if (cooldown !== undefined) {
+    warnings.push(
+      'QUERY_COOLDOWN_SECONDS is deprecated and ignored, because RATE_LIMIT_BURST or ' +
+        'RATE_LIMIT_REFILL_SECONDS is set; remove it.',
+    );
+  }
+  return { ...rest, ...settings, warnings: warnings as readonly string[] };
+}
+
+const DiscordSchema = z
+  .object({
+    DISCORD_TOKEN: z.string().trim().min(1, 'is required'),
+    DISCORD_CLIENT_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake.optional().or(z.literal('').transform(() => undefined)),
+    /** REST base URL; unset means Discord's own. Tests point it at a local server. */
+    DISCORD_API_URL: optionalText.pipe(z.url().optional()),
+    /** Per-user budget: queries a user may make at once (0 turns rate limiting off). */
+    RATE_LIMIT_BURST: blankIsUnset(z.coerce.number().int().min(0).max(1000)),
+    /** Per-user budget: seconds for one spent query to come back. */
+    RATE_LIMIT_REFILL_SECONDS: blankIsUnset(z.coerce.number().positive().max(3600)),
+    /** Deprecated: the old one-query-per-N-seconds cooldown; see `rateLimitSettings`. */
+    QUERY_COOLDOWN_SECONDS: blankIsUnset(z.coerce.number().min(0).max(3600)),
+  })
+  .transform(rateLimitSettings);
 
 export type BaseConfig = z.infer<typeof BaseSchema>;
 export type BotConfig = BaseConfig & z.infer<typeof DiscordSchema>;

@@ -1,5 +1,5 @@
 /**
- * The one error handler. A `Refusal` is an expected "no" (cooldown,
+ * The one error handler. A `Refusal` is an expected "no" (rate limit,
  * permissions, expired buttons) and its message goes to the user as is;
  * anything else is a fault: the user gets a short apology, pino gets the
  * detail. Either way the reply is ephemeral, and tokens stay out of logs.

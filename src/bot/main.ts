@@ -67,13 +67,14 @@ async function connect(client: Client, token: string): Promise<void> {
 export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<RunningBot> {
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const commands = await loadCommands(deps.commandsDir);
+  for (const warning of config.warnings) logger.warn({ warning }, 'configuration');
   const service = deps.service ?? (await openService(config, logger));
   const client = createClient(config);
   const router = createRouter({
     commands,
     service,
     logger,
-    cooldownSeconds: config.QUERY_COOLDOWN_SECONDS,
+    rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));

@@ -1,10 +1,15 @@
 /**
  * Everything the bot itself says (as opposed to answers, which the renderer
- * writes): refusals, cooldowns, expired buttons, failures. One place, so the
+ * writes): refusals, rate limits, expired buttons, failures. One place, so the
  * wording stays consistent and short.
  */
 export const replies = {
-  cooldown: (seconds: number) => `You're asking quickly: try again in ${seconds} s.`,
+  /** `<t:…:R>` is Discord's relative time ("in 4 seconds"), shown in each reader's own clock. */
+  rateLimited: (retryAtMs: number, waitMs: number, budget: { burst: number; refillSeconds: number }) =>
+    `You're asking quickly: try again <t:${Math.ceil(retryAtMs / 1000)}:R> (in ${Math.ceil(waitMs / 1000)} s). ` +
+    (budget.burst === 1
+      ? `Everyone can ask one question every ${budget.refillSeconds} s.`
+      : `Everyone can ask ${budget.burst} questions in a row, then one more every ${budget.refillSeconds} s.`),
   needsManageServer: 'Only members with the **Manage Server** permission can reload the corpus.',
   guildOnly: 'This command only works in a server.',
   notYourButtons:

@@ -1,7 +1,8 @@
 /**
  * The interaction router: every interaction the client receives goes
- * through `handle`, which picks the command or button, applies the cooldown,
- * and sends every failure to the one error handler.
+ * through `handle`, which picks the command or button, spends the user's
+ * query budget (slash commands only: autocomplete, page turns and Context
+ * buttons are free), and sends every failure to the one error handler.
  */
 import type {
   AutocompleteInteraction,
@@ -13,8 +14,8 @@ import type { AnswerService } from '../answers/requests.ts';
 import type { Logger } from '../log.ts';
 import { parseButtonId } from '../render/discord.ts';
 import type { CommandContext, CommandModule } from './commands.ts';
-import { Cooldowns } from './cooldown.ts';
 import { describeError, describeInteraction, handleInteractionError, Refusal } from './errors.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { Reloader } from './reload.ts';
 import { replies } from './replies.ts';
 import { Responder } from './respond.ts';
@@ -24,7 +25,8 @@ export interface RouterDeps {
   commands: ReadonlyMap<string, CommandModule>;
   service: AnswerService;
   logger: Logger;
-  cooldownSeconds: number;
+  /** Each user may ask `burst` queries at once, then one more every `refillSeconds` (burst 0: no limit). */
+  rateLimit: { burst: number; refillSeconds: number };
   now?: () => number;
   deferAfterMs?: number;
 }
@@ -36,7 +38,10 @@ export interface Router {
 export function createRouter(deps: RouterDeps): Router {
   const { commands, service, logger } = deps;
   const now = deps.now ?? Date.now;
-  const cooldowns = new Cooldowns(deps.cooldownSeconds, now);
+  const limiter = new RateLimiter(
+    { burst: deps.rateLimit.burst, refillMs: Math.round(deps.rateLimit.refillSeconds * 1000) },
+    now,
+  );
   const responder = new Responder({
     service,
     sessions: new PageSessions(now),
@@ -70,8 +75,9 @@ export function createRouter(deps: RouterDeps): Router {
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
     if (!command) throw new Refusal(replies.unknownCommand);
-    const wait = cooldowns.take(interaction.user.id);
-    if (wait > 0) throw new Refusal(replies.cooldown(wait));
+    // Every slash command spends one query, /reload included (it is the costliest).
+    const wait = limiter.take(interaction.user.id);
+    if (wait > 0) throw new Refusal(replies.rateLimited(now() + wait, wait, deps.rateLimit));
     await command.execute(interaction, contextFor(interaction));
   }
 

@@ -1,33 +1,13 @@
-/** Cooldowns, pagination sessions and autocomplete ranking, with a fake clock. */
+/** Pagination sessions and autocomplete ranking, with a fake clock (the rate limit: rate-limit.test.ts). */
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/answers/requests.ts';
 import { countryChoices, speakerChoices } from '../../src/bot/autocomplete.ts';
-import { Cooldowns } from '../../src/bot/cooldown.ts';
 import { BUTTON_LIFETIME_MS, PageSessions } from '../../src/bot/sessions.ts';
 
 function clock(start = 1_000_000) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
-
-describe('Cooldowns', () => {
-  it('lets a user through, then counts down whole seconds, then lets them through again', () => {
-    const c = clock();
-    const cooldowns = new Cooldowns(3, c.now);
-    expect(cooldowns.take('a')).toBe(0);
-    expect(cooldowns.take('a')).toBe(3);
-    c.advance(1_500);
-    expect(cooldowns.take('a')).toBe(2);
-    expect(cooldowns.take('b')).toBe(0);
-    c.advance(1_500);
-    expect(cooldowns.take('a')).toBe(0);
-  });
-
-  it('is off at 0 seconds', () => {
-    const cooldowns = new Cooldowns(0);
-    expect([cooldowns.take('a'), cooldowns.take('a')]).toEqual([0, 0]);
-  });
-});
 
 describe('PageSessions', () => {
   it('serve the person who asked for 15 minutes, and nobody else', () => {

@@ -1,9 +1,9 @@
 /**
  * The bot's behaviour end to end, on a corpus whose statements the test
  * controls (a stand-in attribution step; loader, index, answers and store are
- * the real ones): pagination, Context, autocomplete, escaping, limits,
- * errors, cooldown, deferral and private answers. The seed corpus and the
- * real engine are in seed.test.ts.
+ * the real ones): pagination, Context, autocomplete, escaping, limits and
+ * private answers. Errors, the rate limit and deferral are in
+ * resilience.test.ts; the seed corpus and the real engine in seed.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFolder } from '../engine/helpers.ts';

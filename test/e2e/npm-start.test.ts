@@ -117,6 +117,7 @@ describe('npm start against a Discord-compatible server', () => {
         DISCORD_API_URL: fake.apiUrl,
         CORPUS_DIR: corpus.dir,
         SNAPSHOT_DIR: '',
+        // A setting from before the rate limit: still honoured (no limit), with a warning.
         QUERY_COOLDOWN_SECONDS: '0',
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -190,5 +191,9 @@ describe('npm start against a Discord-compatible server', () => {
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(
       expect.arrayContaining(['connected to Discord', 'stopped']),
     );
+    expect(lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'configuration')).toMatchObject({
+      level: 40,
+      warning: expect.stringMatching(/^QUERY_COOLDOWN_SECONDS is deprecated and read as RATE_LIMIT_BURST=0/),
+    });
   });
 });

@@ -1,14 +1,22 @@
 /**
- * Errors, cooldown and deferral end to end: the one error handler (short
- * ephemeral message, detail in the logs, no token anywhere), the per-user
- * cooldown, and deferral of slow answers.
+ * Errors, the rate limit and deferral end to end: the one error handler
+ * (short ephemeral message, detail in the logs, no token anywhere), the
+ * per-user query budget, and deferral of slow answers.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answers/requests.ts';
 import { corpusFolder } from '../engine/helpers.ts';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.ts';
-import { ALICE, autocomplete, BOB, slashCommand, textOf } from '../support/interactions.ts';
+import {
+  ALICE,
+  autocomplete,
+  BOB,
+  buttonPress,
+  buttons,
+  slashCommand,
+  textOf,
+} from '../support/interactions.ts';
 import { stubService } from '../support/stub-service.ts';
 
 let dir: string;
@@ -89,21 +97,64 @@ describe('the error handler', () => {
   });
 });
 
-describe('cooldown', () => {
+describe('rate limit', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ service, env: { QUERY_COOLDOWN_SECONDS: '30' } });
+    h = await startHarness({ service, env: { RATE_LIMIT_BURST: '3', RATE_LIMIT_REFILL_SECONDS: '60' } });
   });
   afterAll(() => h?.close());
 
-  it('answers once, then says "try again in N s" ephemerally, per user', async () => {
-    const first = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
-    expect(first.ephemeral).toBe(false);
-    const second = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
-    expect(second.ephemeral).toBe(true);
-    expect(second.message.content).toMatch(/try again in (29|30) s\.$/);
-    const other = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, BOB));
-    expect(other.ephemeral).toBe(false);
+  let answer: Awaited<ReturnType<Harness['send']>>;
+
+  it('answers a burst of different commands, then says when to try again, ephemerally', async () => {
+    answer = await h.send(slashCommand(h.fake, 'who-said', { query: 'hacked' }, ALICE));
+    const search = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
+    const corpus = await h.send(slashCommand(h.fake, 'corpus', {}, ALICE));
+    for (const out of [answer, search, corpus]) expect(out.ephemeral).toBe(false);
+    expect(textOf(answer.message)).toContain('Ivan Petrov');
+    expect(textOf(search.message)).toContain('**hacked**');
+
+    const refused = await h.send(slashCommand(h.fake, 'deny', { country: 'RU' }, ALICE));
+    const now = Date.now();
+    expect(refused.ephemeral).toBe(true);
+    const reply = /^You're asking quickly: try again <t:(\d+):R> \(in (\d+) s\)\. (.*)$/.exec(
+      refused.message.content,
+    );
+    expect(reply?.[3]).toBe('Everyone can ask 3 questions in a row, then one more every 60 s.');
+    // The first query comes back a minute after it was asked, a moment ago.
+    const [retryAt, seconds] = [Number(reply?.[1]) * 1000, Number(reply?.[2])];
+    expect(seconds).toBeGreaterThanOrEqual(50);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(retryAt).toBeGreaterThan(now + 50_000);
+    expect(retryAt).toBeLessThanOrEqual(now + 61_000);
+    expect(Math.abs(retryAt - (now + seconds * 1000))).toBeLessThanOrEqual(2000);
+    expect(h.logs.find((l) => l.msg === 'refused')).toMatchObject({ kind: '/deny', user: ALICE.id });
+  });
+
+  it('spends nothing on autocomplete or on the Context buttons of an answer already given', async () => {
+    const choices = await h.send(autocomplete(h.fake, 'deny', 'country', { country: 'ru' }, ALICE));
+    expect(choices.callback.data.choices[0].value).toBe('RU');
+    const context = buttons(answer.message).find((b) => b.label.startsWith('Context'))!;
+    const out = await h.send(buttonPress(h.fake, context.custom_id, answer.stored, ALICE));
+    expect(out.ephemeral).toBe(true);
+    expect(out.message.embeds[0].description).toContain('We never hacked anyone');
+    // …and still refuses Alice's next command.
+    const again = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
+    expect(again.message.content).toMatch(/^You're asking quickly/);
+  });
+
+  it('leaves other users their whole budget, however much they autocomplete', async () => {
+    for (const typed of ['r', 'ru', 'rus', 'russ', 'russi', 'russia']) {
+      const out = await h.send(autocomplete(h.fake, 'deny', 'country', { country: typed }, BOB));
+      expect(out.callback.data.choices.length).toBeGreaterThan(0);
+    }
+    for (const query of ['hacked', 'never', 'anyone']) {
+      const out = await h.send(slashCommand(h.fake, 'search', { query }, BOB));
+      expect(out.ephemeral).toBe(false);
+      expect(textOf(out.message)).toContain(`**${query}**`);
+    }
+    const fourth = await h.send(slashCommand(h.fake, 'deny', { country: 'RU' }, BOB));
+    expect(fourth.message.content).toMatch(/^You're asking quickly/);
   });
 });
 

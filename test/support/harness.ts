@@ -63,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_API_URL: fake.apiUrl,
     CORPUS_DIR: options.corpusDir ?? SEED_CORPUS,
     SNAPSHOT_DIR: '',
-    QUERY_COOLDOWN_SECONDS: '0',
+    RATE_LIMIT_BURST: '0', // no rate limit unless a test sets one
     LOG_LEVEL: 'debug',
     ...options.env,
   });
