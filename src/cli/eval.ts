@@ -12,6 +12,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractStatements } from '../attribution/index.ts';
 import { type BbcScore, buildBbcCorpus, loadBbcGold, scoreBbc, surnameOnlySpeakers } from '../eval/bbc.ts';
+import {
+  type BbcLinkScore,
+  buildSeedCorpus,
+  loadClaimLabels,
+  type SeedLinkScore,
+  scoreBbcLinks,
+  scoreSeedLinks,
+} from '../eval/claims.ts';
 import { sharedDir } from '../eval/paths.ts';
 import { type LineScore, loadPolnear, type PolnearScore, scorePolnear } from '../eval/polnear.ts';
 import { type SeedScore, scoreSeeds } from '../eval/seeds.ts';
@@ -117,6 +125,35 @@ function printBbc(b: BbcScore, verbose: boolean): void {
   for (const x of b.identities.split) console.log(`    split: ${x}`);
 }
 
+function printSeedLinks(links: SeedLinkScore, verbose: boolean): void {
+  console.log(
+    `  denials linked to Microsoft's claim ${links.toMicrosoft}/${links.denials}  (no link: ${links.unlinked})`,
+  );
+  if (verbose) for (const miss of links.misses) console.log(`    ${miss}`);
+}
+
+function printBbcLinks(split: string, l: BbcLinkScore, verbose: boolean): void {
+  console.log(
+    `  claim–denial links (${split}, ${l.labelled} labelled denials, ${l.found} found as denials): ` +
+      `right ${pct(l.withClaim ? l.right / l.withClaim : 0)} (${l.right}/${l.withClaim}), wrong ${l.wrong}, none ${l.unlinked}; ` +
+      `linked where the article states no claim ${l.falseLinks}/${l.withoutClaim}`,
+  );
+  if (verbose) for (const e of l.errors) console.log(`    ${e}`);
+}
+
+function linkFigures(l: BbcLinkScore) {
+  return {
+    labelled: l.labelled,
+    found: l.found,
+    withClaim: l.withClaim,
+    right: l.right,
+    wrong: l.wrong,
+    unlinked: l.unlinked,
+    withoutClaim: l.withoutClaim,
+    falseLinks: l.falseLinks,
+  };
+}
+
 function bbcFigures(b: BbcScore) {
   const r = (x: number) => Math.round(x * 10000) / 10000;
   const d = b.denials;
@@ -193,7 +230,9 @@ function main(argv: string[]): number {
     const seeds = scoreSeeds(shared, extract);
     printSeeds(seeds, verbose);
     const { results: _r, extraTexts: _e, ...counts } = seeds;
-    figures.seeds = counts;
+    const links = scoreSeedLinks(buildSeedCorpus(path.join(shared, 'seeds'), extractStatements));
+    printSeedLinks(links, verbose);
+    figures.seeds = { ...counts, links: { denials: links.denials, toMicrosoft: links.toMicrosoft } };
   } else console.log(`Seeds: ${seedGold} not found, skipped`);
   console.log('');
   if (existsSync(polnearDir)) {
@@ -217,11 +256,19 @@ function main(argv: string[]): number {
     const gold = loadBbcGold();
     const tune = scoreBbc(corpus, gold, 'tune');
     printBbc(tune, verbose);
-    figures.bbc = { tune: bbcFigures(tune) };
+    const claimLabels = loadClaimLabels();
+    const tuneLinks = scoreBbcLinks(corpus, claimLabels, 'tune');
+    printBbcLinks('tune', tuneLinks, verbose);
+    figures.bbc = { tune: { ...bbcFigures(tune), links: linkFigures(tuneLinks) } };
     if (values.holdout) {
       const holdout = scoreBbc(corpus, gold, 'holdout');
       printBbc(holdout, false);
-      (figures.bbc as Record<string, unknown>).holdout = bbcFigures(holdout);
+      const holdoutLinks = scoreBbcLinks(corpus, claimLabels, 'holdout');
+      printBbcLinks('holdout', holdoutLinks, false);
+      (figures.bbc as Record<string, unknown>).holdout = {
+        ...bbcFigures(holdout),
+        links: linkFigures(holdoutLinks),
+      };
     }
     const surnames = surnameOnlySpeakers(corpus);
     console.log(

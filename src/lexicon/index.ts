@@ -171,6 +171,8 @@ function lemmasWith(flag: CueVerbRow['flags'][number]): ReadonlySet<string> {
 export const OBJECT_LEMMAS = lemmasWith('takes-object');
 /** Denial verbs aimed at a claim ("rejected the allegations"). */
 export const DISMISSAL_LEMMAS = lemmasWith('dismissal');
+/** Verbs that make a claim others may deny ("alleged", "accused"): what a denial answers. */
+export const ACCUSING_LEMMAS = lemmasWith('accusing');
 
 const cueWords = withClass(lexicon.cueWords);
 export const LIGHT_VERBS = cueWords('light-verb');

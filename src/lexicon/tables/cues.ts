@@ -15,6 +15,7 @@
  *          bare-clause   may introduce a clause without "that" ("said China has never …")
  *          takes-object  its plain object is what is reported ("dismissed the claim")
  *          dismissal     a denial verb aimed at a claim ("rejected the allegations")
+ *          accusing      makes a claim others may deny ("alleged", "accused"): what a denial answers
  *   forms  every form, only when they are not the regular ones (lemma, -s, -ed, -ing:
  *          "add adds added adding", "argue argues argued arguing", "wish wishes …")
  */
@@ -25,13 +26,13 @@ export const CUE_VERBS = `
 say             speech   bare-clause                           say said says saying
 tell            speech   bare-clause                           tell told tells telling
 add             speech   bare-clause
-claim           speech   bare-clause
+claim           speech   bare-clause accusing
 argue           speech   bare-clause
 insist          speech   bare-clause
 explain         speech   bare-clause
 declare         speech   bare-clause
 announce        speech   bare-clause takes-object
-warn            speech   bare-clause takes-object
+warn            speech   bare-clause accusing takes-object
 write           speech   bare-clause                           write wrote writes writing written
 tweet           speech   bare-clause
 note            speech   bare-clause
@@ -42,7 +43,7 @@ emphasise       speech   bare-clause
 maintain        speech   bare-clause
 contend         speech   bare-clause
 assert          speech   bare-clause
-allege          speech   bare-clause
+allege          speech   bare-clause accusing
 predict         speech   bare-clause takes-object
 reckon          speech   bare-clause
 acknowledge     speech   bare-clause
@@ -56,12 +57,12 @@ respond         speech   bare-clause
 retort          speech   bare-clause
 counter         speech   bare-clause
 testify         speech   bare-clause                           testified testifies testifying
-report          speech   bare-clause
+report          speech   bare-clause accusing
 reveal          speech   bare-clause
 disclose        speech   bare-clause
 recall          speech   bare-clause
 recount         speech   bare-clause
-suggest         speech   bare-clause
+suggest         speech   bare-clause accusing
 observe         speech   bare-clause
 remark          speech   bare-clause
 comment         speech   bare-clause
@@ -92,8 +93,8 @@ estimate        speech   bare-clause
 forecast        speech   bare-clause                           forecast forecasts forecasting
 believe         speech   bare-clause
 think           speech   bare-clause                           thought
-charge          speech   bare-clause
-accuse          speech   bare-clause takes-object
+charge          speech   bare-clause accusing
+accuse          speech   bare-clause accusing takes-object
 guess           speech   bare-clause
 figure          speech   bare-clause
 speculate       speech   bare-clause
@@ -137,9 +138,9 @@ post            speech   -
 retweet         speech   -                                     retweeted retweets retweeting
 blast           speech   takes-object
 slam            speech   takes-object
-criticize       speech   takes-object
-criticise       speech   takes-object
-condemn         speech   takes-object
+criticize       speech   takes-object accusing
+criticise       speech   takes-object accusing
+condemn         speech   takes-object accusing
 praise          speech   takes-object
 hail            speech   takes-object
 underscore      speech   -                                     underscored underscores underscoring

@@ -1,0 +1,126 @@
+/**
+ * Claim–denial links (src/claims/) on the real attribution engine: the seed
+ * articles, and small articles of other countries and shapes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../../src/attribution/index.ts';
+import { claimAnswered, claimsAbout } from '../../src/claims/corpus.ts';
+import { parseDocument, withId } from '../../src/corpus/load.ts';
+import { buildCorpus, type Corpus } from '../../src/engine/corpus.ts';
+import { readCorpus } from '../../src/engine/service.ts';
+import type { CorpusDocument } from '../../src/model.ts';
+import { SEED_CORPUS } from '../support/harness.ts';
+
+function corpusOf(files: Record<string, string>): Corpus {
+  const documents: CorpusDocument[] = Object.entries(files).map(([file, text]) => {
+    const parsed = parseDocument(file, new TextEncoder().encode(text));
+    if ('reason' in parsed) throw new Error(parsed.reason);
+    return withId(parsed, file.replace(/\.\w+$/, ''));
+  });
+  return buildCorpus({ documents, skipped: [] }, extractStatements, new Date());
+}
+
+function linksOf(corpus: Corpus) {
+  return corpus.statements.flatMap((s, i) => {
+    if (!s.denial) return [];
+    const claim = claimAnswered(corpus, i);
+    const doc = corpus.documentById.get(s.docId)!;
+    return [
+      { denier: s.speakerName, claim, claimText: claim ? doc.text.slice(claim.start, claim.end) : null },
+    ];
+  });
+}
+
+describe('claim–denial links on the seeds', async () => {
+  const corpus = await readCorpus({ corpusDir: SEED_CORPUS, maxFileBytes: 5_000_000 });
+
+  it("links every denial to Microsoft's claim, which both articles state", () => {
+    const links = linksOf(corpus);
+    expect(links.length).toBeGreaterThanOrEqual(15);
+    for (const link of links) expect(link.claim?.claimant, link.denier).toMatch(/Microsoft/);
+  });
+
+  it("lists Microsoft's claims about China with the Chinese denials that answer them", () => {
+    const about = claimsAbout(corpus, 'CN');
+    const answered = about.filter((c) => c.denials.length > 0);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    for (const { claim, denials } of answered) {
+      expect(claim.claimant).toMatch(/Microsoft/);
+      for (const d of denials) expect(corpus.statements[d]!.country).toBe('CN');
+    }
+    // Nobody from China accuses China.
+    for (const { claim } of about) expect(claim.claimantCountry).not.toBe('CN');
+  });
+});
+
+describe('claim–denial links on other news', () => {
+  it('finds the claim stated after the denial, by its maker named in the denial', () => {
+    const corpus = corpusOf({
+      'a.txt': `Oslo rejects spying claims
+
+Norway's foreign ministry on Monday dismissed the accusations made by Chile's interior ministry as baseless.
+
+Chile's interior ministry said on Sunday that Norwegian agents had hacked the email servers of the Chilean parliament.
+`,
+    });
+    const links = linksOf(corpus);
+    expect(links.length).toBe(2);
+    for (const link of links) expect(link.claimText).toContain('Norwegian agents had hacked');
+  });
+
+  it("finds the claim inside the denial's own words when no other sentence states it", () => {
+    const corpus = corpusOf({
+      'b.txt': `Minister denies budget leak
+
+The finance minister, Maria Lindqvist, on Tuesday denied suggestions that her office had leaked the budget to bankers before the vote.
+
+Parliament will vote on the budget next week.
+`,
+    });
+    const links = linksOf(corpus);
+    expect(links.length).toBe(2);
+    // The headline's "denies budget leak" answers the same claim the body states.
+    for (const link of links)
+      expect(link.claimText).toMatch(/^suggestions that her office had leaked the budget/);
+  });
+
+  it('gives no link when the article never says what is denied', () => {
+    const corpus = corpusOf({
+      'c.txt': `Mayor speaks
+
+"I am not a crook," said Mayor John Hale on Friday.
+
+The city council meets again in May to discuss the harbour.
+`,
+    });
+    for (const link of linksOf(corpus)) expect(link.claim).toBeNull();
+  });
+
+  it('never links a denial to its own speaker, and every claim is a span of its article', () => {
+    const sentences = [
+      'The opposition accused the government of hiding the report.',
+      'Prime Minister Ana Ruiz denied hiding the report.',
+      '"We never hid anything," Ms Ruiz said.',
+      'Critics claimed the report showed rising debt.',
+      'The finance ministry rejected the claims as false.',
+      'The weather was mild.',
+      'Lawmakers said the debt had doubled since 2010.',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...sentences), { minLength: 1, maxLength: 8 }), (picked) => {
+        const text = `Report\n\n${picked.join('\n\n')}\n`;
+        const corpus = corpusOf({ 'p.txt': text });
+        corpus.statements.forEach((s, i) => {
+          const claim = claimAnswered(corpus, i);
+          if (!claim) return;
+          expect(claim.claimantId).not.toBe(s.speakerId);
+          expect(claim.start).toBeGreaterThanOrEqual(0);
+          expect(claim.end).toBeLessThanOrEqual(text.length);
+          expect(claim.start).toBeLessThan(claim.end);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
