@@ -19,7 +19,7 @@
  * Pure and per document: linear in the article's sentences and statements.
  */
 import { stemmer } from 'stemmer';
-import { wordTokens } from '../attribution/tokens.ts';
+import { countriesNamedIn } from '../identity/countries.ts';
 import {
   ACCUSING_LEMMAS,
   CLAIM_NOUNS,
@@ -29,8 +29,7 @@ import {
   WEAK_DENIAL,
 } from '../lexicon/index.ts';
 import type { CorpusDocument, CountryCode, Sentence, Statement } from '../model.ts';
-import { STOP_WORDS, tokenize } from '../search/tokenize.ts';
-import { countriesNamedIn } from './countries.ts';
+import { normaliseTerm, STOP_WORDS } from '../search/tokenize.ts';
 
 /** What a denial may answer: a statement, or a reporter's sentence that states a claim. */
 export interface Claim {
@@ -87,7 +86,10 @@ const MIN_INSIDE_STEMS = 3;
 const MIN_STEM_WORD = 3;
 
 /** A statement as the linker sees it: its place in the article and who said it. */
-export type LinkStatement = Pick<Statement, 'text' | 'speaker' | 'speakerId' | 'country' | 'denial' | 'cue'>;
+export type LinkStatement = Pick<
+  Statement,
+  'text' | 'speaker' | 'speakerId' | 'country' | 'denial' | 'cue' | 'sentenceIds'
+>;
 
 /** Claims, stems and document frequencies of one article, computed once for all its denials. */
 export interface ArticleClaims {
@@ -111,16 +113,44 @@ function isTopicWord(term: string): boolean {
   );
 }
 
+/**
+ * Stems of the words seen, so each distinct word is stemmed once (an article
+ * repeats its words; a corpus has some tens of thousands). Bounded like the
+ * tokenizer's memory: cleared when full.
+ */
+const STEM_MEMO_LIMIT = 100_000;
+const stemMemo = new Map<string, string | null>();
+
+/** A word as written → its topic stem, or null for a word that carries no topic. */
+function topicStem(word: string): string | null {
+  let stem = stemMemo.get(word);
+  if (stem === undefined) {
+    const term = normaliseTerm(word);
+    stem = isTopicWord(term) ? stemmer(term) : null;
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+    stemMemo.set(word, stem);
+  }
+  return stem;
+}
+
 /** The content stems of a text ("hackers" and "hacking" are both "hack"). */
 export function topicStems(text: string): Set<string> {
   const stems = new Set<string>();
-  for (const token of tokenize(text, 'query')) {
-    if (isTopicWord(token.term)) stems.add(stemmer(token.term));
+  for (const word of wordsOf(text)) {
+    const stem = topicStem(word);
+    if (stem !== null) stems.add(stem);
   }
   return stems;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
+/** Words, with a possessive "’s" as a word of its own ("Microsoft", "’s"). */
+const WORD = /['’]s\b|[\p{L}\p{N}]+(?:[.&'’-](?!s\b)[\p{L}\p{N}]+)*/gu;
+
+/** The words of a text: a plain split, a tenth of the attribution tokenizer's cost. */
+function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
 
 /** The sentence (position in `doc.sentences`) holding an offset. */
 function sentenceAt(doc: CorpusDocument, offset: number): number {
@@ -166,7 +196,7 @@ function claimantAround(words: readonly string[], nounAt: number): string | null
  * "It has been alleged that …").
  */
 function sentenceClaim(doc: CorpusDocument, index: number, sentence: Sentence): Claim {
-  const words = wordTokens(sentence.text);
+  const words = wordsOf(sentence.text);
   const at = words.findIndex(
     (w, i) => (CLAIM_NOUNS.has(w.toLowerCase()) && !isSetting(words, i)) || isAccusingForm(w),
   );
@@ -232,17 +262,24 @@ export function articleClaims(doc: CorpusDocument, statements: readonly LinkStat
   statements.forEach((s, i) => {
     if (!s.denial) claims.push(statementClaim(doc, s, i));
   });
+  // Which statement's words each sentence lies in, and the first denial's.
+  const inStatement = new Set<string>();
+  const denialIn = new Map<string, number>();
+  statements.forEach((s, i) => {
+    for (const id of s.sentenceIds) {
+      inStatement.add(id);
+      if (s.denial && !denialIn.has(id)) denialIn.set(id, i);
+    }
+  });
   doc.sentences.forEach((sentence, i) => {
     const claim = sentenceClaim(doc, i, sentence);
     // A claim in a sentence that reports a denial is that denial's object ("dismissed the claim").
-    const holder = statements.findIndex(
-      (s) => s.denial && s.text.start < sentence.end && sentence.start < s.text.end,
-    );
+    const holder = denialIn.get(sentence.id);
     claims.push({
       ...claim,
-      withinDenial: holder < 0 ? null : holder,
-      withinDenialBy: holder < 0 ? null : statements[holder]!.speakerId,
-      withinStatement: statements.some((s) => s.text.start < sentence.end && sentence.start < s.text.end),
+      withinDenial: holder ?? null,
+      withinDenialBy: holder === undefined ? null : statements[holder]!.speakerId,
+      withinStatement: inStatement.has(sentence.id),
     });
   });
   const df = new Map<string, number>();
@@ -271,13 +308,35 @@ function overlap(article: ArticleClaims, a: ReadonlySet<string>, b: ReadonlySet<
 
 /** The words of a name that can stand for it in running text ("Zhao", "Lijian"). */
 function nameWords(name: string): string[] {
-  return wordTokens(name).filter((w) => CAPITALISED.test(w) && w.length > 2);
+  return wordsOf(name).filter((w) => CAPITALISED.test(w) && w.length > 2);
 }
 
-function names(text: string, name: string | null): boolean {
+/** Does a text (its words, as a set) name someone: any of their name's words? */
+function names(words: ReadonlySet<string>, name: string | null): boolean {
   if (!name) return false;
-  const words = new Set(wordTokens(text));
   return nameWords(name).some((w) => words.has(w));
+}
+
+const wordSets = new WeakMap<object, Set<string>>();
+
+/** A claim's words as a set, worked out once. */
+function claimWords(doc: CorpusDocument, claim: Claim): ReadonlySet<string> {
+  let words = wordSets.get(claim);
+  if (!words) {
+    words = new Set(wordsOf(doc.text.slice(claim.start, claim.end)));
+    wordSets.set(claim, words);
+  }
+  return words;
+}
+
+/** A sentence's words as a set, worked out once. */
+function sentenceWords(sentence: Sentence): ReadonlySet<string> {
+  let words = wordSets.get(sentence);
+  if (!words) {
+    words = new Set(wordsOf(sentence.text));
+    wordSets.set(sentence, words);
+  }
+  return words;
 }
 
 export interface Link {
@@ -356,12 +415,13 @@ export function linkDenial(
   const last = sentenceAt(doc, Math.max(denial.text.end - 1, denial.text.start));
   const context = doc.text.slice(doc.sentences[first]!.start, doc.sentences[last]!.end);
   const stems = topicStems(context);
+  const contextWords = new Set(wordsOf(context));
   for (const word of nameWords(denial.speaker.name)) stems.delete(stemmer(word.toLowerCase()));
   const scored: Link[] = [];
   for (const claim of article.claims) {
     if (claim.statement === position) continue;
     if (claim.claimantId !== null && claim.claimantId === denial.speakerId) continue;
-    scored.push({ claim, score: scoreClaim(doc, article, claim, denial, stems, context, first) });
+    scored.push({ claim, score: scoreClaim(doc, article, claim, denial, stems, contextWords, first) });
   }
   if (topicStems(denial.text.text).size === 0) pointBack(doc, scored, denial, first);
   let best: Link | null = null;
@@ -387,7 +447,7 @@ function pointBack(doc: CorpusDocument, scored: Link[], denial: LinkStatement, d
 function aboutDenier(doc: CorpusDocument, claim: Claim, denial: LinkStatement): boolean {
   return (
     (denial.country !== null && claim.countries.includes(denial.country)) ||
-    names(doc.text.slice(claim.start, claim.end), denial.speaker.name)
+    names(claimWords(doc, claim), denial.speaker.name)
   );
 }
 
@@ -406,7 +466,7 @@ function originalOf(
   denial: LinkStatement,
 ): Link | null {
   const found = link.claim;
-  const sentence = doc.sentences[found.sentence]!.text;
+  const sentence = sentenceWords(doc.sentences[found.sentence]!);
   const mention = found.statement === null && found.withinDenial !== null;
   let original: Claim | null = null;
   for (const c of article.claims) {
@@ -455,7 +515,7 @@ function scoreClaim(
   claim: Claim,
   denial: LinkStatement,
   stems: ReadonlySet<string>,
-  context: string,
+  contextWords: ReadonlySet<string>,
   denialSentence: number,
 ): number {
   // Inside the denial's words, after its verb ("denied suggestions that …"); a bare pointer
@@ -497,7 +557,7 @@ function scoreClaim(
     overlap(article, stems, claim.stems) +
     (inside ? WEIGHT.inside : 0) +
     (aboutDenier(doc, claim, denial) ? WEIGHT.aboutDenier : 0) +
-    (names(context, claim.claimant) ? WEIGHT.namesClaimant : 0) +
+    (names(contextWords, claim.claimant) ? WEIGHT.namesClaimant : 0) +
     (claim.accusing ? WEIGHT.accusing : 0) -
     (denial.country !== null && claim.claimantCountry === denial.country ? WEIGHT.sameSide : 0) -
     distance

@@ -12,6 +12,23 @@ export function countryMentionedIn(words: string): CountryCode | null {
   return firstCountry(wordTokens(words));
 }
 
+/**
+ * Every country the text names ("hackers from Russia, Iran and China" → RU,
+ * IR, CN), in order, once each. Linear, with the fast word split below.
+ */
+export function countriesNamedIn(text: string): CountryCode[] {
+  const tokens = plainWords(text);
+  const found: CountryCode[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CAPITAL.test(tokens[i]!)) continue;
+    const hit = countryPhraseAt(tokens, i);
+    if (!hit) continue;
+    if (!found.includes(hit.code)) found.push(hit.code);
+    i += hit.length - 1;
+  }
+  return found;
+}
+
 /** Mentions a country needs, and its lead over the next, to be what an article is about. */
 const MAIN_MIN_MENTIONS = 3;
 const MAIN_LEAD = 2;
