@@ -104,6 +104,29 @@ export function findCountry(input: string): CountryInfo | null {
   return code ? countryInfo(code) : null;
 }
 
+/** A country with every name it is known by (folded): names, other spellings and demonyms. */
+export interface NamedCountry extends CountryInfo {
+  names: string[];
+  /** A sovereign state (not a territory). */
+  independent: boolean;
+}
+
+let everyCountryList: NamedCountry[] | null = null;
+
+/** Every country the dataset knows, by name: for autocomplete and "did you mean". */
+export function everyCountry(): readonly NamedCountry[] {
+  everyCountryList ??= [...RECORDS.values()]
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      flag: r.flag,
+      names: [...new Set([...r.names, ...r.demonyms])],
+      independent: r.independent,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return everyCountryList;
+}
+
 /** The English demonym for a code ("IR" → "Iranian"), or null. */
 export function countryDemonym(code: string): string | null {
   return RECORDS.get(code.toUpperCase())?.demonym ?? null;

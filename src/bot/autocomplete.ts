@@ -4,7 +4,7 @@
  * names and demonyms are all matched ("ru", "Russia", "Russian").
  */
 import type { Catalog } from '../answers/requests.ts';
-import { findCountry } from '../countries.ts';
+import { everyCountry, findCountry } from '../countries.ts';
 import { type Choice, renderChoices } from '../render/discord.ts';
 import { foldName } from '../text/fold.ts';
 
@@ -26,17 +26,51 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Countries whose speakers are in the corpus; for /deny, those with denials first. */
+type CorpusCountry = Catalog['countries'][number];
+
+/**
+ * A country's code, names, spellings and demonyms (folded) match whole or
+ * from the start of a word ("brit": Great Britain, British), never from
+ * inside one ("ira" is not in "Emirates").
+ */
+function rankCountry(typed: string, names: readonly string[]): number | null {
+  if (names.includes(typed)) return 0;
+  return names.some((n) => n.startsWith(typed) || n.includes(` ${typed}`)) ? 1 : null;
+}
+
+/**
+ * Every country matching what was typed (by code, name, other spelling or
+ * demonym): the one it names exactly first, then those with statements (for
+ * /deny, with denials) with their counts, then the corpus's other countries,
+ * then the rest, so a country the corpus does not cover can still be picked.
+ */
 export function countryChoices(catalog: Catalog, typed: string, by: 'denials' | 'statements'): Choice[] {
   const input = normalise(typed);
   const named = input ? findCountry(input)?.code : undefined;
-  const ranked = catalog.countries
-    .map((c) => ({ c, r: !input ? 2 : c.code === named ? 0 : rank(input, [c.code, c.name]) }))
-    .filter((x): x is { c: (typeof catalog.countries)[number]; r: number } => x.r !== null)
-    .sort((a, b) => a.r - b.r || b.c[by] - a.c[by] || b.c.statements - a.c.statements);
+  const inCorpus = new Map(catalog.countries.map((c) => [c.code, c]));
+  const tier = (r: number, counts: CorpusCountry | undefined) =>
+    r === 0 ? 0 : !counts ? 3 : counts[by] > 0 ? 1 : 2;
+  const ranked = everyCountry()
+    .flatMap((c) => {
+      const r = !input
+        ? 2
+        : c.code === named
+          ? 0
+          : rankCountry(input, [normalise(c.code), normalise(c.name), ...c.names]);
+      const counts = inCorpus.get(c.code);
+      return r === null ? [] : [{ c, counts, r, tier: tier(r, counts) }];
+    })
+    .sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        a.r - b.r ||
+        (b.counts?.[by] ?? 0) - (a.counts?.[by] ?? 0) ||
+        (b.counts?.statements ?? 0) - (a.counts?.statements ?? 0) ||
+        a.c.name.localeCompare(b.c.name),
+    );
   return renderChoices(
-    ranked.map(({ c }) => ({
-      name: `${c.flag} ${c.name} (${c.code}) · ${by === 'denials' ? plural(c.denials, 'denial') : plural(c.statements, 'statement')}`,
+    ranked.map(({ c, counts }) => ({
+      name: `${c.flag} ${c.name} (${c.code})${counts ? ` · ${by === 'denials' ? plural(counts.denials, 'denial') : plural(counts.statements, 'statement')}` : ''}`,
       value: c.code,
     })),
   );

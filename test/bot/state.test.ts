@@ -61,15 +61,26 @@ const CATALOG: Catalog = {
 describe('autocomplete', () => {
   const values = (choices: { value: string }[]) => choices.map((c) => c.value);
 
-  it('ranks countries by denials for /deny and by statements otherwise', () => {
-    expect(values(countryChoices(CATALOG, '', 'denials'))).toEqual(['RU', 'CN', 'IR']);
-    expect(values(countryChoices(CATALOG, '', 'statements'))).toEqual(['CN', 'IR', 'RU']);
+  it('ranks countries by denials for /deny and by statements otherwise, then lists every other country', () => {
+    const denials = countryChoices(CATALOG, '', 'denials');
+    expect(values(denials).slice(0, 3)).toEqual(['RU', 'CN', 'IR']);
+    expect(values(countryChoices(CATALOG, '', 'statements')).slice(0, 3)).toEqual(['CN', 'IR', 'RU']);
+    // Then the rest, alphabetically and without counts, up to Discord's 25.
+    expect(denials).toHaveLength(25);
+    expect(denials[3]).toEqual({ name: '🇦🇫 Afghanistan (AF)', value: 'AF' });
+  });
+
+  it('offers a country the corpus does not cover when it is typed, after those it covers', () => {
+    expect(countryChoices(CATALOG, 'swe', 'denials')).toEqual([{ name: '🇸🇪 Sweden (SE)', value: 'SE' }]);
+    expect(values(countryChoices(CATALOG, 'uk', 'denials'))[0]).toBe('GB');
+    // A code typed in full is that country, first.
+    expect(values(countryChoices(CATALOG, 'ch', 'statements')).slice(0, 2)).toEqual(['CH', 'CN']);
   });
 
   it('accepts codes, names, demonyms and partial names', () => {
     expect(values(countryChoices(CATALOG, 'ru', 'denials'))[0]).toBe('RU');
     expect(values(countryChoices(CATALOG, 'Russian', 'denials'))[0]).toBe('RU');
-    expect(values(countryChoices(CATALOG, 'ira', 'denials'))).toEqual(['IR']);
+    expect(values(countryChoices(CATALOG, 'ira', 'denials'))).toEqual(['IR', 'IQ']);
     expect(countryChoices(CATALOG, 'ru', 'denials')[0]!.name).toBe('🇷🇺 Russia (RU) · 3 denials');
   });
 

@@ -231,8 +231,9 @@ describe('autocomplete', () => {
     expect(choiceViolations(choices)).toEqual([]);
     const byName = await h.send(autocomplete(h.fake, 'deny', 'country', { country: 'Chin' }));
     expect(byName.callback.data.choices[0].value).toBe('CN');
+    // The corpus's countries first (then every other country: see finding.test.ts).
     const all = await h.send(autocomplete(h.fake, 'deny', 'country', { country: '' }));
-    expect(all.callback.data.choices.map((c: { value: string }) => c.value)).toEqual([
+    expect(all.callback.data.choices.slice(0, 4).map((c: { value: string }) => c.value)).toEqual([
       'RU',
       'UA',
       'CN',
