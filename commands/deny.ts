@@ -13,6 +13,8 @@ export const data = new SlashCommandBuilder()
   )
   .addBooleanOption(privateOption);
 
+export const example = { country: 'Russia', topic: 'hacking' };
+
 export async function execute(
   interaction: ChatInputCommandInteraction,
   context: CommandContext,

@@ -14,6 +14,9 @@ export const data = new SlashCommandBuilder()
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild);
 
+/** The answer is always shown only to whoever reloaded: there is no `private` flag to give. */
+export const example = {};
+
 export async function execute(
   interaction: ChatInputCommandInteraction,
   context: CommandContext,

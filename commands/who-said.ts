@@ -24,6 +24,8 @@ export const data = new SlashCommandBuilder()
   .addStringOption(countryOption('Only speakers from this country (code or name)'))
   .addBooleanOption(privateOption);
 
+export const example = { query: 'empire of hackers' };
+
 export async function execute(
   interaction: ChatInputCommandInteraction,
   context: CommandContext,

@@ -162,6 +162,23 @@ export interface ReloadAnswer {
   report: ReloadReport;
 }
 
+/** One command as /help lists it, read from the command module itself. */
+export interface HelpCommand {
+  name: string;
+  description: string;
+  /** The command's options in the order it declares them. */
+  options: { name: string; description: string; required: boolean }[];
+  /** One example: option values in the order the command declares them. */
+  example: { option: string; value: string | boolean }[];
+  /** `npm run ask` answers it too (every command but the bot's own, such as /reload). */
+  offline: boolean;
+}
+
+export interface HelpAnswer {
+  type: 'help';
+  commands: HelpCommand[];
+}
+
 export type Answer =
   | SearchAnswer
   | WhoSaidAnswer
@@ -169,4 +186,5 @@ export type Answer =
   | QuotesAnswer
   | SourceAnswer
   | CorpusAnswer
-  | ReloadAnswer;
+  | ReloadAnswer
+  | HelpAnswer;

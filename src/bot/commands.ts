@@ -11,6 +11,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Catalog, Request } from '../answers/requests.ts';
+import type { Answer } from '../answers/types.ts';
 
 /** What a command may do; the router builds one per interaction. */
 export interface CommandContext {
@@ -20,10 +21,22 @@ export interface CommandContext {
   reload(): Promise<void>;
   /** Autocomplete data for the corpus being served (in memory). */
   catalog(): Catalog;
+  /** Replies with an answer made without the engine (/help). */
+  show(answer: Answer, options?: { private?: boolean | null }): Promise<void>;
+  /** Every command the bot serves, in name order. */
+  commands(): readonly CommandModule[];
 }
+
+/**
+ * One use of a command, as option values by name: what /help shows for it
+ * (and `npm run ask -- help`, offline). The loader checks that it names
+ * only the command's options and gives every required one.
+ */
+export type CommandExample = Readonly<Record<string, string | boolean>>;
 
 export interface CommandModule {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  example: CommandExample;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
 }
@@ -37,20 +50,37 @@ function isCommandModule(value: unknown): value is CommandModule {
     typeof m?.data?.name === 'string' &&
     typeof m.data.toJSON === 'function' &&
     typeof m.execute === 'function' &&
+    typeof m.example === 'object' &&
+    m.example !== null &&
     (m.autocomplete === undefined || typeof m.autocomplete === 'function')
   );
 }
 
-/** Imports every `*.ts` module in `dir`; a module without `data` and `execute` is a programming error. */
+/** Command modules are `.ts` files beside the sources, `.js` in the build (`dist/commands/`). */
+const MODULE_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** Imports every `*.ts` module in `dir` (`*.js` in the build); a module without `data` and `execute` is a programming error. */
 export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, CommandModule>> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const files = (await readdir(dir)).filter((f) => f.endsWith(MODULE_EXT) && !f.endsWith('.d.ts')).sort();
   const commands = new Map<string, CommandModule>();
   for (const file of files) {
     const module: unknown = await import(pathToFileURL(`${dir}/${file}`).href);
-    if (!isCommandModule(module)) throw new Error(`commands/${file} must export data and execute`);
+    if (!isCommandModule(module)) throw new Error(`commands/${file} must export data, execute and example`);
+    const wrong = exampleProblem(module);
+    if (wrong) throw new Error(`commands/${file}: the example ${wrong}`);
     if (commands.has(module.data.name))
       throw new Error(`commands/${file}: /${module.data.name} is defined twice`);
     commands.set(module.data.name, module);
   }
   return commands;
+}
+
+/** What is wrong with a command's example (an option it does not have, a required one missing), or null. */
+export function exampleProblem(module: Pick<CommandModule, 'data' | 'example'>): string | null {
+  const options = module.data.toJSON().options ?? [];
+  const names = new Set(options.map((o) => o.name));
+  const unknown = Object.keys(module.example).find((name) => !names.has(name));
+  if (unknown) return `names an option /${module.data.name} does not have: ${unknown}`;
+  const missing = options.find((o) => 'required' in o && o.required && !(o.name in module.example));
+  return missing ? `lacks the required option ${missing.name}` : null;
 }

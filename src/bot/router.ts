@@ -52,6 +52,11 @@ export function createRouter(deps: RouterDeps): Router {
   function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandContext {
     return {
       catalog: () => service.catalog(),
+      commands: () => [...commands.values()].sort((a, b) => a.data.name.localeCompare(b.data.name)),
+      show: (answer, options) =>
+        responder.send(interaction as ChatInputCommandInteraction, async () => answer, {
+          ephemeral: options?.private === true,
+        }),
       answer: (request, options) =>
         responder.ask(interaction as ChatInputCommandInteraction, request, {
           ephemeral: options?.private === true,

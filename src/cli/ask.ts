@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { answer } from '../answers/answer.ts';
+import { helpAnswer } from '../answers/help.ts';
 import { type Request, RequestSchema } from '../answers/requests.ts';
 import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
 import { readCorpus } from '../engine/service.ts';
@@ -25,6 +26,7 @@ Commands:
   search <query>               sentences matching a query ("quoted" = exact phrase)
   source <citation id>         the cited sentence in its paragraph (e.g. doc:12.3)
   corpus                       what the corpus holds
+  help                         every command, with an example (as /help shows them)
 
 Options:
   --corpus DIR                 corpus folder (default: CORPUS_DIR or ./corpus)
@@ -76,6 +78,15 @@ export function requestFromArgs(command: string | undefined, words: string[], va
   return parsed.data;
 }
 
+/** `help`: the bot's /help, read from the same command modules; no corpus needed. */
+async function printHelp(values: Values): Promise<number> {
+  const { loadCommands } = await import('../bot/commands.ts');
+  const result = helpAnswer([...(await loadCommands()).values()]);
+  // Help is the bot's own words: nothing in it to style.
+  console.log(values.json ? JSON.stringify(result, null, 2) : renderText(result));
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let request: Request;
   let values: Values;
@@ -87,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const [command, ...words] = parsed.positionals;
+    if (command === 'help') return await printHelp(values);
     request = requestFromArgs(command, words, values);
   } catch (error) {
     console.error(`whosaid: ${(error as Error).message}\n\n${USAGE}`);

@@ -18,6 +18,7 @@ import {
   sourceLayout,
   whoSaidLayout,
 } from './discord/answers.ts';
+import { helpLayout } from './discord/help.ts';
 import { contextButtonId, pageButtonId } from './discord/ids.ts';
 import { LIMITS } from './discord/limits.ts';
 import { clampMarkdown } from './discord/markdown.ts';
@@ -78,6 +79,8 @@ function layoutOf(answer: Answer): Layout {
       return corpusLayout(answer);
     case 'reload':
       return reloadLayout(answer);
+    case 'help':
+      return helpLayout(answer);
   }
 }
 

@@ -23,6 +23,7 @@ import type {
   WhoSaidAnswer,
 } from '../answers/types.ts';
 import { countryInfo } from '../countries.ts';
+import { renderHelpText } from './help-text.ts';
 
 export interface TextStyle {
   /** Use ANSI escapes (bold, dim) rather than markdown-style markers. */
@@ -54,6 +55,8 @@ export function renderText(answer: Answer, options: TextStyle = { ansi: false })
       return renderCorpus(answer);
     case 'reload':
       return renderReload(answer.report);
+    case 'help':
+      return renderHelpText(answer);
   }
 }
 

@@ -1,3 +1,5 @@
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from '../support/cli.ts';
 
@@ -48,4 +50,31 @@ describe('npm run ask', () => {
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('whosaid: cannot open corpus folder no/such/folder: ENOENT');
   });
+});
+
+const shell = promisify(exec);
+
+/** The bot's /help, did-you-mean, plain questions and too-common queries, offline (as test/e2e/finding.test.ts on Discord). */
+describe('npm run ask: finding your way', () => {
+  it('help lists every command with an example, and every offline example runs', async () => {
+    const { code, stdout } = await ask('help');
+    expect(code).toBe(0);
+    for (const name of ['corpus', 'deny', 'help', 'quotes', 'reload', 'search', 'source', 'who-said']) {
+      expect(stdout).toContain(`\n/${name}`);
+    }
+    expect(stdout).toMatch(/\/reload\n.*\n.*\n\s+offline:\s+\(on Discord only\)/);
+    const examples = [...stdout.matchAll(/offline:\s+npm run ask -- (.+)/g)].map((m) => m[1]!);
+    expect(examples).toContain('who-said "empire of hackers"');
+    // Each printed line, through a shell exactly as a user would paste it (`npm run ask --` is this script).
+    const env = { ...process.env, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' };
+    const outcomes = await Promise.all(
+      examples.map((line) =>
+        shell(`exec node --import tsx src/cli/ask.ts ${line}`, { env }).then(
+          ({ stdout }) => ({ line, code: 0, answered: stdout.trim().length > 0 }),
+          (error: { code: number }) => ({ line, code: error.code, answered: false }),
+        ),
+      ),
+    );
+    for (const outcome of outcomes) expect(outcome).toEqual({ line: outcome.line, code: 0, answered: true });
+  }, 60_000);
 });

@@ -34,7 +34,7 @@ describe('deploy', () => {
     const result = await deployCommands(loadBotConfig(env({ DISCORD_GUILD_ID: GUILD_ID })));
     expect(result).toEqual({
       scope: 'guild',
-      commands: ['corpus', 'deny', 'quotes', 'reload', 'search', 'source', 'who-said'],
+      commands: ['corpus', 'deny', 'help', 'quotes', 'reload', 'search', 'source', 'who-said'],
     });
     const put = await fake.waitForRequest(
       (r) => r.method === 'PUT' && r.path.includes(`/guilds/${GUILD_ID}/`),
@@ -50,10 +50,15 @@ describe('deploy', () => {
     expect(options(byName.deny).country).toMatchObject({ required: true, autocomplete: true });
     expect(Object.keys(options(byName.deny))).toEqual(['country', 'topic', 'private']);
     expect(options(byName.quotes).speaker).toMatchObject({ required: true, autocomplete: true });
-    expect(Object.keys(options(byName.search))).toEqual(['query']);
-    expect(Object.keys(options(byName.source))).toEqual(['citation']);
+    // Every command that answers can answer privately; /reload always does.
+    expect(Object.keys(options(byName.quotes))).toEqual(['speaker', 'private']);
+    expect(Object.keys(options(byName.search))).toEqual(['query', 'private']);
+    expect(Object.keys(options(byName.source))).toEqual(['citation', 'private']);
     expect(byName.reload.default_member_permissions).toBe('32');
-    expect(byName.corpus.options ?? []).toEqual([]);
+    expect(byName.reload.options ?? []).toEqual([]);
+    expect(Object.keys(options(byName.corpus))).toEqual(['private']);
+    expect(byName.help).toMatchObject({ description: expect.stringContaining('example') });
+    expect(Object.keys(options(byName.help))).toEqual(['private']);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -78,7 +83,7 @@ describe('deploy', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `Registered 7 commands for server ${GUILD_ID}: /corpus /deny /quotes /reload /search /source /who-said\n`,
+      `Registered 8 commands for server ${GUILD_ID}: /corpus /deny /help /quotes /reload /search /source /who-said\n`,
     );
   });
 });

@@ -8,6 +8,7 @@ import type {
   Answer,
   Citation,
   CountryInfo,
+  HelpCommand,
   Highlight,
   ReloadReport,
   SentenceHit,
@@ -135,6 +136,18 @@ const reloadReport: fc.Arbitrary<ReloadReport> = fc.record({
 
 const query = nonEmpty(40);
 
+const helpCommand: fc.Arbitrary<HelpCommand> = fc.record({
+  name: nonEmpty(3),
+  description: nonEmpty(40),
+  options: fc.array(fc.record({ name: nonEmpty(2), description: nonEmpty(20), required: fc.boolean() }), {
+    maxLength: 25,
+  }),
+  example: fc.array(fc.record({ option: nonEmpty(2), value: fc.oneof(nonEmpty(60), fc.boolean()) }), {
+    maxLength: 25,
+  }),
+  offline: fc.boolean(),
+});
+
 export const answer: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({ type: fc.constant('search' as const), query, hits: fc.array(sentenceHit, { maxLength: 25 }) }),
   fc.record({
@@ -189,4 +202,5 @@ export const answer: fc.Arbitrary<Answer> = fc.oneof(
     lastReload: fc.option(reloadReport, { nil: null }),
   }),
   fc.record({ type: fc.constant('reload' as const), report: reloadReport }),
+  fc.record({ type: fc.constant('help' as const), commands: fc.array(helpCommand, { maxLength: 30 }) }),
 );
