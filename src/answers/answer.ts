@@ -11,11 +11,15 @@ import type { Speaker, Statement } from '../model.ts';
 import { type ParsedQuery, parseQuery } from '../search/query.ts';
 import { highlightRanges, type TextHit } from '../search/text-index.ts';
 import { citationFor } from './citation.ts';
+import { type NameLookup, parseQuestion } from './question.ts';
 import type { Catalog, Request } from './requests.ts';
+import { countryCounts, suggestCountries, suggestSpeakers } from './suggest.ts';
 import type {
   Answer,
   CorpusAnswer,
+  CountryInfo,
   DenyAnswer,
+  QuestionReading,
   QuotesAnswer,
   ReloadReport,
   SearchAnswer,
@@ -55,7 +59,9 @@ export function answer(corpus: Corpus, request: Request, lastReload: ReloadRepor
 }
 
 export function answerSearch(corpus: Corpus, query: string, limit = DEFAULT_LIMIT): SearchAnswer {
-  return { type: 'search', query, hits: searchSentences(corpus, parseQuery(query), limit) };
+  const parsed = parseQuery(query);
+  if (tooCommon(parsed)) return { type: 'search', query, hits: [], tooCommon: true };
+  return { type: 'search', query, hits: searchSentences(corpus, parsed, limit) };
 }
 
 function searchSentences(corpus: Corpus, query: ParsedQuery, limit: number): SentenceHit[] {
@@ -90,26 +96,102 @@ export function answerWhoSaid(
     limit?: number | undefined;
   },
 ): WhoSaidAnswer {
-  const query = parseQuery(request.query);
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const speakerIds = request.speaker ? matchSpeakers(corpus, request.speaker) : null;
-  const country = request.country ? findCountry(request.country) : null;
+  let speakerIds = request.speaker ? matchSpeakers(corpus, request.speaker) : null;
+  let country = request.country ? findCountry(request.country) : null;
   const filters = { speaker: request.speaker, country: country?.code };
-  const unknownFilter = (request.speaker && !speakerIds?.size) || (request.country && !country);
-  const hits = unknownFilter
+  const unknown = unknownFilters(corpus, request, speakerIds, country);
+  const reading = unknown ? undefined : readQuestion(corpus, request);
+  if (reading?.speakers) speakerIds = new Set(reading.speakers.map((s) => s.id));
+  if (reading?.country) country = reading.country;
+  const query = parseQuery(reading?.topic ?? request.query);
+  const base = { type: 'who-said', query: request.query, filters, unknown, reading } as const;
+  if (tooCommon(query)) return { ...base, groups: [], closest: [], tooCommon: true };
+  const denials = reading?.denials === true;
+  const hits = unknown
     ? []
     : corpus.statementIndex.search(query, {
         // Room for the reports that merge into one hit and the overlaps dropped.
         limit: limit * 4,
         filter: (id) => {
           const s = corpus.statements[id]!;
-          return (!speakerIds || speakerIds.has(s.speakerId)) && (!country || s.country === country.code);
+          return (
+            (!speakerIds || speakerIds.has(s.speakerId)) &&
+            (!country || s.country === country.code) &&
+            (!denials || s.denial)
+          );
         },
       });
   const picked = pickStatements(corpus, bestPass(hits), limit);
   const groups = groupBySpeaker(picked.map((p) => statementHit(corpus, p, query)));
   const closest = groups.length ? [] : searchSentences(corpus, query, CLOSEST);
-  return { type: 'who-said', query: request.query, filters, groups, closest };
+  return { ...base, groups, closest };
+}
+
+/** Every word of the query is a stop word ("the", "what is the"): there is nothing to search for. */
+function tooCommon(query: ParsedQuery): boolean {
+  return query.terms.length === 0 && query.sequence.length > 0;
+}
+
+/** The filters that name no speaker or country, each with the nearest names ("did you mean"). */
+function unknownFilters(
+  corpus: Corpus,
+  request: { speaker?: string | undefined; country?: string | undefined },
+  speakerIds: ReadonlySet<string> | null,
+  country: CountryInfo | null,
+): WhoSaidAnswer['unknown'] {
+  const speaker =
+    request.speaker && !speakerIds?.size
+      ? { input: request.speaker, suggestions: suggestSpeakers(corpus, request.speaker) }
+      : undefined;
+  const countries =
+    request.country && !country
+      ? {
+          input: request.country,
+          suggestions: suggestCountries(request.country, countryCounts(corpus, 'statements')),
+        }
+      : undefined;
+  return speaker || countries ? { speaker, country: countries } : undefined;
+}
+
+/**
+ * The query read as a question about a speaker or a country ("what did Tony
+ * Blair say about taxes"), unless a filter already says who: then the
+ * words are searched as typed.
+ */
+function readQuestion(
+  corpus: Corpus,
+  request: { query: string; speaker?: string | undefined; country?: string | undefined },
+): QuestionReading | undefined {
+  const reading = parseQuestion(request.query, namesOf(corpus), (topic) => !tooCommon(parseQuery(topic)));
+  if (!reading || (reading.speakers && request.speaker) || (reading.country && request.country))
+    return undefined;
+  return reading;
+}
+
+/** Who a question may name: the corpus's speakers (full names and surnames) and every country. */
+function namesOf(corpus: Corpus): NameLookup {
+  return { speakers: (words) => speakersNamed(corpus, words), country: findCountry };
+}
+
+/**
+ * Speakers named by words a person wrote: a canonical full name, or a
+ * person's surname (every person of the corpus with it, the most quoted
+ * first). Stricter than `matchSpeakers`, which also takes any part of a
+ * name: a question's words are not typed into a speaker field.
+ */
+export function speakersNamed(corpus: Corpus, words: string): Speaker[] {
+  const id = speakerIdFor(words);
+  if (!id) return [];
+  const exact = corpus.speakers.get(id);
+  if (exact) return exact.described ? [] : [exact];
+  if (id.includes('-')) return [];
+  const suffix = `-${id}`;
+  const found: Speaker[] = [];
+  for (const speaker of corpus.speakers.values()) {
+    if (speaker.kind === 'person' && !speaker.described && speaker.id.endsWith(suffix)) found.push(speaker);
+  }
+  return found.sort(byStatementCount);
 }
 
 /**
@@ -233,8 +315,13 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
 
 export function answerDeny(corpus: Corpus, input: string, topic?: string, limit = DEFAULT_LIMIT): DenyAnswer {
   const country = findCountry(input);
-  if (!country) return { type: 'deny', input, country: null, topic, groups: [], total: 0 };
+  if (!country) {
+    const suggestions = suggestCountries(input, countryCounts(corpus, 'denials'));
+    return { type: 'deny', input, country: null, topic, groups: [], total: 0, suggestions };
+  }
   const query = topic ? parseQuery(topic) : null;
+  if (query && tooCommon(query))
+    return { type: 'deny', input, country, topic, groups: [], total: 0, tooCommon: true };
   // Without a topic, the country's list is already explicit denials first, then document order.
   const ranked = query
     ? bestPass(
@@ -259,7 +346,8 @@ export function matchSpeakers(corpus: Corpus, input: string): Set<string> {
   if (corpus.speakers.has(id)) return new Set([id]);
   const matches = new Set<string>();
   for (const speaker of corpus.speakers.values()) {
-    if (speaker.id.split('-').includes(id) || speaker.id.includes(id)) matches.add(speaker.id);
+    // Any part of an id (a surname is one) is in it: no need to split the id into words.
+    if (speaker.id.includes(id)) matches.add(speaker.id);
   }
   return matches;
 }
@@ -268,7 +356,14 @@ export function answerQuotes(corpus: Corpus, input: string): QuotesAnswer {
   const ids = [...matchSpeakers(corpus, input)];
   // Several partial matches: the most quoted speaker is the likeliest meant.
   const speaker = ids.map((id) => corpus.speakers.get(id)!).sort(byStatementCount)[0];
-  if (!speaker) return { type: 'quotes', input, speaker: null, statements: [] };
+  if (!speaker)
+    return {
+      type: 'quotes',
+      input,
+      speaker: null,
+      statements: [],
+      suggestions: suggestSpeakers(corpus, input),
+    };
   const statements = pickStatements(corpus, corpus.statementsBySpeaker.get(speaker.id) ?? []).map((p) =>
     statementHit(corpus, p, null),
   );

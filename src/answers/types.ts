@@ -73,6 +73,8 @@ export interface SearchAnswer {
   type: 'search';
   query: string;
   hits: SentenceHit[];
+  /** Every word of the query is too common to search for: nothing was searched. */
+  tooCommon?: boolean | undefined;
 }
 
 export interface WhoSaidAnswer {
@@ -83,6 +85,34 @@ export interface WhoSaidAnswer {
   groups: SpeakerGroup[];
   /** When `groups` is empty: the closest sentences, shown as such, never as an answer. */
   closest: SentenceHit[];
+  /** Every word of the query is too common to search for ("the", "what is the"): nothing was searched. */
+  tooCommon?: boolean | undefined;
+  /**
+   * The filters that name no speaker (or no country) whosaid knows: what was
+   * typed, and the nearest names it does know ("did you mean"), best first.
+   */
+  unknown?:
+    | {
+        speaker?: { input: string; suggestions: string[] } | undefined;
+        country?: { input: string; suggestions: CountryInfo[] } | undefined;
+      }
+    | undefined;
+  /** How a plain question ("what did Tony Blair say about taxes") was read, when it was. */
+  reading?: QuestionReading | undefined;
+}
+
+/**
+ * A question read as a speaker (or country) and a topic: "what did Tony
+ * Blair say about taxes" → speaker Tony Blair, topic “taxes”. Only readings
+ * that name a speaker of the corpus or a known country are made.
+ */
+export interface QuestionReading {
+  /** The speakers the question names (several when a surname is shared), by canonical name. */
+  speakers?: { id: string; name: string }[] | undefined;
+  country?: CountryInfo | undefined;
+  topic: string;
+  /** Only denials ("did Russia deny hacking"). */
+  denials: boolean;
 }
 
 export interface CountryInfo {
@@ -102,6 +132,10 @@ export interface DenyAnswer {
   groups: SpeakerGroup[];
   /** How many denials matched in all; the groups show the first `limit` of them. */
   total: number;
+  /** When `country` is null: the nearest country names ("did you mean"), best first. */
+  suggestions?: CountryInfo[] | undefined;
+  /** Every word of the topic is too common to search for: nothing was searched. */
+  tooCommon?: boolean | undefined;
 }
 
 export interface QuotesAnswer {
@@ -111,6 +145,8 @@ export interface QuotesAnswer {
   speaker: SpeakerInfo | null;
   /** Everything the speaker said, in document order. */
   statements: StatementHit[];
+  /** When `speaker` is null: the nearest speaker names ("did you mean"), best first. */
+  suggestions?: string[] | undefined;
 }
 
 export interface SourceAnswer {

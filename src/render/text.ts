@@ -23,6 +23,7 @@ import type {
   WhoSaidAnswer,
 } from '../answers/types.ts';
 import { countryInfo } from '../countries.ts';
+import { didYouMeanCountryText, didYouMeanText, readingLine, tooCommonLine } from './guidance-text.ts';
 import { renderHelpText } from './help-text.ts';
 
 export interface TextStyle {
@@ -87,6 +88,7 @@ function renderSentenceHits(hits: SentenceHit[], style: Style): string[] {
 }
 
 function renderSearch(a: SearchAnswer, style: Style): string {
+  if (a.tooCommon) return tooCommonLine(a.query);
   if (a.hits.length === 0) return `No sentence matches “${a.query}”.`;
   return [`Sentences matching “${a.query}”:`, '', ...renderSentenceHits(a.hits, style)].join('\n');
 }
@@ -116,13 +118,33 @@ function renderGroups(groups: SpeakerGroup[], style: Style): string[] {
 }
 
 function renderWhoSaid(a: WhoSaidAnswer, style: Style): string {
+  if (a.tooCommon) return tooCommonLine(a.query);
+  const reading = a.reading ? readingLine(a.reading) : null;
   if (a.groups.length === 0) {
-    const lines = [`No statement in the corpus matches “${a.query}”${describeFilters(a)}.`];
+    const lines = [
+      a.unknown
+        ? unknownFiltersLine(a)
+        : reading
+          ? `${reading} No statement in the corpus matches.`
+          : `No statement in the corpus matches “${a.query}”${describeFilters(a)}.`,
+    ];
     if (a.closest.length)
       lines.push('', 'Closest sentences (not statements):', ...renderSentenceHits(a.closest, style));
     return lines.join('\n');
   }
-  return [`Who said “${a.query}”${describeFilters(a)}:`, ...renderGroups(a.groups, style)].join('\n');
+  const heading = reading ? `“${a.query}”\n${reading}` : `Who said “${a.query}”${describeFilters(a)}:`;
+  return [heading, ...renderGroups(a.groups, style)].join('\n');
+}
+
+function unknownFiltersLine(a: WhoSaidAnswer): string {
+  const { speaker, country } = a.unknown ?? {};
+  return [
+    speaker && `No speaker called “${speaker.input}” in the corpus.${didYouMeanText(speaker.suggestions)}`,
+    country &&
+      `“${country.input}” is not a country whosaid knows.${didYouMeanCountryText(country.suggestions)}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function describeFilters(a: WhoSaidAnswer): string {
@@ -135,7 +157,11 @@ function describeFilters(a: WhoSaidAnswer): string {
 }
 
 function renderDeny(a: DenyAnswer, style: Style): string {
-  if (!a.country) return `“${a.input}” is not a country whosaid knows. Try a name (Russia) or a code (RU).`;
+  if (!a.country)
+    return a.suggestions?.length
+      ? `“${a.input}” is not a country whosaid knows.${didYouMeanCountryText(a.suggestions)}`
+      : `“${a.input}” is not a country whosaid knows. Try a name (Russia) or a code (RU).`;
+  if (a.tooCommon) return tooCommonLine(a.topic ?? '');
   const about = a.topic ? ` about “${a.topic}”` : '';
   const who = `${a.country.flag} ${a.country.name}`;
   if (a.groups.length === 0) return `No denials by officials of ${who}${about} in the corpus.`;
@@ -146,7 +172,8 @@ function renderDeny(a: DenyAnswer, style: Style): string {
 }
 
 function renderQuotes(a: QuotesAnswer, style: Style): string {
-  if (!a.speaker) return `No speaker called “${a.input}” in the corpus.`;
+  if (!a.speaker)
+    return `No speaker called “${a.input}” in the corpus.${didYouMeanText(a.suggestions ?? [])}`;
   const lines = [`Everything ${speakerLine(a.speaker)} said, in document order:`, ''];
   lines.push(...a.statements.flatMap((h) => renderStatement(h, style)));
   return lines.join('\n');

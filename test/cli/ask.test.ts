@@ -77,4 +77,44 @@ describe('npm run ask: finding your way', () => {
     );
     for (const outcome of outcomes) expect(outcome).toEqual({ line: outcome.line, code: 0, answered: true });
   }, 60_000);
+
+  it('offers the nearest speaker or country to a name it does not know', async () => {
+    const [quotes, rusia, brit, filters] = await Promise.all([
+      ask('quotes', 'Zhao Lijan'),
+      ask('deny', 'Rusia'),
+      ask('deny', 'brit'),
+      ask('who-said', 'hackers', '--speaker', 'Peskow', '--country', 'Chna'),
+    ]);
+    expect(quotes.stdout.trim()).toBe(
+      'No speaker called “Zhao Lijan” in the corpus. Did you mean Zhao Lijian?',
+    );
+    expect(rusia.stdout.trim()).toBe('“Rusia” is not a country whosaid knows. Did you mean 🇷🇺 Russia (RU)?');
+    expect(brit.stdout.trim()).toBe(
+      '“brit” is not a country whosaid knows. Did you mean 🇬🇧 United Kingdom (GB)?',
+    );
+    expect(filters.stdout).toMatch(
+      /^No speaker called “Peskow” in the corpus\. Did you mean Dmitry Peskov\? “Chna” is not a country whosaid knows\. Did you mean 🇨🇳 China \(CN\)\?/,
+    );
+  });
+
+  it('reads a plain question as speaker or country and topic, and says so', async () => {
+    const blair = await ask('who-said', 'what did Zhao Lijian say about hackers?');
+    expect(blair.code).toBe(0);
+    expect(blair.stdout).toMatch(
+      /^“what did Zhao Lijian say about hackers\?”\nRead as: speaker Zhao Lijian, topic “hackers”\.\n/,
+    );
+    expect(blair.stdout).toContain('The U.S. was an "empire of');
+    const russia = await ask('who-said', 'did Russia deny hackers');
+    expect(russia.stdout).toContain('Read as: country 🇷🇺 Russia (RU), topic “hackers”, denials only.');
+    expect(russia.stdout).toContain('Sergei Lavrov');
+    expect(russia.stdout).not.toContain('Zhao Lijian');
+  });
+
+  it('says a query of common words only is too common to search for', async () => {
+    const { code, stdout } = await ask('who-said', 'what', 'is', 'the');
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(
+      'Every word of “what is the” is too common to search for; add a name or a topic.',
+    );
+  });
 });

@@ -10,6 +10,7 @@ import type {
   CountryInfo,
   HelpCommand,
   Highlight,
+  QuestionReading,
   ReloadReport,
   SentenceHit,
   SpeakerGroup,
@@ -136,6 +137,20 @@ const reloadReport: fc.Arbitrary<ReloadReport> = fc.record({
 
 const query = nonEmpty(40);
 
+/** An optional `true` flag (tooCommon). */
+const flag = fc.option(fc.constant(true), { nil: undefined });
+/** "Did you mean" names: many, long and nasty. */
+const suggestedNames = fc.array(nonEmpty(12), { maxLength: 8 });
+
+const reading: fc.Arbitrary<QuestionReading> = fc.record({
+  speakers: fc.option(fc.array(fc.record({ id: fc.string(), name: nonEmpty(12) }), { maxLength: 8 }), {
+    nil: undefined,
+  }),
+  country: fc.option(country, { nil: undefined }),
+  topic: nonEmpty(60),
+  denials: fc.boolean(),
+});
+
 const helpCommand: fc.Arbitrary<HelpCommand> = fc.record({
   name: nonEmpty(3),
   description: nonEmpty(40),
@@ -149,7 +164,12 @@ const helpCommand: fc.Arbitrary<HelpCommand> = fc.record({
 });
 
 export const answer: fc.Arbitrary<Answer> = fc.oneof(
-  fc.record({ type: fc.constant('search' as const), query, hits: fc.array(sentenceHit, { maxLength: 25 }) }),
+  fc.record({
+    type: fc.constant('search' as const),
+    query,
+    hits: fc.array(sentenceHit, { maxLength: 25 }),
+    tooCommon: flag,
+  }),
   fc.record({
     type: fc.constant('who-said' as const),
     query,
@@ -159,6 +179,17 @@ export const answer: fc.Arbitrary<Answer> = fc.oneof(
     }),
     groups: fc.array(group, { maxLength: 5 }),
     closest: fc.array(sentenceHit, { maxLength: 3 }),
+    tooCommon: flag,
+    unknown: fc.option(
+      fc.record({
+        speaker: fc.option(fc.record({ input: query, suggestions: suggestedNames }), { nil: undefined }),
+        country: fc.option(fc.record({ input: query, suggestions: fc.array(country, { maxLength: 3 }) }), {
+          nil: undefined,
+        }),
+      }),
+      { nil: undefined },
+    ),
+    reading: fc.option(reading, { nil: undefined }),
   }),
   fc.record({
     type: fc.constant('deny' as const),
@@ -167,12 +198,15 @@ export const answer: fc.Arbitrary<Answer> = fc.oneof(
     topic: fc.option(nonEmpty(20), { nil: undefined }),
     groups: fc.array(group, { maxLength: 5 }),
     total: fc.nat(500),
+    suggestions: fc.option(fc.array(country, { maxLength: 3 }), { nil: undefined }),
+    tooCommon: flag,
   }),
   fc.record({
     type: fc.constant('quotes' as const),
     input: query,
     speaker: fc.option(speaker, { nil: null }),
     statements: fc.array(statement, { maxLength: 20 }),
+    suggestions: fc.option(suggestedNames, { nil: undefined }),
   }),
   fc.record({
     type: fc.constant('source' as const),

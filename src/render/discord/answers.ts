@@ -20,6 +20,7 @@ import type {
   WhoSaidAnswer,
 } from '../../answers/types.ts';
 import { countryInfo } from '../../countries.ts';
+import { didYouMean, didYouMeanCountry, readingText, tooCommonText } from './guidance.ts';
 import { clampMarkdown, emphasise, escapeText, quoted, shorten } from './markdown.ts';
 import { type Block, BUDGET, type ContextRef, type Frame } from './pages.ts';
 
@@ -166,8 +167,14 @@ function filtersText(filters: WhoSaidAnswer['filters']): string {
 
 export function whoSaidLayout(a: WhoSaidAnswer): Layout {
   const numbering = new Numbering();
+  if (a.tooCommon) return { frame: { content: tooCommonText(a.query) }, blocks: [] };
+  const reading = a.reading ? readingText(a.reading) : '';
   if (a.groups.length === 0) {
-    const none = `No statement matches ${quoted(a.query)}${filtersText(a.filters)}.`;
+    const none = a.unknown
+      ? unknownFiltersText(a)
+      : reading
+        ? `${reading} No statement matches.`
+        : `No statement matches ${quoted(a.query)}${filtersText(a.filters)}.`;
     if (a.closest.length === 0)
       return { frame: { content: `${none} No sentence comes close either.` }, blocks: [] };
     return {
@@ -184,23 +191,41 @@ export function whoSaidLayout(a: WhoSaidAnswer): Layout {
   const intro = a.groups.length > 1 ? `Said by ${a.groups.length} speakers: ${speakers.join(', ')}.` : '';
   return {
     frame: {
-      title: `Who said ${quoted(a.query)}?`,
-      intro: intro + filtersText(a.filters),
+      // A question read as speaker and topic is its own title; how it was read comes first.
+      title: reading ? quoted(a.query) : `Who said ${quoted(a.query)}?`,
+      intro: [reading, intro + filtersText(a.filters)].filter(Boolean).join('\n'),
       color: COLOR.answer,
     },
     blocks: a.groups.flatMap((g) =>
-      g.statements.flatMap((hit) => statementBlocks(hit, numbering, speakerMarkdown(g.speaker))),
+      g.statements.flatMap((hit) =>
+        statementBlocks(hit, numbering, speakerMarkdown(g.speaker), a.reading?.denials === true),
+      ),
     ),
   };
+}
+
+/** A speaker or country filter the corpus does not know, with the nearest names it does. */
+function unknownFiltersText(a: WhoSaidAnswer): string {
+  const { speaker, country } = a.unknown ?? {};
+  const parts: string[] = [];
+  if (speaker) parts.push(`No speaker matches ${quoted(speaker.input)}.${didYouMean(speaker.suggestions)}`);
+  if (country)
+    parts.push(`Unknown country: ${quoted(country.input)}.${didYouMeanCountry(country.suggestions)}`);
+  return parts.join(' ');
 }
 
 export function denyLayout(a: DenyAnswer): Layout {
   if (!a.country) {
     return {
-      frame: { content: `Unknown country: ${quoted(a.input)}. Try a code (RU) or a name (Russia).` },
+      frame: {
+        content: a.suggestions?.length
+          ? `Unknown country: ${quoted(a.input)}.${didYouMeanCountry(a.suggestions)}`
+          : `Unknown country: ${quoted(a.input)}. Try a code (RU) or a name (Russia).`,
+      },
       blocks: [],
     };
   }
+  if (a.tooCommon) return { frame: { content: tooCommonText(a.topic ?? '') }, blocks: [] };
   const about = a.topic ? ` about ${quoted(a.topic)}` : '';
   const who = `${a.country.flag} ${escapeText(a.country.name)}`;
   if (a.groups.length === 0) {
@@ -226,7 +251,11 @@ export function denyLayout(a: DenyAnswer): Layout {
 }
 
 export function quotesLayout(a: QuotesAnswer): Layout {
-  if (!a.speaker) return { frame: { content: `No speaker matches ${quoted(a.input)}.` }, blocks: [] };
+  if (!a.speaker)
+    return {
+      frame: { content: `No speaker matches ${quoted(a.input)}.${didYouMean(a.suggestions ?? [])}` },
+      blocks: [],
+    };
   const speaker = speakerMarkdown(a.speaker);
   if (a.statements.length === 0)
     return { frame: { content: `${speaker} has no statements in the corpus.` }, blocks: [] };
@@ -243,6 +272,7 @@ export function quotesLayout(a: QuotesAnswer): Layout {
 }
 
 export function searchLayout(a: SearchAnswer): Layout {
+  if (a.tooCommon) return { frame: { content: tooCommonText(a.query) }, blocks: [] };
   if (a.hits.length === 0)
     return { frame: { content: `No sentence matches ${quoted(a.query)}.` }, blocks: [] };
   const numbering = new Numbering();
