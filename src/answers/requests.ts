@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import type { Answer, CountryInfo, ReloadReport, SpeakerInfo } from './types.ts';
 
-/** Longest accepted inputs, in characters; slash-command options declare the same. */
-export const MAX_LENGTH = { query: 300, speaker: 100, country: 60, citation: 200 } as const;
+/**
+ * Longest accepted inputs, in characters; slash-command options declare the same. A citation is a
+ * sentence id, and a document id is a path in the corpus folder: up to 4,095 characters (PATH_MAX)
+ * and the `:<paragraph>.<sentence>` after it (Discord allows options of up to 6,000).
+ */
+export const MAX_LENGTH = { query: 300, speaker: 100, country: 60, citation: 4200 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

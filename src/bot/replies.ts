@@ -15,6 +15,9 @@ export const replies = {
   notYourButtons:
     'Only the person who asked can turn these pages. Run the command yourself to get your own copy.',
   expiredButtons: 'These buttons have expired (after 15 minutes). Run the command again.',
+  busyButtons:
+    'These buttons stopped working early: the bot was busy and keeps the pages of only so many recent answers. Run the command again.',
+  restartedButtons: 'These buttons stopped working when the bot restarted. Run the command again.',
   unknownButton: 'This button is no longer valid. Run the command again.',
   unknownCommand: 'This command is not available any more. Ask a moderator to run `npm run deploy`.',
   invalidRequest: (detail: string) => `That request is not valid: ${detail}.`,

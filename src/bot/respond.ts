@@ -7,10 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ButtonInteraction, MessageFlags, type RepliableInteraction } from 'discord.js';
 import { type AnswerService, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer } from '../answers/types.ts';
+import { needsSession } from '../render/discord/ids.ts';
 import { renderAnswer, toMessage } from '../render/discord.ts';
 import { Refusal } from './errors.ts';
 import { replies } from './replies.ts';
-import type { PageSessions } from './sessions.ts';
+import type { PageSessions, SessionLookup } from './sessions.ts';
 
 /** Answers usually take milliseconds; past this, defer rather than risk the 3 s deadline. */
 export const DEFER_AFTER_MS = 800;
@@ -86,18 +87,21 @@ export class Responder {
     else await interaction.reply({ ...message, flags });
   }
 
-  /** Renders an answer and keeps its pages for the buttons. */
+  /**
+   * Renders an answer and keeps its pages for the buttons, when a button needs
+   * them: an answer on one page whose Context buttons carry their sentence ids
+   * takes no room, so answers that do are kept longer.
+   */
   private firstPage(userId: string, answer: Answer) {
     const pages = renderAnswer(answer);
-    const session = this.deps.sessions.create(userId, pages);
-    return toMessage(pages[0]!, { session: session.id, index: 0, total: pages.length });
+    const session = needsSession(pages) ? this.deps.sessions.create(userId, pages).id : NO_SESSION;
+    return toMessage(pages[0]!, { session, index: 0, total: pages.length });
   }
 
   /** Shows another page of an earlier answer, for the person who asked, within the buttons' lifetime. */
   async turnPage(interaction: ButtonInteraction, sessionId: string, page: number): Promise<void> {
     const found = this.deps.sessions.get(sessionId, interaction.user.id);
-    if (!found.ok)
-      throw new Refusal(found.reason === 'expired' ? replies.expiredButtons : replies.notYourButtons);
+    if (!found.ok) throw new Refusal(whyNot(found.reason));
     const { pages, id } = found.session;
     const index = Math.min(Math.max(0, page), pages.length - 1);
     await interaction.update(toMessage(pages[index]!, { session: id, index, total: pages.length }));
@@ -107,7 +111,26 @@ export class Responder {
   contextOf(sessionId: string, page: number, index: number): string {
     const found = this.deps.sessions.get(sessionId);
     const ref = found.ok ? found.session.pages[page]?.contexts[index] : undefined;
-    if (!ref) throw new Refusal(found.ok ? replies.unknownButton : replies.expiredButtons);
+    if (!ref) throw new Refusal(found.ok ? replies.unknownButton : whyNot(found.reason));
     return ref.sentenceId;
+  }
+}
+
+/** The session of an answer whose buttons need none (never looked up). */
+const NO_SESSION = '-';
+
+/** What to tell someone pressing a button whose session is gone, or not theirs. */
+function whyNot(reason: Extract<SessionLookup, { ok: false }>['reason']): string {
+  switch (reason) {
+    case 'expired':
+      return replies.expiredButtons;
+    case 'busy':
+      return replies.busyButtons;
+    case 'restarted':
+      return replies.restartedButtons;
+    case 'unknown':
+      return replies.unknownButton;
+    case 'not-yours':
+      return replies.notYourButtons;
   }
 }

@@ -37,8 +37,12 @@ export interface SplitFile {
   bodyStart: number;
 }
 
-const OPENING = /^---[ \t]*\r?\n/;
-const CLOSING = /^---[ \t]*(\r?\n|$)/m;
+// `---` alone on a line, whatever the file's line breaks (those `segmentDocument` knows: LF, CR LF,
+// a lone CR, NEL, U+2028, U+2029).
+const OPENING = /^---[ \t]*(?:\r\n?|[\n\u0085\u2028\u2029])/;
+const CLOSING = /(?<=^|[\r\n\u0085\u2028\u2029])---[ \t]*(?:\r\n?|[\n\u0085\u2028\u2029]|$)/;
+/** Line breaks other than LF: the block's YAML is read with these made LF (the parser splits lines at LF). */
+const OTHER_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
 
 interface Block {
   yaml: string;
@@ -65,7 +69,7 @@ export function splitFrontMatter(text: string): SplitFile {
   if (block === 'unclosed') throw new Error('front matter opened with --- is never closed');
   let data: unknown;
   try {
-    data = parseYaml(block.yaml) ?? {};
+    data = parseYaml(block.yaml.replace(OTHER_BREAKS, '\n')) ?? {};
   } catch (error) {
     throw new Error(`front matter is not valid YAML: ${firstLine(error)}`);
   }

@@ -10,7 +10,7 @@ import { datelineCountry, mainCountry } from '../identity/countries.ts';
 import type { CorpusDocument, SkippedFile } from '../model.ts';
 import { splitFrontMatter, validateFrontMatter } from './frontmatter.ts';
 import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
-import { segmentDocument } from './segment.ts';
+import { LINE_BREAK, segmentDocument } from './segment.ts';
 
 export { CorpusError, DOCUMENT_EXTENSIONS } from './scan.ts';
 
@@ -95,7 +95,7 @@ export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocum
 function titleFromText(text: string, bodyStart: number): string {
   const line = text
     .slice(bodyStart)
-    .split('\n')
+    .split(LINE_BREAK)
     .find((l) => l.trim() !== '')!;
   const title = line.trim().replace(/^#+\s*/, '');
   return title.length > 200 ? `${title.slice(0, 199)}…` : title;

@@ -15,7 +15,7 @@ import type { SkippedFile } from '../model.ts';
 
 export const DOCUMENT_EXTENSIONS = ['.md', '.txt'];
 
-/** The corpus as a whole cannot be used (missing folder, no valid document). */
+/** The corpus as a whole cannot be used (missing or unreadable folder, no valid document). */
 export class CorpusError extends Error {
   override name = 'CorpusError';
 }
@@ -29,10 +29,12 @@ export interface ScanOptions {
    * requests scans without blocking.
    */
   blocking?: boolean;
+  /** Replaces some of the file-system calls (tests: a folder that cannot be listed, even by root). */
+  fileSystem?: Partial<ScanFileSystem> | undefined;
 }
 
 /** The file-system calls a scan makes, blocking or not. */
-interface FileSystem {
+export interface ScanFileSystem {
   readdir(dir: string): Promise<fs.Dirent[]>;
   lstat(file: string): Promise<fs.Stats>;
   stat(file: string): Promise<fs.Stats>;
@@ -40,7 +42,7 @@ interface FileSystem {
   readFile(file: string): Promise<Uint8Array>;
 }
 
-const NON_BLOCKING: FileSystem = {
+const NON_BLOCKING: ScanFileSystem = {
   readdir: (dir) => fs.promises.readdir(dir, { withFileTypes: true }),
   lstat: (file) => fs.promises.lstat(file),
   stat: (file) => fs.promises.stat(file),
@@ -49,7 +51,7 @@ const NON_BLOCKING: FileSystem = {
   readFile: promisify(fs.readFile),
 };
 
-const BLOCKING: FileSystem = {
+const BLOCKING: ScanFileSystem = {
   readdir: async (dir) => fs.readdirSync(dir, { withFileTypes: true }),
   lstat: async (file) => fs.lstatSync(file),
   stat: async (file) => fs.statSync(file),
@@ -73,9 +75,9 @@ export interface CorpusScan {
 }
 
 export async function scanCorpus(dir: string, options: ScanOptions): Promise<CorpusScan> {
-  const io = options.blocking ? BLOCKING : NON_BLOCKING;
+  const io = { ...(options.blocking ? BLOCKING : NON_BLOCKING), ...options.fileSystem };
   const root = await resolveRoot(dir, io);
-  const { candidates, skipped } = await listFiles(root, io);
+  const { candidates, skipped } = await listFiles(dir, root, io);
   const results = await mapLimited(candidates, OPEN_FILES, (file) => readCandidate(root, file, options, io));
   const files: ScannedFile[] = [];
   for (const result of results) {
@@ -114,28 +116,41 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function resolveRoot(dir: string, io: FileSystem): Promise<string> {
+async function resolveRoot(dir: string, io: ScanFileSystem): Promise<string> {
   try {
     const root = await io.realpath(dir);
     if (!(await io.stat(root)).isDirectory()) throw new CorpusError(`${dir} is not a folder`);
     return root;
   } catch (error) {
     if (error instanceof CorpusError) throw error;
-    throw new CorpusError(
-      `cannot open corpus folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
+    throw new CorpusError(`cannot open corpus folder ${dir}: ${codeOf(error)}`);
   }
 }
 
-/** Relative paths (forward slashes) of candidate documents, sorted, and the files passed over. */
+/**
+ * Relative paths (forward slashes) of candidate documents, sorted, and the
+ * files passed over. A folder that cannot be listed (no permission, a path
+ * longer than the system allows, moved or deleted while the scan runs) is
+ * passed over like a bad file, as `folder/` with the reason; only the corpus
+ * folder itself must be readable.
+ */
 async function listFiles(
+  dir: string,
   root: string,
-  io: FileSystem,
+  io: ScanFileSystem,
 ): Promise<{ candidates: string[]; skipped: SkippedFile[] }> {
   const candidates: string[] = [];
   const skipped: SkippedFile[] = [];
   const walk = async (relDir: string): Promise<void> => {
-    const entries = await io.readdir(path.join(root, relDir));
+    let entries: fs.Dirent[];
+    try {
+      entries = await io.readdir(path.join(root, relDir));
+    } catch (error) {
+      const code = codeOf(error);
+      if (relDir === '') throw new CorpusError(`cannot read corpus folder ${dir}: ${code}`);
+      skipped.push({ file: `${relDir}/`, reason: `unreadable folder (${FOLDER_ERRORS[code] ?? code})` });
+      return;
+    }
     for (const entry of entries) {
       // Hidden files (.gitkeep, .DS_Store) are housekeeping, not documents.
       if (entry.name.startsWith('.')) continue;
@@ -155,11 +170,21 @@ async function listFiles(
   return { candidates, skipped };
 }
 
+/** What the less obvious error codes of a folder that cannot be listed mean, for the skip reason. */
+const FOLDER_ERRORS: Record<string, string> = {
+  ENAMETOOLONG: 'ENAMETOOLONG: the path is longer than the system allows',
+  ENOENT: 'ENOENT: it was moved or deleted during the scan',
+};
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
 async function readCandidate(
   root: string,
   file: string,
   options: ScanOptions,
-  io: FileSystem,
+  io: ScanFileSystem,
 ): Promise<ScannedFile | SkippedFile> {
   const skip = (reason: string): SkippedFile => ({ file, reason });
   const full = path.join(root, file);
@@ -179,8 +204,7 @@ async function readCandidate(
     const bytes = await io.readFile(full);
     return { file, bytes, hash: hashBytes(bytes) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return skip(code ? `unreadable (${code})` : `unreadable (${String(error)})`);
+    return skip(`unreadable (${codeOf(error)})`);
   }
 }
 

@@ -71,11 +71,15 @@ export function segmentDocument(text: string, bodyStart: number, docId: string):
   return { paragraphs, sentences };
 }
 
-/** JavaScript's `\s` (NBSP and the other Unicode spaces included), tested on a UTF-16 code unit. */
+/**
+ * JavaScript's `\s` (NBSP and the other Unicode spaces included), and NEL
+ * (U+0085), a line break `\s` leaves out, tested on a UTF-16 code unit.
+ */
 export function isWhitespace(code: number): boolean {
   return (
     code === 32 ||
     (code >= 9 && code <= 13) ||
+    code === 0x85 ||
     code === 0xa0 ||
     code === 0x1680 ||
     (code >= 0x2000 && code <= 0x200a) ||
@@ -92,16 +96,30 @@ interface Line {
   start: number;
   /** End of the line's content, excluding the line break. */
   end: number;
+  /** The line ends with a PARAGRAPH SEPARATOR (U+2029): it closes its block, as a blank line would. */
+  endsParagraph: boolean;
 }
 
+/**
+ * Every line break files are written with: LF, CR LF, a lone CR (old Mac
+ * files), NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+ * (U+2029). A line's offsets never include its break, so they index the
+ * text as read.
+ */
+export const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/g;
+
 function* lines(text: string, from: number): Generator<Line> {
+  const breaks = new RegExp(LINE_BREAK);
+  breaks.lastIndex = from;
   let start = from;
   while (start < text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl === -1) nl = text.length;
-    const end = nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
-    yield { start, end };
-    start = nl + 1;
+    const found = breaks.exec(text);
+    if (!found) {
+      yield { start, end: text.length, endsParagraph: false };
+      return;
+    }
+    yield { start, end: found.index, endsParagraph: found[0] === '\u2029' };
+    start = breaks.lastIndex;
   }
 }
 
@@ -111,19 +129,21 @@ function isBlank(text: string, line: Line): boolean {
 }
 
 /**
- * Paragraphs are the blocks between blank lines. Inside a block, a line break
- * also starts a paragraph when the block is written one paragraph per line
- * (as many wire copies are); a block that is hard-wrapped (some line runs on
- * into a lower-case continuation) stays one paragraph.
+ * Paragraphs are the blocks between blank lines (a PARAGRAPH SEPARATOR also
+ * ends one). Inside a block, a line break also starts a paragraph when the
+ * block is written one paragraph per line (as many wire copies are); a block
+ * that is hard-wrapped (some line runs on into a lower-case continuation)
+ * stays one paragraph.
  */
 export function findParagraphs(text: string, bodyStart: number): Paragraph[] {
   const blocks: Line[][] = [];
   let current: Line[] = [];
   for (const line of lines(text, bodyStart)) {
-    if (isBlank(text, line)) {
-      if (current.length) blocks.push(current);
+    if (!isBlank(text, line)) current.push(line);
+    if ((isBlank(text, line) || line.endsParagraph) && current.length) {
+      blocks.push(current);
       current = [];
-    } else current.push(line);
+    }
   }
   if (current.length) blocks.push(current);
 

@@ -35,7 +35,7 @@ describe('PageSessions', () => {
 
   it('use ids that fit in a custom id without separators', () => {
     const { id } = new PageSessions().create('a', []);
-    expect(id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8}[0-9a-z]{1,10}$/);
   });
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { findParagraphs, segmentDocument, splitSentences } from '../../src/corpus/segment.ts';
+import { corpusFolder } from '../engine/helpers.ts';
 
 const sentencesOf = (text: string) => splitSentences(text, 0, text.length).map(([s, e]) => text.slice(s, e));
 
@@ -81,6 +82,67 @@ describe('paragraphs', () => {
   });
 });
 
+describe('line breaks other than \\n (issue 11)', () => {
+  const PARAGRAPHS = ['Monday 1 May', 'The minister spoke.', '"It is false," she said. Then she left.'];
+  const paragraphsOf = (text: string) => findParagraphs(text, 0).map((p) => text.slice(p.start, p.end));
+
+  it.each([
+    ['CR (old Mac files)', '\r'],
+    ['CR LF', '\r\n'],
+    ['NEL (U+0085)', '\u0085'],
+    ['LINE SEPARATOR (U+2028)', '\u2028'],
+  ])('%s breaks lines as \\n does', (_name, br) => {
+    expect(paragraphsOf(PARAGRAPHS.join(br))).toEqual(PARAGRAPHS);
+    // Two breaks make a blank line between blocks.
+    expect(paragraphsOf(`One.${br}${br}Two.${br}${br}Three.`)).toEqual(['One.', 'Two.', 'Three.']);
+    // A hard-wrapped block stays one paragraph, its break kept inside.
+    const wrapped = `The minister said that the${br}claims were false.`;
+    expect(paragraphsOf(wrapped)).toEqual([wrapped]);
+  });
+
+  it('ends a paragraph at PARAGRAPH SEPARATOR (U+2029), even inside a hard-wrapped block', () => {
+    expect(paragraphsOf(PARAGRAPHS.join('\u2029'))).toEqual(PARAGRAPHS);
+    expect(paragraphsOf('The minister said that the\u2029claims were false.')).toEqual([
+      'The minister said that the',
+      'claims were false.',
+    ]);
+  });
+
+  it('keeps sentences exact slices of the text, and a NEL never starts or ends one', () => {
+    const text = 'Headline\u0085\u0085The U.S. said it.\u0085"No," he said.\r\rLast one.';
+    const { paragraphs, sentences } = segmentDocument(text, 0, 'd');
+    expect(paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Headline',
+      'The U.S. said it.',
+      '"No," he said.',
+      'Last one.',
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.id)).toEqual(['d:1.1', 'd:2.1', 'd:3.1', 'd:4.1']);
+  });
+
+  it('gives a CR-only file its paragraphs, title and front matter through loadCorpus', async () => {
+    const dir = corpusFolder({
+      'mac.txt':
+        '---\rtitle: Old Mac file\rpublished: 2001-02-03\r---\rMOSCOW (Reuters) -\rThe minister spoke.\r\rIt rained.\r',
+      'nel.txt': 'Headline with NEL\u0085\u0085The minister spoke.\u0085It rained.',
+    });
+    const { documents, skipped } = await loadCorpus(dir, { maxFileBytes: 1_000_000 });
+    expect(skipped).toEqual([]);
+    const [mac, nel] = documents;
+    expect(mac).toMatchObject({ title: 'Old Mac file', published: '2001-02-03' });
+    expect(mac!.sentences.map((s) => s.text)).toEqual([
+      'MOSCOW (Reuters) -',
+      'The minister spoke.',
+      'It rained.',
+    ]);
+    expect(nel!.title).toBe('Headline with NEL');
+    expect(nel!.paragraphs).toHaveLength(3);
+    for (const doc of documents)
+      for (const s of doc.sentences) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
 /** The sentence boundaries of every paragraph of both seeds: [paragraph, starts with, ends with]. */
 const SEED_SENTENCES: Record<string, [number, string, string][]> = {
   '000_dedf56004ae8cd24': [
@@ -140,7 +202,7 @@ describe('seed sentence boundaries', async () => {
 });
 
 const newsAlphabet = fc.constantFrom(
-  ...'ab C.D?!…"“”‘’\'()[]-–—:;,\n\n \u00a0\t\r0123456789UuSsMr'.split(''),
+  ...'ab C.D?!…"“”‘’\'()[]-–—:;,\n\n \u00a0\t\r\u0085\u2028\u20290123456789UuSsMr'.split(''),
   'Mr.',
   'U.S.',
   'Inc.',
@@ -166,6 +228,9 @@ describe('segmentation properties', () => {
     );
   });
 
+  // Whitespace as segmentation sees it: JavaScript's `\s` and NEL (U+0085), a line break.
+  const unspaced = (text: string) => text.replace(/[\s\u0085]/g, '');
+
   it('loses no text: between sentences of a paragraph there is only whitespace', () => {
     fc.assert(
       fc.property(newsText, (text) => {
@@ -175,17 +240,14 @@ describe('segmentation properties', () => {
           let at = p.start;
           for (const s of inside) {
             expect(s.start).toBeGreaterThanOrEqual(at);
-            expect(text.slice(at, s.start).trim()).toBe('');
+            expect(unspaced(text.slice(at, s.start))).toBe('');
             at = s.end;
           }
-          expect(text.slice(at, p.end).trim()).toBe('');
+          expect(unspaced(text.slice(at, p.end))).toBe('');
         }
         // Every non-space character belongs to some paragraph.
-        const covered = paragraphs.reduce(
-          (n, p) => n + text.slice(p.start, p.end).replace(/\s/g, '').length,
-          0,
-        );
-        expect(covered).toBe(text.replace(/\s/g, '').length);
+        const covered = paragraphs.reduce((n, p) => n + unspaced(text.slice(p.start, p.end)).length, 0);
+        expect(covered).toBe(unspaced(text).length);
       }),
       { numRuns: 500 },
     );

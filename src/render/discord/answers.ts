@@ -21,7 +21,7 @@ import type {
 } from '../../answers/types.ts';
 import { countryInfo } from '../../countries.ts';
 import { didYouMean, didYouMeanCountry, readingText, tooCommonText } from './guidance.ts';
-import { clampMarkdown, emphasise, escapeText, quoted, shorten } from './markdown.ts';
+import { clampMarkdown, emphasise, escapeText, linkMarkdown, quoted, shorten } from './markdown.ts';
 import { type Block, BUDGET, type ContextRef, type Frame } from './pages.ts';
 
 export interface Layout {
@@ -50,7 +50,8 @@ export function citationMarkdown(citation: Citation): string {
   let out = '';
   let at = 0;
   for (const match of text.matchAll(LINK)) {
-    out += escapeText(text.slice(at, match.index)) + match[0];
+    // Markdown characters in the link are percent-encoded: it points where it did and makes no markup.
+    out += escapeText(text.slice(at, match.index)) + (linkMarkdown(match[1]!) ?? escapeText(match[0]));
     at = match.index + match[0].length;
   }
   return out + escapeText(text.slice(at));
@@ -339,8 +340,17 @@ function listBlocks(title: string, lines: string[]): Block[] {
   return lines.map((text) => ({ header: `**${title}**`, text, join: '\n' }));
 }
 
+/** A skipped path can be thousands of characters (one too long for the system): its two ends show. */
+const SKIPPED_PATH_END = 80;
+
 function skippedLines(skipped: CorpusAnswer['skipped']): string[] {
-  return skipped.map((s) => `• ${escapeText(s.file)}: ${escapeText(s.reason)}`);
+  return skipped.map(({ file, reason }) => {
+    const shown =
+      file.length > 2 * SKIPPED_PATH_END + 1
+        ? `${file.slice(0, SKIPPED_PATH_END)}…${file.slice(-SKIPPED_PATH_END)}`
+        : file;
+    return `• ${escapeText(shown)}: ${escapeText(reason)}`;
+  });
 }
 
 export function corpusLayout(a: CorpusAnswer): Layout {

@@ -5,8 +5,13 @@
  *   cx:<n>:<sentenceId>         context of citation [n]'s sentence (stateless; n keeps ids
  *                               unique when two citations on a page share a sentence)
  *   cs:<session>:<page>:<i>     context by reference, when the sentence id is too long
+ *
+ * A sentence id holds its document id, which is a path in the corpus folder
+ * and can be thousands of characters long; whatever its length, a Context
+ * button fits: past what `cx:` holds it refers to its answer's page session.
  */
 import { LIMITS } from './limits.ts';
+import type { ContextRef, EmbedPage } from './pages.ts';
 
 export type ButtonAction =
   | { kind: 'page'; session: string; page: number }
@@ -23,8 +28,19 @@ export function contextButtonId(
   sentenceId: string,
   ref: { session: string; page: number; index: number },
 ): string {
+  return directContextId(number, sentenceId) ?? `cs:${ref.session}:${ref.page}:${ref.index}`;
+}
+
+/** The stateless Context id, or null when the sentence id is too long for one. */
+function directContextId(number: number, sentenceId: string): string | null {
   const direct = `cx:${number}:${sentenceId}`;
-  return direct.length <= LIMITS.customId ? direct : `cs:${ref.session}:${ref.page}:${ref.index}`;
+  return direct.length <= LIMITS.customId ? direct : null;
+}
+
+/** Whether an answer's buttons need its pages kept: to turn pages, or for a Context button by reference. */
+export function needsSession(pages: readonly Pick<EmbedPage, 'contexts'>[]): boolean {
+  const byReference = (c: ContextRef) => directContextId(c.number, c.sentenceId) === null;
+  return pages.length > 1 || pages.some((p) => p.contexts.some(byReference));
 }
 
 const NUMBER = /^\d{1,4}$/;

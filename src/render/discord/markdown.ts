@@ -17,11 +17,56 @@ const SPECIAL = /[\\*_~`|>#\-+[\]()<@]/g;
 /** An ordered-list marker ("1. ") at the start of a line. */
 const LIST_NUMBER = /^(\s*\d+)\./;
 /** Answers put corpus text inside one line (a quote, a list item). */
-const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/**
+ * Bidirectional controls (Unicode's Bidi_Control: U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069). A right-to-left override in corpus text
+ * would make Discord show its words, and everything after them on the line,
+ * in an order the corpus does not have ("gnikcah" shown as "hacking"). They
+ * are dropped from what is shown: they are invisible and no word is made of
+ * them, so every word still shows exactly as written, and the verbatim
+ * guarantee is about words. Matching and offsets use the text as read.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Escapes text so Discord shows it as written, on one line. */
+/** Escapes text so Discord shows it as written, on one line, in the order written. */
 export function escapeText(text: string): string {
-  return text.replace(LINE_BREAKS, ' ').replace(SPECIAL, '\\$&').replace(LIST_NUMBER, '$1\\.');
+  return text
+    .replace(LINE_BREAKS, ' ')
+    .replace(BIDI_CONTROLS, '')
+    .replace(SPECIAL, '\\$&')
+    .replace(LIST_NUMBER, '$1\\.');
+}
+
+/**
+ * What could make markup in a link: `*`, `~`, `|`, backticks and backslashes
+ * anywhere; `[` and `]` (a masked link) after the host; a `_` that could open
+ * emphasis (after anything but a letter or digit) or is one of `__`. A `_`
+ * after a letter or digit cannot open emphasis, so `world_asia` and
+ * `Foo_(bar)` stay as written.
+ */
+const MARKDOWN_IN_HOST = /[*~|`\\]|(?<![A-Za-z0-9])_|_(?=_)/g;
+const MARKDOWN_IN_LINK = /[*~|`\\[\]]|(?<![A-Za-z0-9])_|_(?=_)/g;
+const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * An http(s) link as `<link>` (clickable, no preview), or null when it is not
+ * one. Characters that could make markup are percent-encoded, and anything a
+ * URL may not hold raw (spaces, bidi controls, other non-ASCII) is encoded by
+ * the URL parser, so the link still points where it did and shows no markup.
+ */
+export function linkMarkdown(url: string): string | null {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return null;
+  }
+  if (!/^https?:\/\//.test(href)) return null;
+  const pathAt = href.indexOf('/', href.indexOf('//') + 2);
+  const host = pathAt === -1 ? href : href.slice(0, pathAt);
+  const rest = pathAt === -1 ? '' : href.slice(pathAt);
+  return `<${host.replace(MARKDOWN_IN_HOST, percent)}${rest.replace(MARKDOWN_IN_LINK, percent)}>`;
 }
 
 /** Sorted, clamped, non-empty ranges, with touching or overlapping ones merged. */
