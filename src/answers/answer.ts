@@ -11,6 +11,7 @@ import type { Speaker, Statement } from '../model.ts';
 import { type ParsedQuery, parseQuery } from '../search/query.ts';
 import { highlightRanges, type TextHit } from '../search/text-index.ts';
 import { citationFor } from './citation.ts';
+import { displayOf } from './display.ts';
 import { type NameLookup, parseQuestion } from './question.ts';
 import type { Catalog, Request } from './requests.ts';
 import { countryCounts, suggestCountries, suggestSpeakers } from './suggest.ts';
@@ -272,15 +273,20 @@ function statementHit(corpus: Corpus, picked: Picked, query: ParsedQuery | null)
   const statement = corpus.statements[picked.id]!;
   const text = statement.text.text;
   const cue = statement.cue?.text ?? null;
+  const display = displayOf(statement, corpus.documentById.get(statement.docId)!);
+  // Matched words are found in the content and shown in the display around it.
+  const shift = statement.text.start - display.start;
   return {
     statementId: statement.id,
     kind: statement.kind,
     text,
+    display,
     cue,
     denial: statement.denial,
     explicitDenial: statement.denial && isExplicitDenial(cue, text),
     score: hit?.score ?? 0,
-    highlights: hit && query ? highlightsFor(text, query, hit) : [],
+    highlights:
+      hit && query ? highlightsFor(text, query, hit).map(([s, e]) => [s + shift, e + shift] as const) : [],
     speaker: speakerInfo(corpus, statement),
     citations: [picked.id, ...picked.reports].map((id) => {
       const s = corpus.statements[id]!;

@@ -4,6 +4,7 @@
  * commands and the CLI only ever produce them through the answer functions.
  */
 import type { CountryCode, CountryEvidence, SkippedFile, SpeakerKind, StatementKind } from '../model.ts';
+import type { Display } from './display.ts';
 
 /** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
 export interface Citation {
@@ -22,7 +23,7 @@ export interface Citation {
   end: number;
 }
 
-/** [start, end) ranges inside a quoted text to emphasise (matched words). */
+/** [start, end) ranges inside a shown text to emphasise (matched words). */
 export type Highlight = readonly [number, number];
 
 export interface SentenceHit {
@@ -52,6 +53,13 @@ export interface StatementHit {
   kind: StatementKind;
   /** The verbatim words (direct/partial: inside the marks; indirect: the reported clause). */
   text: string;
+  /**
+   * What to show, verbatim, with its parts marked: a direct quote's words; for
+   * reported speech and partial quotes, the sentence(s) holding the speaker,
+   * the cue and the content (`displayOf`, src/answers/display.ts). `highlights`
+   * are ranges of `display.text`.
+   */
+  display: Display;
   /** The cue as written ("said", "dismissed"), if any. */
   cue: string | null;
   denial: boolean;

@@ -82,20 +82,41 @@ const speaker: fc.Arbitrary<SpeakerInfo> = fc.record({
 
 const quote = fc.oneof(text(30), text(600), fc.constant('word '.repeat(1500)));
 
-const statement: fc.Arbitrary<StatementHit> = quote.chain((t) =>
-  fc.record({
-    statementId: fc.string({ maxLength: 10 }),
-    kind: fc.constantFrom('direct', 'partial', 'indirect'),
-    text: fc.constant(t),
-    cue: fc.option(nonEmpty(2), { nil: null }),
-    denial: fc.boolean(),
-    explicitDenial: fc.boolean(),
-    score: fc.double({ noNaN: true }),
-    highlights: highlights(t.length),
-    speaker,
-    citations: fc.array(citation, { minLength: 1, maxLength: 14 }),
-  }),
-);
+/** Marks anywhere in a text, crossing or not: renderers must cope with any. */
+const marks = (length: number) =>
+  fc.array(
+    fc.record({
+      start: fc.nat(length),
+      end: fc.nat(length),
+      role: fc.constantFrom('speaker', 'cue', 'content', 'quote'),
+    }),
+    { maxLength: 6 },
+  );
+
+/** A statement shown as its words with some text around them (a sentence), marked. */
+const statement: fc.Arbitrary<StatementHit> = fc
+  .tuple(quote, text(8), text(8))
+  .chain(([t, before, after]) => {
+    const shown = `${before}${t}${after}`;
+    return fc.record({
+      statementId: fc.string({ maxLength: 10 }),
+      kind: fc.constantFrom('direct', 'partial', 'indirect'),
+      text: fc.constant(t),
+      display: fc.record({
+        text: fc.constant(shown),
+        start: fc.nat(),
+        end: fc.nat(),
+        marks: marks(shown.length),
+      }),
+      cue: fc.option(nonEmpty(2), { nil: null }),
+      denial: fc.boolean(),
+      explicitDenial: fc.boolean(),
+      score: fc.double({ noNaN: true }),
+      highlights: highlights(shown.length),
+      speaker,
+      citations: fc.array(citation, { minLength: 1, maxLength: 14 }),
+    });
+  });
 
 const sentenceHit: fc.Arbitrary<SentenceHit> = quote.chain((t) =>
   fc.record({

@@ -152,10 +152,13 @@ const CITATION: Citation = {
 };
 
 function hit(overrides: Partial<StatementHit> = {}): StatementHit {
+  const text = overrides.text ?? 'empire of hackers';
   return {
     statementId: 'd:s1',
     kind: 'direct',
-    text: 'empire of hackers',
+    text,
+    // A direct quote's display: its words, all content.
+    display: { text, start: 0, end: text.length, marks: [{ start: 0, end: text.length, role: 'content' }] },
     cue: 'said',
     denial: false,
     explicitDenial: false,
