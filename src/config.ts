@@ -34,6 +34,11 @@ const BaseSchema = z.object({
    */
   CORPUS_COUNTRY: optionalText.pipe(CountryInputSchema.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` (default): one JSON object a line, for log collectors. `pretty`: readable lines. */
+  LOG_FORMAT: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['json', 'pretty']).default('json'),
+  ),
 });
 
 /** A blank value (`RATE_LIMIT_BURST=` in a `.env`) means unset, not 0. */
@@ -106,6 +111,14 @@ const DiscordSchema = z
     RATE_LIMIT_REFILL_SECONDS: blankIsUnset(z.coerce.number().positive().max(3600)),
     /** Deprecated: the old one-query-per-N-seconds cooldown; see `rateLimitSettings`. */
     QUERY_COOLDOWN_SECONDS: blankIsUnset(z.coerce.number().min(0).max(3600)),
+    /**
+     * How long the gateway may stay unreachable (at start-up, or after a lost connection
+     * discord.js keeps retrying) before the bot logs it and exits non-zero for its supervisor.
+     */
+    GATEWAY_TIMEOUT_SECONDS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.coerce.number().positive().max(86_400).default(120),
+    ),
   })
   .transform(rateLimitSettings);
 

@@ -1,13 +1,20 @@
 /**
- * `npm start`: the gateway bot. Loads `.env`, validates the configuration
- * (one clear line and exit 1 when something is missing), builds the answer
- * service and connects to Discord. Commands are registered separately, by
- * `npm run deploy`; starting never re-registers them.
+ * The gateway bot: `node dist/src/bot/main.js` once built (`npm run build`),
+ * or `npm start` from the TypeScript sources. Loads `.env`, validates the
+ * configuration (one clear line and exit 1 when something is missing),
+ * checks the token with Discord, builds the answer service and connects.
+ * Commands are registered separately, by `npm run deploy`; starting never
+ * re-registers them.
+ *
+ * Exits non-zero, with a log line and one line on stderr, whenever it can
+ * no longer serve: a token Discord rejects, a gateway it cannot reach within
+ * GATEWAY_TIMEOUT_SECONDS, a close code Discord means as final (4004 when the
+ * token is revoked). SIGTERM, SIGINT and SIGHUP stop it cleanly (a /reload in
+ * progress is told so first); started by npm, it also stops when npm does.
  *
  * `startBot` is the same entry point without the process concerns; the
  * end-to-end tests call it.
  */
-import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { AnswerService } from '../answers/requests.ts';
 import { type BotConfig, ConfigError, loadBotConfig, loadDotEnv } from '../config.ts';
@@ -15,7 +22,9 @@ import { createLogger, type Logger } from '../log.ts';
 import { NO_MENTIONS } from '../render/discord.ts';
 import { loadCommands } from './commands.ts';
 import { isEntryPoint } from './entry.ts';
-import { describeError } from './errors.ts';
+import { describeError, Refusal } from './errors.ts';
+import { checkToken, connectWithin, type GatewayError, watchGateway } from './gateway.ts';
+import { replies } from './replies.ts';
 import { createRouter } from './router.ts';
 
 export interface BotDeps {
@@ -31,9 +40,24 @@ export interface BotDeps {
 export interface RunningBot {
   client: Client<true>;
   service: AnswerService;
-  /** Disconnects from Discord and closes the service. Safe to call twice. */
+  /**
+   * Settles when the bot has lost Discord for good (a close code Discord
+   * means as final, or the gateway unreachable for GATEWAY_TIMEOUT_SECONDS):
+   * it is already logged; the process should stop and exit non-zero.
+   */
+  lost: Promise<GatewayError>;
+  /**
+   * Disconnects from Discord and closes the service. Interactions being
+   * answered get a moment to finish; a /reload still running is answered
+   * that the bot is shutting down. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
+
+/** How long answers already being sent may take to finish when the bot stops. */
+const SETTLE_MS = 3000;
+/** How long the engine may take to finish what it is writing when the bot stops. */
+const CLOSE_MS = 4000;
 
 function createClient(config: BotConfig): Client {
   return new Client({
@@ -56,32 +80,83 @@ async function openService(config: BotConfig, logger: Logger): Promise<AnswerSer
   });
 }
 
-/** Logs in and waits for the client to be ready (READY with no guilds is ready at once). */
-async function connect(client: Client, token: string): Promise<void> {
-  const ready = once(client, Events.ClientReady);
-  ready.catch(() => undefined); // a failed login is reported by login() itself
-  await client.login(token);
-  await ready;
+/**
+ * The service as the router sees it: once `stopping` is aborted, a reload
+ * still running is refused with a notice the moderator reads in place of the
+ * "thinking…" (the process is about to exit; the engine's reload dies with it).
+ */
+function answeredOnStop(service: AnswerService, stopping: AbortSignal): AnswerService {
+  const stopped = new Promise<never>((_, reject) => {
+    stopping.addEventListener('abort', () => reject(new Refusal(replies.shuttingDown)), { once: true });
+  });
+  stopped.catch(() => undefined);
+  const reload = () => Promise.race([service.reload(), stopped]);
+  // Everything else is the service's own (bound: engine classes keep private fields).
+  return new Proxy(service, {
+    get(target, key) {
+      if (key === 'reload') return reload;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first; true if it settled. */
+function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<RunningBot> {
-  const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = deps.logger ?? createLogger(config.LOG_LEVEL, undefined, { format: config.LOG_FORMAT });
+  const timeoutMs = config.GATEWAY_TIMEOUT_SECONDS * 1000;
   const commands = await loadCommands(deps.commandsDir);
   for (const warning of config.warnings) logger.warn({ warning }, 'configuration');
-  const service = deps.service ?? (await openService(config, logger));
   const client = createClient(config);
+
+  // The token first: a bad one must not wait for the first corpus build (seconds to minutes).
+  client.rest.setToken(config.DISCORD_TOKEN);
+  const me = await checkToken(client.rest, { timeoutMs, logger, apiUrl: config.DISCORD_API_URL }).catch(
+    async (error: unknown) => {
+      await client.destroy();
+      throw error;
+    },
+  );
+  logger.info({ user: me.username, id: me.id }, 'token accepted');
+
+  const service =
+    deps.service ??
+    (await openService(config, logger).catch(async (error: unknown) => {
+      await client.destroy();
+      throw error;
+    }));
+  // Aborted when the bot stops: a /reload still running is then answered that it did not finish.
+  const stopping = new AbortController();
   const router = createRouter({
     commands,
-    service,
+    service: answeredOnStop(service, stopping.signal),
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
   });
-  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handling = router.handle(interaction).catch(() => undefined);
+    inFlight.add(handling);
+    void handling.finally(() => inFlight.delete(handling));
+  });
   client.on(Events.Error, (error) => logger.error({ error: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
 
-  await connect(client, config.DISCORD_TOKEN).catch(async (error: unknown) => {
+  await connectWithin(client, config.DISCORD_TOKEN, { timeoutMs, logger }).catch(async (error: unknown) => {
     // Leave nothing running behind a failed start (tests start many bots in one process).
     await client.destroy();
     if (!deps.service) await service.close();
@@ -90,19 +165,57 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const user = client.user!;
   logger.info({ user: user.tag, id: user.id, commands: [...commands.keys()] }, 'connected to Discord');
 
+  const lost = new Promise<GatewayError>((resolve) => {
+    const unwatch = watchGateway(client, {
+      timeoutMs,
+      logger,
+      onLost: (error) => {
+        logger.fatal({ error: describeError(error), code: error.code }, 'lost the connection to Discord');
+        resolve(error);
+      },
+    });
+    stopping.signal.addEventListener('abort', unwatch, { once: true });
+  });
+
   let stopped: Promise<void> | null = null;
   return {
     client: client as Client<true>,
     service,
+    lost,
     stop: () => {
       stopped ??= (async () => {
+        stopping.abort();
+        // Answers being sent (and the "shutting down" notice of a /reload) need the REST client.
+        if (!(await within(Promise.all(inFlight), SETTLE_MS))) {
+          logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
+        }
         await client.destroy();
-        await service.close();
+        if (!(await within(service.close(), CLOSE_MS))) {
+          logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
+        }
         logger.info('stopped');
       })();
       return stopped;
     },
   };
+}
+
+/**
+ * Started by npm (`npm start`), the bot exits when npm does. npm passes
+ * SIGTERM and SIGINT on, but a wrapper killed outright (SIGKILL, a crash)
+ * cannot, and the bot would be left running, connected, with no one to stop
+ * it. A bot started directly (`node dist/src/bot/main.js`, a container, a
+ * service manager) does not watch: it may outlive a parent on purpose.
+ */
+export function watchParent(onGone: () => void, env: NodeJS.ProcessEnv = process.env, everyMs = 1000): void {
+  if (!env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, everyMs);
+  timer.unref();
 }
 
 /** Exits with one line on stderr: what a person needs to fix, not a stack trace. */
@@ -120,22 +233,41 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) die(error.message);
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, { format: config.LOG_FORMAT });
   process.on('unhandledRejection', (reason) =>
     logger.error({ error: describeError(reason) }, 'unhandled rejection'),
   );
-  const bot = await startBot(config, { logger }).catch((error: unknown) => {
+  logger.info({ pid: process.pid, node: process.version }, 'starting');
+
+  let bot: RunningBot | null = null;
+  let exiting = false;
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    // A hung disconnect must not keep the process alive forever.
+    setTimeout(() => process.exit(code || 1), 10_000).unref();
+    if (!bot) process.exit(code); // still starting: nothing is connected or answering yet
+    void bot.stop().then(() => process.exit(code));
+  };
+  // Installed before the first corpus build, so that a signal during it stops the process too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, onSignal);
+  watchParent(() => {
+    logger.warn({ parent: 'npm' }, 'the process that started the bot is gone; shutting down');
+    exit(0);
+  });
+
+  bot = await startBot(config, { logger }).catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'could not start');
     die(`whosaid could not start: ${describeError(error).message}`);
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    // A hung disconnect must not keep the process alive forever.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void bot.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  void bot.lost.then((error) => {
+    process.stderr.write(`whosaid stopped: ${error.message}\n`);
+    exit(1);
+  });
 }
 
 if (isEntryPoint(import.meta.url)) await main();

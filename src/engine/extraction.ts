@@ -41,13 +41,21 @@ export function helperCount(): number {
 /**
  * Extracts the statements of every item, on this thread and on `helpers`
  * (started by the caller, which also stops them). Results are in item order.
+ * `onProgress` is told how many items are done: at the start, then after each chunk.
  */
 export async function extractAll(
   items: readonly ExtractionItem[],
   extract: Extractor,
   helpers: readonly Worker[],
+  onProgress?: (done: number) => void,
 ): Promise<ExtractedStatement[][]> {
   const results: ExtractedStatement[][] = new Array(items.length);
+  let done = 0;
+  const finished = (count: number) => {
+    done += count;
+    onProgress?.(done);
+  };
+  onProgress?.(0);
   const chunks: number[] = [];
   for (let start = 0; start < items.length; start += CHUNK) chunks.push(start);
   let next = 0;
@@ -58,6 +66,7 @@ export async function extractAll(
       for (let i = start; i < Math.min(start + CHUNK, items.length); i++) {
         results[i] = extract(items[i]!.text, { bodyStart: items[i]!.bodyStart });
       }
+      finished(Math.min(CHUNK, items.length - start));
       // Let helpers' replies in, so they get their next chunk without waiting for ours.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -70,6 +79,7 @@ export async function extractAll(
       value.forEach((statements, j) => {
         results[start + j] = statements;
       });
+      finished(value.length);
     }
   };
   await Promise.all([onThisThread(), ...helpers.map(onHelper)]);

@@ -17,6 +17,7 @@ import { forgetTerms } from '../search/tokenize.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
 import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
 import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
+import type { BuildProgress } from './progress.ts';
 import { type CorpusScan, scanCorpus } from './scan.ts';
 import { SnapshotStore } from './snapshot.ts';
 import { CorpusStore } from './store.ts';
@@ -36,6 +37,8 @@ export interface EngineOptions {
   startHelper?: (() => Worker) | undefined;
   /** Told of problems that do not stop the engine (a snapshot that could not be written). */
   warn?: ((message: string) => void) | undefined;
+  /** Told how a build's extraction is going (files done of total), for the logs. */
+  progress?: ((progress: BuildProgress) => void) | undefined;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -188,7 +191,10 @@ export class EngineHost {
     const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
     const helpers = Array.from({ length: count }, () => startHelper!());
     try {
-      return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers), new Date(), {
+      const total = plan.toExtract.length;
+      const progress = this.#options.progress;
+      const onProgress = progress && ((done: number) => progress({ done, total }));
+      return finishCorpus(plan, await extractAll(plan.toExtract, extract, helpers, onProgress), new Date(), {
         homeCountry: this.#options.homeCountry,
       });
     } finally {

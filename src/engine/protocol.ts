@@ -6,6 +6,7 @@ import type { Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { CorpusDiff, PackedSummary } from './diff.ts';
 import type { InPlaceReload, OpenedFrom, OpenOptions } from './host.ts';
+import type { BuildProgress } from './progress.ts';
 
 export interface WorkerSetup {
   /** The module the boot script loads (this folder's `worker.ts`); unused by the bundled worker. */
@@ -68,5 +69,6 @@ export type WorkerMessage =
     }
   | { type: 'failed'; error: string; name: string }
   | { type: 'warning'; message: string }
+  | ({ type: 'progress' } & BuildProgress)
   | { type: 'result'; id: number; ok: true; value: unknown }
   | { type: 'result'; id: number; ok: false; error: string; name: string };

@@ -13,6 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Corpus, Extractor } from './corpus.ts';
 import { countsOf } from './diff.ts';
 import type { EngineHost } from './host.ts';
+import { progressLogger } from './progress.ts';
 import { scanCorpus } from './scan.ts';
 import { WorkerService } from './worker-service.ts';
 
@@ -37,7 +38,9 @@ export interface ServiceOptions {
 }
 
 const ATTRIBUTION = {
-  module: new URL('../attribution/index.ts', import.meta.url).href,
+  // `.js` in the build (dist/): only import specifiers are rewritten there, not this URL.
+  module: new URL(`../attribution/index.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url)
+    .href,
   export: 'extractStatements',
 };
 
@@ -100,6 +103,7 @@ class InProcessService implements AnswerService {
       codeVersion: options.codeVersion,
       extract: options.extract ?? (await loadExtractor(options)),
       warn: (message) => options.logger.warn(message),
+      progress: progressLogger(options.logger),
     });
     return new InProcessService(host);
   }

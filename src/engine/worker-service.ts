@@ -20,6 +20,7 @@ import type { SkippedFile } from '../model.ts';
 import { type CorpusDiff, type CorpusSummary, type PackedSummary, unpackSummary } from './diff.ts';
 import { PARALLEL_FROM } from './extraction.ts';
 import type { OpenedFrom, OpenOptions } from './host.ts';
+import { type BuildProgress, progressLogger } from './progress.ts';
 import type {
   CallMessage,
   EngineMemory,
@@ -97,6 +98,7 @@ export class EngineWorker {
     setup: EngineSetup,
     open: OpenOptions = {},
     previous?: PackedSummary,
+    onProgress?: (progress: BuildProgress) => void,
   ): Promise<EngineWorker> {
     const data: WorkerSetup = {
       ...setup,
@@ -118,10 +120,13 @@ export class EngineWorker {
           workerData: { ...data, entry: ENTRY.href, script: BOOT.href },
           resourceLimits: LIMITS,
         });
-    return EngineWorker.#whenReady(new EngineWorker(worker));
+    return EngineWorker.#whenReady(new EngineWorker(worker), onProgress);
   }
 
-  static #whenReady(engine: EngineWorker): Promise<EngineWorker> {
+  static #whenReady(
+    engine: EngineWorker,
+    onProgress?: (progress: BuildProgress) => void,
+  ): Promise<EngineWorker> {
     return new Promise((resolve, reject) => {
       engine.#worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
@@ -132,6 +137,8 @@ export class EngineWorker {
           resolve(engine);
         } else if (message.type === 'warning') {
           engine.#warn(message.message);
+        } else if (message.type === 'progress') {
+          onProgress?.({ done: message.done, total: message.total });
         } else if (message.type === 'failed') {
           void engine.#worker.terminate();
           reject(new EngineError(message.error, message.name));
@@ -229,7 +236,7 @@ export class WorkerService implements AnswerService {
   }
 
   static async start(setup: EngineSetup, logger: Logger, tuning: ServiceTuning = {}): Promise<WorkerService> {
-    const first = await EngineWorker.start(setup, tuning.open);
+    const first = await EngineWorker.start(setup, tuning.open, undefined, progressLogger(logger));
     const serving = await WorkerService.#compacted(setup, first);
     const service = new WorkerService(setup, logger, serving, tuning);
     service.#openedFrom = first.openedFrom;
@@ -344,7 +351,7 @@ export class WorkerService implements AnswerService {
     const before = this.#current.state.summary;
     let fresh: EngineWorker;
     try {
-      fresh = await EngineWorker.start(this.#setup, open, before);
+      fresh = await EngineWorker.start(this.#setup, open, before, progressLogger(this.#logger));
     } catch (error) {
       const report = failedReload(unpackSummary(before), error, startedAt);
       await this.#current.call('recordReload', report).catch(() => {});

@@ -90,6 +90,7 @@ async function openHost(): Promise<EngineHost> {
       extract,
       startHelper,
       warn: (message) => send({ type: 'warning', message }),
+      progress: (progress) => send({ type: 'progress', ...progress }),
     },
     setup.open,
     { scan },

@@ -1,16 +1,17 @@
 /**
- * The `npm start` process itself (`tsx src/bot/main.ts`, the script's
- * command; npm's own banner and warnings are left out of the picture):
- * bad configuration exits 1 with one line, and a real start against the fake
- * Discord server answers the issue's done-when checks, then shuts down
- * cleanly on SIGTERM.
+ * The `npm start` process itself (`node --import tsx src/bot/main.ts`, the
+ * script's command; npm's own banner and warnings are left out of the
+ * picture): bad configuration exits 1 with one line, and a real start against
+ * the fake Discord server answers the issue's done-when checks, then shuts
+ * down cleanly on SIGTERM. Last, `npm start` through npm itself: a signal to
+ * npm, or npm killed outright, leaves no bot behind (issue 11).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord } from '../support/fake-discord.ts';
 import { BOT_TOKEN, copyCorpus } from '../support/harness.ts';
 import {
@@ -22,10 +23,12 @@ import {
   slashCommand,
   textOf,
 } from '../support/interactions.ts';
+import { type BotProcess, botEnv, gone, identified, kill, startProcess } from '../support/process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const MAIN = path.join(ROOT, 'src/bot/main.ts');
+/** `npm start` runs `exec node --import tsx src/bot/main.ts`; tsx is found from here, not the test's cwd. */
+const NODE_ARGS = ['--import', import.meta.resolve('tsx'), MAIN];
 
 /** A clean environment: nothing from the developer's shell or .env leaks in. */
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -33,7 +36,11 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 async function run(env: Record<string, string>, cwd: string) {
-  const child = spawn(TSX, [MAIN], { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, NODE_ARGS, {
+    cwd,
+    env: baseEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => {
@@ -109,7 +116,7 @@ describe('npm start against a Discord-compatible server', () => {
   beforeAll(async () => {
     fake = await FakeDiscord.start();
     corpus = copyCorpus();
-    child = spawn(TSX, [MAIN], {
+    child = spawn(process.execPath, NODE_ARGS, {
       cwd: corpus.dir,
       env: baseEnv({
         DISCORD_TOKEN: BOT_TOKEN,
@@ -196,4 +203,65 @@ describe('npm start against a Discord-compatible server', () => {
       warning: expect.stringMatching(/^QUERY_COOLDOWN_SECONDS is deprecated and read as RATE_LIMIT_BURST=0/),
     });
   });
+});
+
+describe('npm start through npm (npm → node, no tsx process between)', () => {
+  // A folder holding the project's package.json scripts, with the sources and node_modules linked in:
+  // npm runs the real start script, with no .env of the developer's in the working directory.
+  let project: string;
+  let fake: FakeDiscord;
+  let corpus: ReturnType<typeof copyCorpus>;
+  let npm: BotProcess | undefined;
+
+  beforeAll(async () => {
+    project = mkdtempSync(path.join(tmpdir(), 'whosaid-npm-'));
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'whosaid', version: pkg.version, type: 'module', scripts: pkg.scripts }),
+    );
+    for (const link of ['src', 'commands', 'node_modules']) {
+      symlinkSync(path.join(ROOT, link), path.join(project, link));
+    }
+    fake = await FakeDiscord.start();
+    corpus = copyCorpus();
+  });
+  afterEach(() => kill(npm));
+  afterAll(async () => {
+    await fake?.close();
+    corpus?.remove();
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  const npmStart = async () => {
+    npm = startProcess('npm', ['start'], { cwd: project, env: botEnv(fake, corpus.dir) });
+    await identified(fake, npm);
+    const pid = (await npm.waitForLog('starting')).pid as number;
+    expect(pid).not.toBe(npm.child.pid); // the bot, not npm
+    return { npm, pid };
+  };
+
+  it('the start script runs node directly: no wrapper of its own between npm and the bot', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toBe('exec node --import tsx src/bot/main.ts');
+  });
+
+  it('SIGTERM to npm stops the bot cleanly: nothing is left running', async () => {
+    const { npm, pid } = await npmStart();
+    npm.child.kill('SIGTERM');
+    await npm.exited;
+    expect(await gone(pid, 15_000)).toBe(true);
+    expect(npm.logs().map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  }, 90_000);
+
+  it('npm killed outright (SIGKILL): the bot notices its parent is gone and stops', async () => {
+    const { npm, pid } = await npmStart();
+    npm.child.kill('SIGKILL');
+    await npm.exited;
+    expect(await gone(pid, 15_000)).toBe(true);
+    expect(
+      npm.logs().find((l) => l.msg === 'the process that started the bot is gone; shutting down'),
+    ).toBeTruthy();
+    expect(npm.logs().map((l) => l.msg)).toContain('stopped');
+  }, 90_000);
 });

@@ -8,8 +8,9 @@
  * registration, users/@me and applications/@me. Every request is recorded.
  *
  * Gateway: HELLO (op 10) → IDENTIFY (op 2) → READY with no guilds (so the
- * client is ready at once) → HEARTBEAT (op 1) / ACK (op 11). Tests then
- * dispatch INTERACTION_CREATE and read back what the bot sent.
+ * client is ready at once) → HEARTBEAT (op 1) / ACK (op 11); RESUME (op 6)
+ * → RESUMED. Tests then dispatch INTERACTION_CREATE and read back what the
+ * bot sent, or close the connection with a code (`closeGateway`).
  */
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +55,8 @@ export class FakeDiscord extends EventEmitter {
   readonly failingTokens = new Set<string>();
   /** When set, gateway discovery answers 401 to any other bot token (as Discord does to a bad one). */
   acceptedBotToken: string | null = null;
+  /** When set, gateway discovery hands out this URL instead of the fake's own (say, a port nothing listens on). */
+  gatewayUrl: string | null = null;
   private readonly sockets = new Set<WebSocket>();
   private readonly messages = new Map<string, Json>();
   private sequence = 0;
@@ -120,6 +123,11 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
+  /** Closes every gateway connection with `code`, as Discord does (4004: the token was revoked). */
+  closeGateway(code: number, reason = ''): void {
+    for (const socket of this.sockets) socket.close(code, reason);
+  }
+
   /** The message the fake stored for an interaction's original response (after a reply or edit). */
   originalMessage(token: string): Json | undefined {
     return this.messages.get(token);
@@ -148,6 +156,13 @@ export class FakeDiscord extends EventEmitter {
     this.emit('gateway', payload);
     if (payload.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
     if (payload.op === 2) this.sendReady(socket);
+    if (payload.op === 6) this.sendResumed(socket);
+  }
+
+  /** RESUME (op 6) is always accepted: the session goes on where it was. */
+  private sendResumed(socket: WebSocket): void {
+    this.sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
   }
 
   private sendReady(socket: WebSocket): void {
@@ -171,12 +186,12 @@ export class FakeDiscord extends EventEmitter {
       method: 'GET',
       pattern: /^\/api\/v10\/gateway(\/bot)?$/,
       handle: (r) =>
-        this.acceptedBotToken && r.headers.authorization !== `Bot ${this.acceptedBotToken}`
-          ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
+        this.rejects(r)
+          ? unauthorized()
           : {
               status: 200,
               body: {
-                url: `ws://127.0.0.1:${this.port}`,
+                url: this.gatewayUrl ?? `ws://127.0.0.1:${this.port}`,
                 shards: 1,
                 session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
               },
@@ -229,7 +244,11 @@ export class FakeDiscord extends EventEmitter {
         })),
       }),
     },
-    { method: 'GET', pattern: /^\/api\/v10\/users\/@me$/, handle: () => ({ status: 200, body: BOT_USER }) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v10\/users\/@me$/,
+      handle: (r) => (this.rejects(r) ? unauthorized() : { status: 200, body: BOT_USER }),
+    },
     {
       method: 'GET',
       pattern: /^\/api\/v10\/applications\/@me$/,
@@ -255,6 +274,11 @@ export class FakeDiscord extends EventEmitter {
     else
       res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
     this.emit('request', request);
+  }
+
+  /** A bot token other than `acceptedBotToken`, when one is set. */
+  private rejects(request: RecordedRequest): boolean {
+    return this.acceptedBotToken !== null && request.headers.authorization !== `Bot ${this.acceptedBotToken}`;
   }
 
   private failing(request: RecordedRequest): boolean {
@@ -315,6 +339,10 @@ function messageFields(body: Json): Json {
 
 function invalidFormBody() {
   return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+}
+
+function unauthorized() {
+  return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
 }
 
 function notFound() {
