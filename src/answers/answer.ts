@@ -14,7 +14,7 @@ import { citationFor } from './citation.ts';
 import { displayOf } from './display.ts';
 import { type NameLookup, parseQuestion } from './question.ts';
 import type { Catalog, Request } from './requests.ts';
-import { countryCounts, suggestCountries, suggestSpeakers } from './suggest.ts';
+import { suggestCountriesFor, suggestSpeakers } from './suggest.ts';
 import type {
   Answer,
   CorpusAnswer,
@@ -149,7 +149,7 @@ function unknownFilters(
     request.country && !country
       ? {
           input: request.country,
-          suggestions: suggestCountries(request.country, countryCounts(corpus, 'statements')),
+          suggestions: suggestCountriesFor(corpus, request.country, 'statements'),
         }
       : undefined;
   return speaker || countries ? { speaker, country: countries } : undefined;
@@ -322,7 +322,7 @@ function speakerInfo(corpus: Corpus, statement: Statement): SpeakerInfo {
 export function answerDeny(corpus: Corpus, input: string, topic?: string, limit = DEFAULT_LIMIT): DenyAnswer {
   const country = findCountry(input);
   if (!country) {
-    const suggestions = suggestCountries(input, countryCounts(corpus, 'denials'));
+    const suggestions = suggestCountriesFor(corpus, input, 'denials');
     return { type: 'deny', input, country: null, topic, groups: [], total: 0, suggestions };
   }
   const query = topic ? parseQuery(topic) : null;

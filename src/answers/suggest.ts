@@ -89,13 +89,50 @@ function quotedWeight(speaker: Speaker | undefined): number {
   return 1 + Math.log10(1 + (speaker?.statementCount ?? 0)) / 4;
 }
 
+/**
+ * Suggestions already made for a corpus, by what was typed: the same
+ * misspelling is looked up once, and a fuzzy search (which makes garbage
+ * for the collector) is not repeated for every retry. Bounded.
+ */
+const made = new WeakMap<Corpus, Map<string, readonly unknown[]>>();
+const MADE_LIMIT = 1000;
+
+function remembered<T>(corpus: Corpus, key: string, make: () => T[]): T[] {
+  let cache = made.get(corpus);
+  if (!cache) {
+    cache = new Map();
+    made.set(corpus, cache);
+  }
+  let found = cache.get(key) as T[] | undefined;
+  if (!found) {
+    if (cache.size >= MADE_LIMIT) cache.clear();
+    found = make();
+    cache.set(key, found);
+  }
+  return [...found];
+}
+
 /** The corpus's speakers whose names are nearest to `input`, best first (canonical names). */
 export function suggestSpeakers(corpus: Corpus, input: string, limit = SUGGESTIONS): string[] {
-  const { index } = speakerNamesOf(corpus);
-  const boost = (id: string) => quotedWeight(corpus.speakers.get(id));
-  return nearest(index, input, { boost, limit, minShare: MIN_SHARE.speakers }).map(
-    (r) => corpus.speakers.get(r.id as string)!.name,
-  );
+  return remembered(corpus, `speaker\u0000${limit}\u0000${input}`, () => {
+    const { index } = speakerNamesOf(corpus);
+    const boost = (id: string) => quotedWeight(corpus.speakers.get(id));
+    return nearest(index, input, { boost, limit, minShare: MIN_SHARE.speakers }).map(
+      (r) => corpus.speakers.get(r.id as string)!.name,
+    );
+  });
+}
+
+/**
+ * The countries nearest to `input` for an answer about this corpus: those
+ * it has statements (or denials) from first among equally near ones.
+ */
+export function suggestCountriesFor(
+  corpus: Corpus,
+  input: string,
+  by: 'statements' | 'denials',
+): CountryInfo[] {
+  return remembered(corpus, `${by}\u0000${input}`, () => suggestCountries(input, countryCounts(corpus, by)));
 }
 
 interface CountryNames {
@@ -123,19 +160,21 @@ function countryNamesIndex(): MiniSearch<CountryNames> {
   return countryNames;
 }
 
-/** Statements per country in a corpus, counted once per corpus. */
-const statementCounts = new WeakMap<Corpus, Map<string, number>>();
+/** Statements and denials per country in a corpus, counted once per corpus. */
+const counted = new WeakMap<Corpus, Record<'statements' | 'denials', Map<string, number>>>();
 
 /** How many statements (or denials) a corpus holds for each country: "did you mean" prefers those. */
 export function countryCounts(corpus: Corpus, by: 'statements' | 'denials'): ReadonlyMap<string, number> {
-  if (by === 'denials') return new Map([...corpus.denialsByCountry].map(([code, ids]) => [code, ids.length]));
-  let counts = statementCounts.get(corpus);
+  let counts = counted.get(corpus);
   if (!counts) {
-    counts = new Map();
-    for (const s of corpus.statements) if (s.country) counts.set(s.country, (counts.get(s.country) ?? 0) + 1);
-    statementCounts.set(corpus, counts);
+    const statements = new Map<string, number>();
+    for (const s of corpus.statements)
+      if (s.country) statements.set(s.country, (statements.get(s.country) ?? 0) + 1);
+    const denials = new Map([...corpus.denialsByCountry].map(([code, ids]) => [code, ids.length]));
+    counts = { statements, denials };
+    counted.set(corpus, counts);
   }
-  return counts;
+  return counts[by];
 }
 
 /**

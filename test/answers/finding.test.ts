@@ -117,3 +117,13 @@ describe('queries made only of common words', () => {
     expect(answer(corpus, { type: 'search', query: 'the budget' })).not.toHaveProperty('tooCommon');
   });
 });
+
+describe('suggestions are remembered per corpus', () => {
+  it('gives the same names for the same input, each caller its own copy', () => {
+    const first = suggestSpeakers(corpus, 'Gordon Brwn');
+    first.push('changed by a caller');
+    expect(suggestSpeakers(corpus, 'Gordon Brwn')).toEqual(first.slice(0, -1));
+    const rusia = answer(corpus, { type: 'deny', country: 'Rusia' }) as DenyAnswer;
+    expect(answer(corpus, { type: 'deny', country: 'Rusia' })).toEqual(rusia);
+  });
+});
