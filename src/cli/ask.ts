@@ -14,7 +14,7 @@ import { helpAnswer } from '../answers/help.ts';
 import { type Request, RequestSchema } from '../answers/requests.ts';
 import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
 import { readCorpus } from '../engine/service.ts';
-import { renderText } from '../render/text.ts';
+import { renderText, textStyleFor } from '../render/text.ts';
 
 const USAGE = `Usage: npm run ask -- <command> [text] [options]
 
@@ -115,7 +115,8 @@ async function main(argv: string[]): Promise<number> {
     for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
     const result = answer(corpus, request);
     console.log(
-      values.json ? JSON.stringify(result, null, 2) : renderText(result, { ansi: process.stdout.isTTY }),
+      // Styles on a colour terminal (NO_COLOR and FORCE_COLOR respected), plain text in a pipe.
+      values.json ? JSON.stringify(result, null, 2) : renderText(result, textStyleFor(process.stdout)),
     );
     return 0;
   } catch (error) {

@@ -1,7 +1,10 @@
 /**
- * Terminal renderer: answer objects → plain text for the offline CLI.
- * Quotes are printed exactly as in the corpus; only the emphasis around
- * matched words is added (ANSI bold on a terminal, `**…**` otherwise).
+ * Terminal renderer: answer objects → text for the offline CLI. Quotes are
+ * printed exactly as in the corpus (line breaks shown as spaces). On a colour
+ * terminal, ANSI styles mark them up: matched words and the speaker in bold,
+ * the cue underlined, the rest of a reported sentence dim. As plain text (a
+ * pipe, NO_COLOR) nothing is added inside a quote: what marks would say is
+ * said on a label line of its own. Never Discord markdown.
  */
 
 import { formatCitation } from '../answers/citation.ts';
@@ -25,18 +28,51 @@ import type {
 import { countryInfo } from '../countries.ts';
 import { didYouMeanCountryText, didYouMeanText, readingLine, tooCommonLine } from './guidance-text.ts';
 import { renderHelpText } from './help-text.ts';
+import { type Run, runsOf } from './marks.ts';
+import { inQuoteMarks, quoteMarks } from './typography.ts';
 
 export interface TextStyle {
-  /** Use ANSI escapes (bold, dim) rather than markdown-style markers. */
+  /** Use ANSI escapes (bold, underline, dim); otherwise plain text with nothing added to quotes. */
   ansi: boolean;
 }
 
-type Style = { bold: (s: string) => string; dim: (s: string) => string };
+/** What `textStyleFor` needs of an output stream (a `tty.WriteStream`, or a pipe's stream). */
+export interface OutputStream {
+  isTTY?: boolean | undefined;
+  hasColors?: ((env?: object) => boolean) | undefined;
+}
+
+/** The FORCE_COLOR values that turn colours on (Node's own reading of them). */
+const FORCE_ON = new Set(['', '1', '2', '3', 'true']);
+
+/**
+ * ANSI styles for a terminal that takes them, plain text otherwise. A
+ * terminal's answer comes from Node (`hasColors`, which reads NO_COLOR,
+ * FORCE_COLOR, NODE_DISABLE_COLORS and TERM=dumb); anything else (a pipe, a
+ * file) is plain unless FORCE_COLOR asks for colours.
+ */
+export function textStyleFor(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): TextStyle {
+  if (stream.isTTY && stream.hasColors) return { ansi: stream.hasColors(env) };
+  return { ansi: env.FORCE_COLOR !== undefined && FORCE_ON.has(env.FORCE_COLOR) };
+}
+
+type Style = {
+  ansi: boolean;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+};
+
+const SGR = { bold: '1', dim: '2', underline: '4', off: '\x1b[22;24m' } as const;
 
 function styleOf(options: TextStyle): Style {
   return options.ansi
-    ? { bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` }
-    : { bold: (s) => `**${s}**`, dim: (s) => s };
+    ? { ansi: true, bold: (s) => `\x1b[1m${s}\x1b[22m`, dim: (s) => `\x1b[2m${s}\x1b[22m` }
+    : { ansi: false, bold: (s) => s, dim: (s) => s };
+}
+
+/** Corpus text on one line: its line breaks shown as spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
 export function renderText(answer: Answer, options: TextStyle = { ansi: false }): string {
@@ -61,7 +97,7 @@ export function renderText(answer: Answer, options: TextStyle = { ansi: false })
   }
 }
 
-/** Wraps the highlighted ranges of `text` in bold. */
+/** Wraps the highlighted ranges of `text` in bold (nothing, in plain text). */
 export function emphasise(
   text: string,
   highlights: readonly Highlight[],
@@ -82,7 +118,7 @@ function cite(c: Citation, style: Style): string {
 
 function renderSentenceHits(hits: SentenceHit[], style: Style): string[] {
   return hits.flatMap((h, i) => [
-    `${i + 1}. ${emphasise(h.text, h.highlights, style.bold)}`,
+    `${i + 1}. ${oneLine(emphasise(h.text, h.highlights, style.bold))}`,
     cite(h.citation, style),
   ]);
 }
@@ -102,8 +138,49 @@ export function speakerLine(s: SpeakerInfo): string {
   return parts.length ? `${name} (${parts.join(', ')})` : name;
 }
 
+/** A run of a statement's display in ANSI styles: speaker and matched words bold, cue underlined, context dim. */
+function ansiRun(r: Run): string {
+  const codes = [
+    r.speaker || r.match ? SGR.bold : !r.content && !r.cue ? SGR.dim : '',
+    r.cue ? SGR.underline : '',
+  ].filter(Boolean);
+  return codes.length ? `\x1b[${codes.join(';')}m${r.text}${SGR.off}` : r.text;
+}
+
+/** A statement's display: a direct quote in the marks `quoteMarks` gives it, other kinds as their sentence. */
+function displayLine(h: StatementHit, style: Style): string {
+  const body = style.ansi ? runsOf(h.display, h.highlights).map(ansiRun).join('') : h.display.text;
+  const [open, close] = h.kind === 'direct' ? quoteMarks(h.display.text) : ['', ''];
+  return oneLine(`${open}${body}${close}`);
+}
+
+const KIND_LABEL: Record<StatementHit['kind'], string> = {
+  direct: '',
+  partial: 'partial quote',
+  indirect: 'reported speech',
+};
+
+/**
+ * The kind of statement, whether it is a denial, and, in plain text, the
+ * words the marks would show: "(reported speech, denial; speaker “he”, verb “said”)".
+ */
+function statementLabel(h: StatementHit, style: Style): string {
+  const kind = [KIND_LABEL[h.kind], h.denial ? 'denial' : ''].filter(Boolean).join(', ');
+  const marked = style.ansi
+    ? []
+    : (['speaker', 'cue'] as const).flatMap((role) => {
+        const m = h.display.marks.find((x) => x.role === role);
+        const words = m ? oneLine(h.display.text.slice(m.start, m.end)) : '';
+        return words ? [`${role === 'cue' ? 'verb' : role} ${inQuoteMarks(words)}`] : [];
+      });
+  const label = [kind, marked.join(', ')].filter(Boolean).join('; ');
+  return label ? `(${label})` : '';
+}
+
 function renderStatement(h: StatementHit, style: Style): string[] {
-  const lines = [`   “${emphasise(h.text, h.highlights, style.bold)}”${h.denial ? '  [denial]' : ''}`];
+  const lines = [`   ${displayLine(h, style)}`];
+  const label = statementLabel(h, style);
+  if (label) lines.push(style.dim(`   ${label}`));
   if (h.citations.length > 1) lines.push(style.dim(`   reported by ${h.citations.length} sources:`));
   for (const c of h.citations) lines.push(cite(c, style));
   return lines;
@@ -181,8 +258,11 @@ function renderQuotes(a: QuotesAnswer, style: Style): string {
 
 function renderSource(a: SourceAnswer, style: Style): string {
   if (!a.context) return `No sentence has the id “${a.input}”. Citation ids look like doc:12.3.`;
-  const paragraph = a.context.sentences.map((s) => (s.cited ? style.bold(s.text) : s.text)).join(' ');
-  return [paragraph, cite(a.context.citation, style)].join('\n');
+  // One sentence a line; the cited one marked in the margin (and bold on a terminal).
+  const paragraph = a.context.sentences.map((s) =>
+    s.cited ? `→  ${style.bold(oneLine(s.text))}` : `   ${oneLine(s.text)}`,
+  );
+  return [...paragraph, cite(a.context.citation, style)].join('\n');
 }
 
 function renderCorpus(a: CorpusAnswer): string {

@@ -172,7 +172,7 @@ describe('formatCitation', () => {
     const c = corpus.statements[0]!;
     const doc = corpus.documentById.get(c.docId)!;
     expect(formatCitation({ ...citation(doc.id), paragraph: 2, sentenceId: 'a:2.1' })).toBe(
-      '“Ministers trade claims” — The Daily, 2021-05-06, ¶2 [a:2.1] <https://example.org/a>',
+      '“Ministers trade claims” — The Daily, 2021-05-06, ¶2 [a:2.1] https://example.org/a',
     );
     expect(
       formatCitation({

@@ -3,20 +3,47 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from '../support/cli.ts';
 
+/** The environment without the colour switches, whatever the shell running the tests sets. */
+const { FORCE_COLOR: _force, NO_COLOR: _no, ...ENV } = process.env;
+
 /** Runs the CLI as a user would (through tsx), without a .env or a TTY. */
 function ask(...args: string[]): Promise<CliResult> {
-  return runCli('src/cli/ask.ts', args, { ...process.env, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' });
+  return runCli('src/cli/ask.ts', args, { ...ENV, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent' });
 }
 
 describe('npm run ask', () => {
   it('search prints the sentence quoting "empire of hackers" with its citation', async () => {
     const { code, stdout } = await ask('search', '"empire of hackers"');
     expect(code).toBe(0);
+    // Piped: the sentence exactly as written, nothing added to mark the matched words.
     expect(stdout).toContain(
-      'The U.S. was an "**empire of hackers**,” he said at his daily news briefing in Beijing.',
+      '1. The U.S. was an "empire of hackers,” he said at his daily news briefing in Beijing.\n',
     );
     expect(stdout).toContain('[000_dedf56004ae8cd24:15.2]');
     expect(stdout).toContain('¶15');
+    for (const added of ['**', '\x1b[', '<http']) expect(stdout).not.toContain(added);
+  });
+
+  it('shows reported speech as its whole sentence, with the speaker and verb named on a label line', async () => {
+    const { code, stdout } = await ask('deny', 'RU');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      '\n   WASHINGTON/TEHRAN/MOSCOW (Dispatches) – Iran, Russia and China dismissed on Friday allegations by Microsoft Corp that hackers',
+    );
+    expect(stdout).toContain('\n   (reported speech, denial; speaker “Russia”, verb “dismissed”)\n');
+    for (const added of ['**', '__', '\x1b[']) expect(stdout).not.toContain(added);
+  });
+
+  it('styles a terminal with ANSI bold, underline and dim when FORCE_COLOR asks, never markdown', async () => {
+    const { stdout } = await runCli('src/cli/ask.ts', ['deny', 'RU'], {
+      ...ENV,
+      CORPUS_DIR: './corpus',
+      LOG_LEVEL: 'silent',
+      FORCE_COLOR: '1',
+    });
+    expect(stdout).toContain('Iran, \x1b[22;24m\x1b[1mRussia\x1b[22;24m');
+    expect(stdout).toContain('\x1b[4mdismissed\x1b[22;24m');
+    expect(stdout).not.toContain('**');
   });
 
   it('says plainly when nothing matches', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Citation, StatementHit, WhoSaidAnswer } from '../../src/answers/types.ts';
+import { citationMarkdown } from '../../src/render/discord/answers.ts';
 import { contextButtonId } from '../../src/render/discord/ids.ts';
 import {
   clampMarkdown,
@@ -185,6 +186,16 @@ describe('answers', () => {
       '**Zhao Lijian** · spokesman · 🇨🇳 China\n> “**empire** of hackers”\n' +
         '**[1]** “A \\*title\\* with \\@everyone” — The\\_Paper, 2020\\-09\\-11, ¶15 \\[d:15.2\\] <https://example.org/a_b>',
     );
+  });
+
+  it('keeps a citation link whole and clickable when a long title is cut', () => {
+    const line = citationMarkdown({ ...CITATION, title: `A ${'very '.repeat(150)}long title` });
+    expect(line.length).toBeLessThanOrEqual(400);
+    // The title is cut; the id (what /source takes) and the link are kept.
+    expect(line).toMatch(
+      /^“A very [a-z ]+…” — The\\_Paper, 2020\\-09\\-11, ¶15 \\\[d:15\.2\\\] <https:\/\/example\.org\/a_b>$/,
+    );
+    expect(citationMarkdown({ ...CITATION, url: undefined })).not.toContain('<');
   });
 
   it('cites every source of a widely reported statement, across continuation blocks if needed', () => {

@@ -199,7 +199,7 @@ export function textOf(message: Json): string {
   return [message.content ?? '', ...embeds].join('\n');
 }
 
-/** What Discord displays for a piece of markdown: escapes resolved, bold markers gone. */
+/** What Discord displays for a piece of markdown: escapes resolved, bold and underline markers gone. */
 export function displayed(markdown: string): string {
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
@@ -208,7 +208,7 @@ export function displayed(markdown: string): string {
     if (c === '\\' && /[^0-9A-Za-z\s]/.test(next)) {
       out += next;
       i++;
-    } else if (c === '*' && next === '*') i++;
+    } else if ((c === '*' && next === '*') || (c === '_' && next === '_')) i++;
     else out += c;
   }
   return out;

@@ -20,8 +20,10 @@ import type {
   WhoSaidAnswer,
 } from '../../answers/types.ts';
 import { countryInfo } from '../../countries.ts';
+import { fitRuns, type Run, runsOf } from '../marks.ts';
+import { quoteMarks } from '../typography.ts';
 import { didYouMean, didYouMeanCountry, readingText, tooCommonText } from './guidance.ts';
-import { clampMarkdown, emphasise, escapeText, linkMarkdown, quoted, shorten } from './markdown.ts';
+import { clampMarkdown, emphasise, escapeText, linkMarkdown, quoted, shorten, styled } from './markdown.ts';
 import { type Block, BUDGET, type ContextRef, type Frame } from './pages.ts';
 
 export interface Layout {
@@ -32,29 +34,35 @@ export interface Layout {
 const COLOR = { answer: 0x3b82f6, closest: 0x9ca3af, denial: 0xdc2626, admin: 0x10b981, failure: 0xf59e0b };
 /** Raw quote lengths tried, longest first, until a block fits its budget. */
 const QUOTE_LENGTHS = [1500, 800, 400, 150, 40];
-/** A link Discord can show as is; anything else in a citation is escaped. */
-const LINK = /<(https?:\/\/[^\s<>]+)>/g;
+/** A link at the end of a citation, which Discord can show as is; anything else in a citation is escaped. */
+const LINK = / (https?:\/\/[^\s<>]{1,300})$/;
 const CITATION_MAX = 400;
+const CITATION_TITLE_MAX = 150;
 
 /** Numbers citations across a whole answer: `[1]` … `[n]`, matching "Context n". */
 class Numbering {
   private next = 1;
+  /** Marks a legend has explained in this answer: each is explained once, where first shown. */
+  readonly explained = new Set<'speaker' | 'match' | 'cue'>();
   take(citation: Citation): ContextRef {
     return { number: this.next++, sentenceId: citation.sentenceId };
   }
 }
 
-/** `formatCitation`'s text, escaped, with its link left clickable. */
+/**
+ * `formatCitation`'s text, escaped, with its link left clickable and in
+ * angle brackets, so Discord shows no preview for it.
+ */
 export function citationMarkdown(citation: Citation): string {
-  const text = shorten(formatCitation(citation), CITATION_MAX);
-  let out = '';
-  let at = 0;
-  for (const match of text.matchAll(LINK)) {
-    // Markdown characters in the link are percent-encoded: it points where it did and makes no markup.
-    out += escapeText(text.slice(at, match.index)) + (linkMarkdown(match[1]!) ?? escapeText(match[0]));
-    at = match.index + match[0].length;
-  }
-  return out + escapeText(text.slice(at));
+  // A long title is cut first, so the citation id and the link still show.
+  const text = formatCitation({ ...citation, title: shorten(citation.title, CITATION_TITLE_MAX) });
+  const link = LINK.exec(text);
+  if (!link) return escapeText(shorten(text, CITATION_MAX));
+  // Markdown characters in the link are encoded, so it may grow: past what LINK allows it is shown as text.
+  const shown = linkMarkdown(link[1]!);
+  if (!shown || shown.length > 302) return escapeText(shorten(text, CITATION_MAX));
+  const before = text.slice(0, link.index);
+  return `${escapeText(shorten(before, CITATION_MAX - shown.length - 1))} ${shown}`;
 }
 
 function citationLine(ref: ContextRef, citation: Citation): string {
@@ -83,15 +91,42 @@ function fitQuote(render: (quoteLength: number) => string): string {
   return clampMarkdown(render(0), BUDGET.block);
 }
 
-function quoteLine(
-  text: string,
-  highlights: StatementHit['highlights'],
-  marks: boolean,
-  max: number,
-): string {
-  const shown = shorten(text, max);
-  const body = emphasise(shown, highlights);
-  return marks ? `> “${body}”` : `> ${body}`;
+/** A sentence as a quote block, matched words in bold. */
+function quoteLine(text: string, highlights: SentenceHit['highlights'], max: number): string {
+  return `> ${emphasise(shorten(text, max), highlights)}`;
+}
+
+/**
+ * A statement's display as a quote block: a direct quote in the marks
+ * `quoteMarks` gives it; reported speech and partial quotes as their
+ * sentence, without marks, the speaker in bold and the cue underlined.
+ * Matched words are in bold.
+ */
+function statementQuote(hit: StatementHit, runs: readonly Run[], max: number): string {
+  const body = styled(
+    fitRuns(runs, max).map((r) => ({ text: r.text, bold: r.speaker || r.match, underline: r.cue })),
+  );
+  if (hit.kind !== 'direct') return `> ${body}`;
+  const [open, close] = quoteMarks(hit.display.text);
+  return `> ${open}${body}${close}`;
+}
+
+/**
+ * What the marks in a statement's quote block mean, the first time the
+ * answer shows them: matched words alone in bold need no legend, but next
+ * to a speaker in bold they do.
+ */
+function legend(runs: readonly Run[], explained: Numbering['explained']): string {
+  const shown = {
+    speaker: runs.some((r) => r.speaker),
+    match: runs.some((r) => r.speaker) && runs.some((r) => r.match),
+    cue: runs.some((r) => r.cue),
+  };
+  const fresh = (key: keyof typeof shown) => shown[key] && !explained.has(key) && explained.add(key);
+  const bold = [fresh('speaker') ? 'speaker' : '', fresh('match') ? 'matched words' : ''].filter(Boolean);
+  return [bold.length ? `${bold.join(' and ')} in bold` : '', fresh('cue') ? 'verb underlined' : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 const KIND_LABEL: Record<StatementHit['kind'], string> = {
@@ -100,12 +135,21 @@ const KIND_LABEL: Record<StatementHit['kind'], string> = {
   indirect: 'reported speech',
 };
 
-function statementLabel(hit: StatementHit, withDenial: boolean): string {
+function statementLabel(
+  hit: StatementHit,
+  withDenial: boolean,
+  runs: readonly Run[],
+  legendText: string,
+): string {
   const parts = [KIND_LABEL[hit.kind]];
   if (withDenial && hit.denial) parts.push(hit.explicitDenial ? 'explicit denial' : 'dismissal');
   // In denials the verb matters ("dismissed" is not "denied"); elsewhere it is noise.
-  if (withDenial && hit.cue) parts.push(`“${escapeText(hit.cue)}”`);
-  const label = parts.filter(Boolean).join(', ');
+  // A verb shown underlined in the sentence is not named again.
+  if (withDenial && hit.cue && !runs.some((r) => r.cue)) {
+    const [open, close] = quoteMarks(hit.cue);
+    parts.push(`${open}${escapeText(hit.cue)}${close}`);
+  }
+  const label = [parts.filter(Boolean).join(', '), legendText].filter(Boolean).join('; ');
   return label ? `*(${label})*` : '';
 }
 
@@ -121,12 +165,11 @@ function statementBlocks(
 ) {
   const refs = hit.citations.map((c) => ({ ref: numbering.take(c), citation: c }));
   const lines = refs.map(({ ref, citation }) => citationLine(ref, citation));
-  const label = statementLabel(hit, denial);
+  const runs = runsOf(hit.display, hit.highlights);
+  const label = statementLabel(hit, denial, runs, legend(runs, numbering.explained));
   const sources = refs.length > 1 ? `Reported by ${refs.length} sources:` : '';
   const head = (quoteLength: number) =>
-    [quoteLine(hit.text, hit.highlights, hit.kind !== 'indirect', quoteLength), label, sources]
-      .filter(Boolean)
-      .join('\n');
+    [statementQuote(hit, runs, quoteLength), label, sources].filter(Boolean).join('\n');
   const first = fitQuote(head);
   const blocks: Block[] = [];
   let text = first;
@@ -148,7 +191,7 @@ function statementBlocks(
 function sentenceBlock(hit: SentenceHit, numbering: Numbering): Block {
   const ref = numbering.take(hit.citation);
   const line = citationLine(ref, hit.citation);
-  const text = fitQuote((length) => `${quoteLine(hit.text, hit.highlights, false, length)}\n${line}`);
+  const text = fitQuote((length) => `${quoteLine(hit.text, hit.highlights, length)}\n${line}`);
   return { text, contexts: [ref] };
 }
 

@@ -86,9 +86,72 @@ export function normaliseHighlights(length: number, highlights: readonly Highlig
 
 /** Wraps a piece of escaped text in bold, keeping surrounding spaces outside the markers. */
 function bold(raw: string): string {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(raw)!;
-  const [, lead = '', core = '', trail = ''] = match;
-  return core ? `${escapeText(lead)}**${escapeText(core)}**${escapeText(trail)}` : escapeText(raw);
+  return wrap(raw, '**');
+}
+
+/** Escapes `raw` inside `marker`…`marker`, keeping surrounding spaces outside them. */
+function wrap(raw: string, marker: string, inner: (core: string) => string = escapeText): string {
+  const core = raw.trim();
+  if (!core) return escapeText(raw);
+  const lead = raw.length - raw.trimStart().length;
+  const trail = raw.slice(lead + core.length);
+  return `${escapeText(raw.slice(0, lead))}${marker}${inner(core)}${marker}${escapeText(trail)}`;
+}
+
+/** A piece of text styled as a whole. */
+export interface StyledPiece {
+  text: string;
+  bold: boolean;
+  underline: boolean;
+}
+
+/**
+ * Escapes each piece and styles it: bold `**…**`, underline `__…__`, bold
+ * nested inside underline. Neighbours of one style are merged first: two
+ * bold pieces side by side would make `****`, which Discord does not read
+ * as bold (and likewise `____`).
+ */
+export function styled(pieces: readonly StyledPiece[]): string {
+  const merged: StyledPiece[] = [];
+  for (const p of pieces) {
+    if (!p.text) continue;
+    const last = merged[merged.length - 1];
+    if (last && last.bold === p.bold && last.underline === p.underline) last.text += p.text;
+    else merged.push({ text: p.text, bold: p.bold, underline: p.underline });
+  }
+  let out = '';
+  for (let i = 0; i < merged.length; ) {
+    const p = merged[i]!;
+    if (!p.underline) {
+      out += p.bold ? bold(p.text) : escapeText(p.text);
+      i++;
+      continue;
+    }
+    // Underlined neighbours (bold or not) share one pair of `__`, with their bold inside.
+    let j = i + 1;
+    while (j < merged.length && merged[j]!.underline) j++;
+    const group = merged.slice(i, j);
+    const raw = group.map((g) => g.text).join('');
+    out += wrap(raw, '__', (core) => boldPieces(group, raw.indexOf(core), core.length));
+    i = j;
+  }
+  return out;
+}
+
+/** The pieces' text from `from`, `length` characters of it, escaped, the bold pieces in bold. */
+function boldPieces(pieces: readonly StyledPiece[], from: number, length: number): string {
+  let out = '';
+  let at = 0;
+  for (const p of pieces) {
+    const a = Math.max(at, from);
+    const b = Math.min(at + p.text.length, from + length);
+    if (b > a) {
+      const text = p.text.slice(a - at, b - at);
+      out += p.bold ? bold(text) : escapeText(text);
+    }
+    at += p.text.length;
+  }
+  return out;
 }
 
 /** Escapes `text` and puts the highlighted ranges (matched words) in bold. */
