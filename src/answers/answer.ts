@@ -11,12 +11,14 @@ import type { Speaker, Statement } from '../model.ts';
 import { type ParsedQuery, parseQuery } from '../search/query.ts';
 import { highlightRanges, type TextHit } from '../search/text-index.ts';
 import { citationFor } from './citation.ts';
+import { answerClaims, replyOf, type SpeakerOf } from './claims.ts';
 import { displayOf } from './display.ts';
 import { type NameLookup, parseQuestion } from './question.ts';
 import type { Catalog, Request } from './requests.ts';
 import { suggestCountriesFor, suggestSpeakers } from './suggest.ts';
 import type {
   Answer,
+  ClaimsAnswer,
   CorpusAnswer,
   CountryInfo,
   DenyAnswer,
@@ -56,6 +58,8 @@ export function answer(corpus: Corpus, request: Request, lastReload: ReloadRepor
       return answerSource(corpus, request.citation);
     case 'corpus':
       return answerCorpus(corpus, lastReload);
+    case 'claims':
+      return answerClaimsAbout(corpus, request.country, request.topic, request.limit);
   }
 }
 
@@ -340,10 +344,29 @@ export function answerDeny(corpus: Corpus, input: string, topic?: string, limit 
         }),
       )
     : (corpus.denialsByCountry.get(country.code) ?? []);
-  const hits = pickStatements(corpus, ranked, limit).map((p) => statementHit(corpus, p, query));
+  const hits = pickStatements(corpus, ranked, limit).map((p) => ({
+    ...statementHit(corpus, p, query),
+    inReplyTo: replyOf(corpus, p.id, speakerAt(corpus)),
+  }));
   // Explicit denials first; a stable sort keeps rank (or document order) within each kind.
   const ordered = hits.sort((a, b) => Number(b.explicitDenial) - Number(a.explicitDenial));
   return { type: 'deny', input, country, topic, groups: groupBySpeaker(ordered), total: ranked.length };
+}
+
+/** The speaker of the statement at a position, as answers describe speakers. */
+function speakerAt(corpus: Corpus): SpeakerOf {
+  return (position) => speakerInfo(corpus, corpus.statements[position]!);
+}
+
+/** /claims: claims about a country with the denials answering them, hits built as every answer builds them. */
+export function answerClaimsAbout(
+  corpus: Corpus,
+  input: string,
+  topic?: string,
+  limit?: number,
+): ClaimsAnswer {
+  const hitOf = (position: number) => statementHit(corpus, { id: position, hit: null, reports: [] }, null);
+  return answerClaims(corpus, input, { topic, limit }, hitOf, speakerAt(corpus));
 }
 
 /** Speaker ids that a user's text names: an id, a full name or a surname. */

@@ -34,6 +34,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     topic: text(MAX_LENGTH.query).optional(),
     limit: z.number().int().positive().max(200).optional(),
   }),
+  z.object({
+    type: z.literal('claims'),
+    country: text(MAX_LENGTH.country),
+    topic: text(MAX_LENGTH.query).optional(),
+    limit: z.number().int().positive().max(200).optional(),
+  }),
   z.object({ type: z.literal('quotes'), speaker: text(MAX_LENGTH.speaker) }),
   z.object({ type: z.literal('source'), citation: text(MAX_LENGTH.citation) }),
   z.object({ type: z.literal('corpus') }),

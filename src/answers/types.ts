@@ -70,6 +70,35 @@ export interface StatementHit {
   speaker: SpeakerInfo;
   /** One citation per source reporting the same words: "reported by N sources". */
   citations: Citation[];
+  /** For a denial: the claim it answers, when its article states one (src/claims/). */
+  inReplyTo?: ClaimInfo | undefined;
+}
+
+/**
+ * A claim a denial answers, shown as its whole sentence, verbatim, with who
+ * made it: the speaker when the claim is a statement, else the maker the
+ * sentence names ("allegations by Microsoft Corp that …"), else no one.
+ */
+export interface ClaimInfo {
+  text: string;
+  /** The maker as the article writes it, or null when it does not say. */
+  claimant: string | null;
+  /** The maker as a speaker of the corpus, when the claim is one of their statements. */
+  speaker: SpeakerInfo | null;
+  citation: Citation;
+}
+
+/** /claims: claims made about a country, each with that country's denials that answer it. */
+export interface ClaimsAnswer {
+  type: 'claims';
+  input: string;
+  /** Null when the input names no known country. */
+  country: CountryInfo | null;
+  topic?: string | undefined;
+  /** Answered claims first, then the rest; each in document order. */
+  entries: { claim: ClaimInfo; denials: StatementHit[] }[];
+  /** How many claims matched in all; `entries` shows the first `limit`. */
+  total: number;
 }
 
 export interface SpeakerGroup {
@@ -231,4 +260,5 @@ export type Answer =
   | SourceAnswer
   | CorpusAnswer
   | ReloadAnswer
-  | HelpAnswer;
+  | HelpAnswer
+  | ClaimsAnswer;

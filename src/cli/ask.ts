@@ -22,6 +22,8 @@ Commands:
   who-said <phrase or topic>   who said it: statements with speaker and citation
                                [--speaker NAME] [--country CODE|NAME]
   deny <country>               denials by that country's officials [--topic TEXT]
+  claims <country>             claims made about a country, each with the
+                               denials by its officials that answer it [--topic TEXT]
   quotes <speaker>             everything one speaker said, in document order
   search <query>               sentences matching a query ("quoted" = exact phrase)
   source <citation id>         the cited sentence in its paragraph (e.g. doc:12.3)
@@ -61,6 +63,7 @@ export function requestFromArgs(command: string | undefined, words: string[], va
       limit,
     }),
     deny: () => ({ type: 'deny', country: text, topic: values.topic, limit }),
+    claims: () => ({ type: 'claims', country: text, topic: values.topic, limit }),
     quotes: () => ({ type: 'quotes', speaker: text }),
     search: () => ({ type: 'search', query: text, limit }),
     source: () => ({ type: 'source', citation: text }),

@@ -9,6 +9,7 @@
  */
 import type { Answer } from '../answers/types.ts';
 import {
+  claimsLayout,
   corpusLayout,
   denyLayout,
   type Layout,
@@ -81,6 +82,8 @@ function layoutOf(answer: Answer): Layout {
       return reloadLayout(answer);
     case 'help':
       return helpLayout(answer);
+    case 'claims':
+      return claimsLayout(answer);
   }
 }
 

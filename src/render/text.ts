@@ -12,6 +12,8 @@ import { countryEvidenceNote } from '../answers/evidence.ts';
 import type {
   Answer,
   Citation,
+  ClaimInfo,
+  ClaimsAnswer,
   CorpusAnswer,
   DenyAnswer,
   Highlight,
@@ -94,6 +96,8 @@ export function renderText(answer: Answer, options: TextStyle = { ansi: false })
       return renderReload(answer.report);
     case 'help':
       return renderHelpText(answer);
+    case 'claims':
+      return renderClaims(answer, style);
   }
 }
 
@@ -183,7 +187,47 @@ function renderStatement(h: StatementHit, style: Style): string[] {
   if (label) lines.push(style.dim(`   ${label}`));
   if (h.citations.length > 1) lines.push(style.dim(`   reported by ${h.citations.length} sources:`));
   for (const c of h.citations) lines.push(cite(c, style));
+  if (h.inReplyTo) lines.push(...replyLines(h.inReplyTo, style));
   return lines;
+}
+
+/** Who made a claim: the speaker, else the maker the sentence names, else the article. */
+function claimMaker(claim: ClaimInfo): string {
+  if (claim.speaker) return speakerLine(claim.speaker);
+  return claim.claimant ?? 'the article';
+}
+
+/** "in reply to Microsoft Corp:" and the claim's sentence, verbatim, cited. */
+function replyLines(claim: ClaimInfo, style: Style): string[] {
+  return [
+    style.dim(`   in reply to ${claimMaker(claim)}:`),
+    `     ${oneLine(claim.text)}`,
+    cite(claim.citation, style),
+  ];
+}
+
+function renderClaims(a: ClaimsAnswer, style: Style): string {
+  if (!a.country) return `“${a.input}” is not a country whosaid knows. Try a name (China) or a code (CN).`;
+  const about = a.topic ? ` about “${a.topic}”` : '';
+  const who = `${a.country.flag} ${a.country.name}`;
+  if (a.entries.length === 0) return `No claims about ${who}${about} that the corpus attributes to anyone.`;
+  const more =
+    a.total > a.entries.length
+      ? ` (the first ${a.entries.length} of ${a.total}; --limit shows more, --topic narrows)`
+      : '';
+  const lines = [`Claims about ${who}${about}, those answered by a denial first${more}:`];
+  for (const { claim, denials } of a.entries) {
+    lines.push(
+      '',
+      style.bold(`Claim by ${claimMaker(claim)}:`),
+      `   ${oneLine(claim.text)}`,
+      cite(claim.citation, style),
+    );
+    if (!denials.length) lines.push(style.dim('   No denial in the corpus answers it.'));
+    for (const d of denials)
+      lines.push(`  Denied by ${speakerLine(d.speaker)}:`, ...renderStatement(d, style));
+  }
+  return lines.join('\n');
 }
 
 function renderGroups(groups: SpeakerGroup[], style: Style): string[] {

@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerClaimsAbout, answerDeny } from '../../src/answers/answer.ts';
+import type { ClaimInfo } from '../../src/answers/types.ts';
 import { extractStatements } from '../../src/attribution/index.ts';
 import { claimAnswered, claimsAbout } from '../../src/claims/corpus.ts';
 import { parseDocument, withId } from '../../src/corpus/load.ts';
@@ -51,6 +53,47 @@ describe('claim–denial links on the seeds', async () => {
     }
     // Nobody from China accuses China.
     for (const { claim } of about) expect(claim.claimantCountry).not.toBe('CN');
+  });
+});
+
+describe('claims in answers', async () => {
+  const corpus = await readCorpus({ corpusDir: SEED_CORPUS, maxFileBytes: 5_000_000 });
+  const verbatim = (claim: ClaimInfo) => {
+    const doc = corpus.documentById.get(claim.citation.docId)!;
+    expect(doc.text.slice(claim.citation.start, claim.citation.end)).toBe(claim.text);
+  };
+
+  it('/deny gives every denial of every seed country the claim it answers, verbatim and cited', () => {
+    for (const country of ['RU', 'CN', 'IR']) {
+      const hits = answerDeny(corpus, country, undefined, 50).groups.flatMap((g) => g.statements);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) {
+        expect(hit.inReplyTo, hit.text).toBeDefined();
+        verbatim(hit.inReplyTo!);
+        expect(hit.inReplyTo!.claimant).toMatch(/Microsoft/);
+      }
+    }
+  });
+
+  it("a claim stated in the denial's own sentence is shown as its own words, not the sentence again", () => {
+    const russia = answerDeny(corpus, 'RU').groups.find((g) => g.speaker.name === 'Russia')!.statements[0]!;
+    expect(russia.inReplyTo!.text).toMatch(/^allegations by Microsoft Corp that hackers/);
+  });
+
+  it('/claims answers with claims about the country, verbatim, answered ones first', () => {
+    const answer = answerClaimsAbout(corpus, 'Iran');
+    expect(answer.country?.code).toBe('IR');
+    expect(answer.entries[0]!.denials.length).toBeGreaterThan(0);
+    for (const entry of answer.entries) {
+      verbatim(entry.claim);
+      for (const d of entry.denials) expect(d.speaker.country).toBe('IR');
+    }
+    const firstUnanswered = answer.entries.findIndex((e) => e.denials.length === 0);
+    if (firstUnanswered >= 0)
+      expect(answer.entries.slice(firstUnanswered).every((e) => !e.denials.length)).toBe(true);
+    expect(answerClaimsAbout(corpus, 'Atlantis').country).toBeNull();
+    expect(answerClaimsAbout(corpus, 'CN', 'election').entries.length).toBeGreaterThan(0);
+    expect(answerClaimsAbout(corpus, 'CN', 'zebra').entries).toEqual([]);
   });
 });
 

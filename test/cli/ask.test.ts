@@ -46,6 +46,19 @@ describe('npm run ask', () => {
     expect(stdout).not.toContain('**');
   });
 
+  it("claims lists Microsoft's claims about China with China's denials under each, and deny shows what each answers", async () => {
+    const claims = await ask('claims', 'China');
+    expect(claims.code).toBe(0);
+    expect(claims.stdout).toContain('Claims about 🇨🇳 China, those answered by a denial first:');
+    expect(claims.stdout).toMatch(/\nClaim by Microsoft/);
+    expect(claims.stdout).toContain('  Denied by Wang Yi (');
+    expect(claims.stdout).not.toContain('Denied by Dmitry Peskov');
+    const deny = await ask('deny', 'RU');
+    expect(deny.stdout).toContain(
+      '   in reply to Microsoft Corp:\n     allegations by Microsoft Corp that hackers linked to Moscow, Beijing and Tehran',
+    );
+  });
+
   it('says plainly when nothing matches', async () => {
     const { code, stdout } = await ask('search', 'zebra', 'crossing');
     expect(code).toBe(0);

@@ -34,7 +34,7 @@ describe('deploy', () => {
     const result = await deployCommands(loadBotConfig(env({ DISCORD_GUILD_ID: GUILD_ID })));
     expect(result).toEqual({
       scope: 'guild',
-      commands: ['corpus', 'deny', 'help', 'quotes', 'reload', 'search', 'source', 'who-said'],
+      commands: ['claims', 'corpus', 'deny', 'help', 'quotes', 'reload', 'search', 'source', 'who-said'],
     });
     const put = await fake.waitForRequest(
       (r) => r.method === 'PUT' && r.path.includes(`/guilds/${GUILD_ID}/`),
@@ -83,7 +83,7 @@ describe('deploy', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `Registered 8 commands for server ${GUILD_ID}: /corpus /deny /help /quotes /reload /search /source /who-said\n`,
+      `Registered 9 commands for server ${GUILD_ID}: /claims /corpus /deny /help /quotes /reload /search /source /who-said\n`,
     );
   });
 });

@@ -88,6 +88,28 @@ describe('the seed corpus through Discord', () => {
     }
   });
 
+  it("/deny shows each Russian denial beside Microsoft's claim it answers, verbatim and cited", async () => {
+    const text = await allPages(await h.send(slashCommand(h.fake, 'deny', { country: 'RU' })));
+    const replies = text.split('\n').filter((line) => line.includes('*in reply to*'));
+    // Russia's joint dismissal, Lavrov and Peskov: all three answer the allegations Microsoft made.
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+    for (const line of replies) expect(line).toContain('Microsoft');
+    expect(displayed(text)).toContain('allegations by Microsoft Corp that hackers linked to Moscow');
+  });
+
+  it('/claims country:China lists the claims made about China, each with the Chinese denials that answer it', async () => {
+    const out = await h.send(slashCommand(h.fake, 'claims', { country: 'China' }));
+    expect(limitViolations(out.message)).toEqual([]);
+    expect(out.message.embeds[0].title).toBe('Claims about 🇨🇳 China');
+    const text = await allPages(out);
+    expect(text).toMatch(/Claim by \*\*Microsoft/);
+    expect(text).toContain('Denied by **Zhao Lijian**');
+    expect(text).toContain('Denied by **Wang Yi**');
+    // Only China's denials answer here: Russia's and Iran's are theirs to list.
+    expect(text).not.toContain('Denied by **Dmitry Peskov**');
+    expect(text).not.toContain('Khatibzadeh');
+  });
+
   it('/deny accepts names as well as codes', async () => {
     const out = await h.send(slashCommand(h.fake, 'deny', { country: 'Russia' }));
     expect(out.message.embeds[0].title).toBe('Denials by 🇷🇺 Russia');

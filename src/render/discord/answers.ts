@@ -8,6 +8,8 @@ import { formatCitation } from '../../answers/citation.ts';
 import { countryEvidenceNote } from '../../answers/evidence.ts';
 import type {
   Citation,
+  ClaimInfo,
+  ClaimsAnswer,
   CorpusAnswer,
   DenyAnswer,
   QuotesAnswer,
@@ -184,8 +186,37 @@ function statementBlocks(
     text += `\n${line}`;
     contexts.push(ref);
   });
+  if (hit.inReplyTo) {
+    const ref = numbering.take(hit.inReplyTo.citation);
+    const reply = replyText(hit.inReplyTo, ref);
+    if (text.length + reply.length + 1 > BUDGET.block || contexts.length >= BUDGET.contextsPerPage) {
+      blocks.push({ header, text, contexts });
+      text = '';
+      contexts = [];
+    }
+    text += `${text ? '\n' : ''}${reply}`;
+    contexts.push(ref);
+  }
   blocks.push({ header, text, contexts });
   return blocks;
+}
+
+/** How much of a claim's sentence a denial shows beside it: the citation leads to the rest. */
+const REPLY_MAX = 300;
+
+/** Who made a claim, as shown: the speaker, else the maker the sentence names, else no one. */
+function claimMaker(claim: ClaimInfo): string {
+  if (claim.speaker) return speakerMarkdown(claim.speaker);
+  return claim.claimant ? `**${escapeText(claim.claimant)}**` : '*the article*';
+}
+
+/** "↳ in reply to Microsoft Corp:" and the claim's sentence, verbatim, cited. */
+function replyText(claim: ClaimInfo, ref: ContextRef): string {
+  return [
+    `↳ *in reply to* ${claimMaker(claim)}:`,
+    quoteLine(claim.text, [], REPLY_MAX),
+    citationLine(ref, claim.citation),
+  ].join('\n');
 }
 
 function sentenceBlock(hit: SentenceHit, numbering: Numbering): Block {
@@ -453,5 +484,53 @@ export function reloadLayout({ report }: ReloadAnswer): Layout {
       ...listBlocks('Changed', files(report.changed)),
       ...listBlocks('Skipped files', skippedLines(report.skipped)),
     ],
+  };
+}
+
+/** /claims: each claim as its sentence with its maker, then the country's denials that answer it. */
+export function claimsLayout(a: ClaimsAnswer): Layout {
+  if (!a.country) {
+    return {
+      frame: { content: `Unknown country: ${quoted(a.input)}. Try a code (CN) or a name (China).` },
+      blocks: [],
+    };
+  }
+  const about = a.topic ? ` about ${quoted(a.topic)}` : '';
+  const who = `${a.country.flag} ${escapeText(a.country.name)}`;
+  if (a.entries.length === 0) {
+    return {
+      frame: { content: `No claims about ${who}${about} that the corpus attributes to anyone.` },
+      blocks: [],
+    };
+  }
+  const numbering = new Numbering();
+  const answered = a.entries.filter((e) => e.denials.length).length;
+  return {
+    frame: {
+      title: `Claims about ${who}${about}`,
+      intro:
+        `${a.entries.length} ${a.entries.length === 1 ? 'claim' : 'claims'}, ${answered} answered by a denial from ${who}, those first.` +
+        (a.total > a.entries.length
+          ? ` The first ${a.entries.length} of ${a.total}: add a topic to narrow them.`
+          : ''),
+      color: COLOR.answer,
+    },
+    blocks: a.entries.flatMap(({ claim, denials }) => {
+      const ref = numbering.take(claim.citation);
+      const header = `Claim by ${claimMaker(claim)}`;
+      const claimBlock: Block = {
+        header,
+        text: fitQuote(
+          (length) => `${quoteLine(claim.text, [], length)}\n${citationLine(ref, claim.citation)}`,
+        ),
+        contexts: [ref],
+      };
+      const answers = denials.length
+        ? denials.flatMap((hit) =>
+            statementBlocks(hit, numbering, `Denied by ${speakerMarkdown(hit.speaker)}`, true),
+          )
+        : [{ header, text: '*No denial in the corpus answers it.*', contexts: [] }];
+      return [claimBlock, ...answers];
+    }),
   };
 }
