@@ -9,6 +9,7 @@
 import { datelineCountry, mainCountry } from '../identity/countries.ts';
 import type { CorpusDocument, SkippedFile } from '../model.ts';
 import { splitFrontMatter, validateFrontMatter } from './frontmatter.ts';
+import { overLimits, tooManyParagraphs } from './limits.ts';
 import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
 import { LINE_BREAK, segmentDocument } from './segment.ts';
 
@@ -70,8 +71,12 @@ export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocum
     return skip(`invalid front matter: ${(error as Error).message}`);
   }
   if (text.slice(bodyStart).trim() === '') return skip('empty (front matter but no text)');
+  const crowded = tooManyParagraphs(text, bodyStart);
+  if (crowded) return skip(crowded);
   const hash = hashBytes(bytes);
   const { paragraphs, sentences } = segmentDocument(text, bodyStart, '');
+  const over = overLimits(paragraphs.length, sentences.length);
+  if (over) return skip(over);
   return {
     file,
     title: meta?.title ?? titleFromText(text, bodyStart),
