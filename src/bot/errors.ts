@@ -5,6 +5,7 @@
  * detail. Either way the reply is ephemeral, and tokens stay out of logs.
  */
 import { type Interaction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import { EngineRestarting } from '../engine/errors.ts';
 import type { Logger } from '../log.ts';
 import { renderNotice } from '../render/discord.ts';
 import { replies } from './replies.ts';
@@ -76,11 +77,18 @@ export async function handleInteractionError(
   logger: Logger,
 ): Promise<void> {
   const refused = error instanceof Refusal;
+  // The engine worker died and another is opening the corpus: expected to pass, not this request's fault.
+  const restarting = error instanceof EngineRestarting;
   if (refused) logger.info({ ...describeInteraction(interaction), refusal: error.message }, 'refused');
+  else if (restarting)
+    logger.warn(describeInteraction(interaction), 'not answered: the engine is restarting');
   else
     logger.error({ ...describeInteraction(interaction), error: describeError(error) }, 'interaction failed');
   try {
-    await replyEphemeral(interaction, refused ? error.message : replies.failed);
+    await replyEphemeral(
+      interaction,
+      refused ? error.message : restarting ? replies.engineRestarting : replies.failed,
+    );
   } catch (replyError) {
     // Usually the interaction expired; there is no one left to tell.
     logger.warn(

@@ -22,6 +22,7 @@ export const replies = {
   unknownCommand: 'This command is not available any more. Ask a moderator to run `npm run deploy`.',
   invalidRequest: (detail: string) => `That request is not valid: ${detail}.`,
   failed: 'Something went wrong while answering. It has been logged; please try again in a moment.',
+  engineRestarting: 'The engine is restarting; try again in a few seconds.',
   shuttingDown:
     'The bot is restarting, so this reload did not finish and nothing changed. Run `/reload` again in a minute.',
 } as const;

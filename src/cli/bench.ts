@@ -442,7 +442,8 @@ async function run(options: Options): Promise<void> {
     log('cold build …');
     const [cold, coldBuildMs] = await timed(() => track(WorkerService.start(setup, silentLogger)));
     const coldMemory = await memory(cold);
-    await cold.close(); // waits for the snapshot
+    await cold.flush(); // the snapshot the warm start opens (close waits for it only so long)
+    await cold.close();
 
     log('warm start (a new process, as a restart would be) …');
     const warm = warmStartInChild(setup, path.join(work, 'warm.json'));

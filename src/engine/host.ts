@@ -1,11 +1,13 @@
 /**
  * The engine on one thread: it opens the corpus (from a snapshot when one
  * matches, updating the newest one when files changed, building from scratch
- * otherwise), answers requests from it, and reloads it in place.
+ * otherwise) and answers requests from it.
  *
- * It runs on the calling thread for the CLI and tests, and inside a worker
- * for the bot (see `worker.ts` and `worker-service.ts`); the two differ only
- * in who calls these methods.
+ * It runs on the calling thread for the CLI and tests, and reloads in place
+ * there. Inside a worker, for the bot (see `worker.ts` and
+ * `worker-service.ts`), it never reloads: every reload is built by a fresh
+ * worker that opens the newest snapshot and updates it, so that the worker
+ * answering is never the one building.
  */
 
 import type { Worker } from 'node:worker_threads';
@@ -35,6 +37,8 @@ export interface EngineOptions {
   codeVersion?: string | undefined;
   /** Starts a thread that extracts statements for a large build (see `extraction.ts`); none: extract here. */
   startHelper?: (() => Worker) | undefined;
+  /** Names this engine's service in temporary snapshot folders (see `snapshot-files.ts`). */
+  snapshotTag?: string | undefined;
   /** Told of problems that do not stop the engine (a snapshot that could not be written). */
   warn?: ((message: string) => void) | undefined;
   /** Told how a build's extraction is going (files done of total), for the logs. */
@@ -49,6 +53,11 @@ export interface OpenOptions {
   rebuild?: boolean;
   /** Open only from a snapshot of exactly these files; fail rather than build. */
   snapshotOnly?: boolean;
+  /**
+   * Open this snapshot, whatever the files hold now; fail rather than build.
+   * A worker that replaces one that died serves again the corpus it served.
+   */
+  snapshotKey?: string;
 }
 
 /** What the caller may already have done towards opening. */
@@ -57,11 +66,6 @@ export interface OpenHead {
   scan?: CorpusScan;
 }
 
-/** What a reload in place did: a report, or nothing because the change is better built elsewhere. */
-export type InPlaceReload =
-  | { status: 'done'; report: ReloadReport }
-  | { status: 'too large'; changed: number };
-
 export class EngineHost {
   readonly #options: EngineOptions;
   readonly #snapshots: SnapshotStore | null;
@@ -69,6 +73,8 @@ export class EngineHost {
   #catalog!: Catalog;
   #openedFrom: OpenedFrom = 'built';
   #pendingSave: Promise<void> = Promise.resolve();
+  /** The snapshot key of each corpus built or opened (its files, this code version). */
+  readonly #keys = new WeakMap<Corpus, string>();
 
   private constructor(options: EngineOptions, snapshots: SnapshotStore | null) {
     this.#options = options;
@@ -85,8 +91,16 @@ export class EngineHost {
     const snapshots = options.snapshotDir
       ? new SnapshotStore(options.snapshotDir, options.corpusDir, version, {
           homeCountry: options.homeCountry,
+          warn: options.warn,
+          tag: options.snapshotTag,
         })
       : null;
+    const abandoned = snapshots?.removeAbandoned() ?? [];
+    if (abandoned.length) {
+      options.warn?.(
+        `removed ${abandoned.length} unfinished snapshot folder(s) left by a process stopped while writing`,
+      );
+    }
     const host = new EngineHost(options, snapshots);
     host.#store = await CorpusStore.open((current) =>
       current ? host.#update(current) : host.#openFirst(openOptions, head.scan),
@@ -101,6 +115,11 @@ export class EngineHost {
 
   get openedFrom(): OpenedFrom {
     return this.#openedFrom;
+  }
+
+  /** The key of the snapshot of the corpus served (written or being written), or null without snapshots. */
+  get snapshotKey(): string | null {
+    return this.#keys.get(this.#store.current) ?? null;
   }
 
   ask(request: Request): Answer {
@@ -132,32 +151,19 @@ export class EngineHost {
     return report;
   }
 
-  /**
-   * Reloads in place only if at most `maxChangedFiles` files changed: a
-   * bigger change would keep this thread busy long enough to delay answers,
-   * so the caller builds it on another thread instead.
-   */
-  async reloadIfSmall(maxChangedFiles: number): Promise<InPlaceReload> {
-    let scan: CorpusScan;
-    try {
-      scan = await this.#scan();
-    } catch (error) {
-      // The folder cannot be read at all: a failed reload, reported and recorded like any other.
-      return { status: 'done', report: await this.#store.reload(() => Promise.reject(error)) };
-    }
-    const changed = changedFiles(this.#store.current, scan);
-    if (changed > maxChangedFiles) return { status: 'too large', changed };
-    const report = await this.#store.reload((current) => this.#update(current!, scan));
-    if (report.ok) this.#catalog = catalogOf(this.#store.current);
-    return { status: 'done', report };
-  }
-
   /** Resolves once the latest snapshot is written (tests and the benchmark wait for it). */
   async flush(): Promise<void> {
     await this.#pendingSave;
   }
 
   async #openFirst(options: OpenOptions, scanned?: CorpusScan): Promise<Corpus> {
+    if (options.snapshotKey) {
+      const corpus = (await this.#snapshots?.load(options.snapshotKey)) ?? null;
+      if (!corpus) throw new CorpusError(`no usable snapshot ${options.snapshotKey.slice(0, 12)}`);
+      this.#openedFrom = 'snapshot';
+      this.#keys.set(corpus, options.snapshotKey);
+      return corpus;
+    }
     // Nothing is served yet: the scan may block this thread, which is faster.
     const scan = scanned ?? (await this.#scan(true));
     const key = this.#snapshots?.keyOf(scan);
@@ -165,6 +171,7 @@ export class EngineHost {
       const exact = await this.#snapshots.load(key);
       if (exact) {
         this.#openedFrom = 'snapshot';
+        this.#keys.set(exact, key);
         return exact;
       }
     }
@@ -176,8 +183,8 @@ export class EngineHost {
     return corpus;
   }
 
-  async #update(current: Corpus, scan?: CorpusScan): Promise<Corpus> {
-    const files = scan ?? (await this.#scan());
+  async #update(current: Corpus): Promise<Corpus> {
+    const files = await this.#scan();
     const corpus = await this.#build(current, files);
     const key = this.#snapshots?.keyOf(files);
     if (key) this.#save(key, corpus);
@@ -210,21 +217,11 @@ export class EngineHost {
   /** Writes a snapshot after the corpus is served: a cache failing to write must not fail a load. */
   #save(key: string, corpus: Corpus): void {
     const snapshots = this.#snapshots!;
+    this.#keys.set(corpus, key);
     this.#pendingSave = this.#pendingSave.then(() =>
       snapshots.save(key, corpus).catch((error: Error) => {
         this.#options.warn?.(`snapshot not written: ${error.message}`);
       }),
     );
   }
-}
-
-/** How many files a scan adds, removes or changes relative to a corpus. */
-export function changedFiles(corpus: Corpus, scan: CorpusScan): number {
-  const known = new Map(corpus.documents.map((d) => [d.file, d.hash]));
-  let changed = 0;
-  for (const f of scan.files) {
-    if (known.get(f.file) !== f.hash) changed++;
-    known.delete(f.file);
-  }
-  return changed + known.size;
 }

@@ -5,7 +5,7 @@
 import type { Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { CorpusDiff, PackedSummary } from './diff.ts';
-import type { InPlaceReload, OpenedFrom, OpenOptions } from './host.ts';
+import type { OpenedFrom, OpenOptions } from './host.ts';
 import type { BuildProgress } from './progress.ts';
 
 export interface WorkerSetup {
@@ -26,13 +26,20 @@ export interface WorkerSetup {
   script?: string;
   /** The corpus this worker is to replace: it reports the difference when ready. */
   previous?: PackedSummary;
+  /** Names the service in the worker's temporary snapshot folders, so it can remove them when it stops. */
+  snapshotTag?: string | undefined;
 }
 
 /** What the engine holds after opening or reloading: the service caches it. */
 export interface EngineState {
   catalog: Catalog;
   summary: PackedSummary;
+  /** The snapshot of this corpus (written or being written), to open it again; null without snapshots. */
+  snapshotKey: string | null;
 }
+
+/** How a fault drill ends a worker: exiting, or running out of memory (with a capped heap only). */
+export type Fault = 'exit' | 'out of memory';
 
 export interface EngineMemory {
   heapUsed: number;
@@ -42,12 +49,13 @@ export interface EngineMemory {
 /** Each method: its argument and its result. */
 export interface EngineMethods {
   ask: [Request, Answer];
-  reloadIfSmall: [number, { outcome: InPlaceReload; state: EngineState }];
   recordReload: [ReloadReport, null];
   /** Waits for the snapshot being written, if any. */
   flush: [null, null];
   /** Heap figures of the worker, after a full collection when `gc` is exposed. */
   memory: [null, EngineMemory];
+  /** Ends the worker as a crash would (tests and drills of the restart); never answers. */
+  crash: [Fault, never];
 }
 
 export type MethodName = keyof EngineMethods;

@@ -5,13 +5,14 @@
  * a call sent before a reload's swap is answered from the old corpus, a call
  * sent after it from the new one.
  */
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, Worker, workerData } from 'node:worker_threads';
 import type { Extractor } from './corpus.ts';
 import type { EngineHost } from './host.ts';
 import type {
   CallMessage,
   EngineMethods,
   EngineState,
+  Fault,
   MethodName,
   WorkerMessage,
   WorkerSetup,
@@ -25,7 +26,7 @@ const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 function stateOf(host: EngineHost): EngineState {
-  return { catalog: host.catalog(), summary: host.packedSummary() };
+  return { catalog: host.catalog(), summary: host.packedSummary(), snapshotKey: host.snapshotKey };
 }
 
 type Handlers = {
@@ -35,10 +36,6 @@ type Handlers = {
 function handlersFor(host: EngineHost): Handlers {
   return {
     ask: (request) => host.ask(request),
-    reloadIfSmall: async (maxChangedFiles) => {
-      const outcome = await host.reloadIfSmall(maxChangedFiles);
-      return { outcome, state: stateOf(host) };
-    },
     recordReload: (report) => {
       host.recordReload(report);
       return null;
@@ -52,7 +49,21 @@ function handlersFor(host: EngineHost): Handlers {
       const { heapUsed, heapTotal } = process.memoryUsage();
       return { heapUsed, heapTotal };
     },
+    crash,
   };
+}
+
+/**
+ * Ends this worker as a fault would. Running out of memory is drilled only
+ * under a heap cap (`resourceLimits`), where V8 stops just this thread: many
+ * separate arrays, since one ever-growing array can abort the whole process
+ * instead (nodejs/node#47224).
+ */
+function crash(fault: Fault): never {
+  if (fault === 'exit') process.exit(1);
+  if (!resourceLimits.maxOldGenerationSizeMb) throw new Error('an out-of-memory drill needs a capped heap');
+  const hoard: unknown[] = [];
+  for (;;) hoard.push(new Array(10_000).fill(hoard.length));
 }
 
 async function loadExtractor(): Promise<Extractor> {
@@ -71,9 +82,12 @@ async function loadExtractor(): Promise<Extractor> {
  * the corpus folder (file reads and hashes) runs while they load.
  */
 async function openHost(): Promise<EngineHost> {
-  const scanning = import('./scan.ts').then(({ scanCorpus }) =>
-    scanCorpus(setup.corpusDir, { maxFileBytes: setup.maxFileBytes, blocking: true }),
-  );
+  // A worker reopening a known snapshot does not look at the files.
+  const scanning = setup.open.snapshotKey
+    ? Promise.resolve(undefined)
+    : import('./scan.ts').then(({ scanCorpus }) =>
+        scanCorpus(setup.corpusDir, { maxFileBytes: setup.maxFileBytes, blocking: true }),
+      );
   const loading = Promise.all([import('./host.ts'), loadExtractor()]);
   loading.catch(() => {}); // a failed scan is reported first; this must not go unhandled meanwhile
   const scan = await scanning;
@@ -89,11 +103,12 @@ async function openHost(): Promise<EngineHost> {
       codeVersion: setup.codeVersion,
       extract,
       startHelper,
+      snapshotTag: setup.snapshotTag,
       warn: (message) => send({ type: 'warning', message }),
       progress: (progress) => send({ type: 'progress', ...progress }),
     },
     setup.open,
-    { scan },
+    scan ? { scan } : {},
   );
 }
 

@@ -65,9 +65,9 @@ describe('the engine on a worker thread', () => {
     expect(warm.openedFrom).toBe('snapshot');
   });
 
-  it('applies a small change in place and a large one on a fresh worker, the same way', async () => {
+  it('builds every reload on a fresh worker and swaps it in, a small change as a large one', async () => {
     const dir = corpusFolder(FILES);
-    const service = await start(dir, { inPlaceFiles: 1 });
+    const service = await start(dir);
     writeFiles(dir, { 'c.md': article('Third', [['The election was fair', 'Maria Lopez', 'ES']]) });
     const small = await service.reload();
     expect(small).toMatchObject({ ok: true, added: ['c'], removed: [], changed: [] });
@@ -88,7 +88,7 @@ describe('the engine on a worker thread', () => {
 
   it('keeps serving the old corpus when a reload fails, and says why', async () => {
     const dir = corpusFolder(FILES);
-    const service = await start(dir, { inPlaceFiles: 0 });
+    const service = await start(dir);
     rmSync(path.join(dir, 'a.md'));
     rmSync(path.join(dir, 'b.md'));
     const report = await service.reload();
@@ -108,7 +108,7 @@ describe('the engine on a worker thread', () => {
 
   it('runs concurrent reloads one after the other, and answers throughout', async () => {
     const dir = corpusFolder(FILES);
-    const service = await start(dir, { inPlaceFiles: 0 });
+    const service = await start(dir);
     writeFiles(dir, { 'c.md': article('Third', [['The election was fair', 'Maria Lopez', 'ES']]) });
     const reloads = [service.reload(), service.reload(), service.rebuild()];
     const answers = Array.from({ length: 20 }, () => service.ask({ type: 'search', query: 'exports' }));
