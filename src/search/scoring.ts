@@ -7,26 +7,30 @@
  */
 
 /** MiniSearch's defaults: term saturation k, length normalisation b, and the BM25+ floor d. */
-export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /** MiniSearch's default weights of a prefix or a fuzzy match, relative to an exact one. */
-export const MATCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
+const MATCH_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
 
-/** BM25+ of one term in one text (MiniSearch's `calcBM25Score`). */
-export function bm25(
+/** BM25's inverse document frequency of a term held by `documentFrequency` of `documentCount` texts. */
+export function inverseDocumentFrequency(documentFrequency: number, documentCount: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/**
+ * BM25+ of one term in one text: MiniSearch's `calcBM25Score`, with the
+ * inverse document frequency computed once per term (see
+ * `inverseDocumentFrequency`).
+ */
+export function termScore(
+  idf: number,
   termFrequency: number,
-  documentFrequency: number,
-  documentCount: number,
   fieldLength: number,
-  averageFieldLength: number,
+  averageLength: number,
 ): number {
   const { k, b, d } = BM25;
-  const inverseDocumentFrequency = Math.log(
-    1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5),
-  );
   return (
-    inverseDocumentFrequency *
-    (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)))
+    idf * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageLength)))
   );
 }
 
