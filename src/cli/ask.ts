@@ -5,6 +5,12 @@
  *   npm run ask -- who-said "empire of hackers"
  *   npm run ask -- deny RU --topic election
  *
+ * The corpus is opened from the bot's snapshots (SNAPSHOT_DIR): a repeated
+ * question on an unchanged corpus reads the index instead of building it. The
+ * first run builds it, says so on stderr, and writes the snapshot.
+ * `--no-snapshot` (or WHOSAID_NO_SNAPSHOT=1, or SNAPSHOT_DIR empty) builds in
+ * memory and writes nothing. Stdout is only ever the answer.
+ *
  * Exit codes: 0 answered (including "no match"), 1 the corpus could not be
  * loaded, 2 bad usage.
  */
@@ -13,7 +19,7 @@ import { answer } from '../answers/answer.ts';
 import { helpAnswer } from '../answers/help.ts';
 import { type Request, RequestSchema } from '../answers/requests.ts';
 import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
-import { readCorpus } from '../engine/service.ts';
+import { openCorpus } from '../engine/service.ts';
 import { renderText, textStyleFor } from '../render/text.ts';
 
 const USAGE = `Usage: npm run ask -- <command> [text] [options]
@@ -34,6 +40,10 @@ Options:
   --corpus DIR                 corpus folder (default: CORPUS_DIR or ./corpus)
   --limit N                    at most N results (search, who-said; default 10, up to 200)
   --json                       print the answer object as JSON
+  --no-snapshot                build the corpus index in memory; neither read nor
+                               write a snapshot (also WHOSAID_NO_SNAPSHOT=1)
+  --rehash                     hash every file again, even those whose size and
+                               modification time are unchanged (also WHOSAID_FULL_SCAN=1)
   -h, --help                   this help`;
 
 class UsageError extends Error {}
@@ -45,6 +55,8 @@ const OPTIONS = {
   corpus: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
+  'no-snapshot': { type: 'boolean' },
+  rehash: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -90,6 +102,42 @@ async function printHelp(values: Values): Promise<number> {
   return 0;
 }
 
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+}
+
+/**
+ * What a build says on stderr: one line when it starts ("building the corpus
+ * index for the first time: N files…"), and on a terminal a counter of files
+ * extracted, rewritten in place at most every 100 ms. Nothing when the corpus
+ * is opened from a snapshot.
+ */
+function buildProgress(stream: NodeJS.WriteStream) {
+  const live = stream.isTTY === true;
+  let shown = false;
+  let last = 0;
+  return {
+    building({ files, previous }: { files: number; previous: boolean }) {
+      if (files === 0) return;
+      const what = previous
+        ? `updating the corpus index: ${files} new or changed file${files === 1 ? '' : 's'}…`
+        : `building the corpus index for the first time: ${files} file${files === 1 ? '' : 's'}…`;
+      stream.write(`whosaid: ${what}${live ? '' : '\n'}`);
+      shown = true;
+    },
+    update({ done, total }: { done: number; total: number }) {
+      if (!live || !shown) return;
+      const now = performance.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      stream.write(`\x1b[2K\rwhosaid: building the corpus index: ${done} of ${total} files`);
+    },
+    end() {
+      if (live && shown) stream.write('\x1b[2K\rwhosaid: corpus index built\n');
+    },
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   let request: Request;
   let values: Values;
@@ -110,17 +158,29 @@ async function main(argv: string[]): Promise<number> {
   try {
     loadDotEnv();
     const config = loadBaseConfig();
-    const corpus = await readCorpus({
+    if (values.rehash) process.env.WHOSAID_FULL_SCAN = '1';
+    const noSnapshot = values['no-snapshot'] === true || isSet(process.env.WHOSAID_NO_SNAPSHOT);
+    const progress = buildProgress(process.stderr);
+    const snapshotDir = noSnapshot ? undefined : config.SNAPSHOT_DIR || undefined;
+    const { corpus, flush } = await openCorpus({
       corpusDir: values.corpus ?? config.CORPUS_DIR,
       maxFileBytes: config.MAX_FILE_BYTES,
       homeCountry: config.CORPUS_COUNTRY,
+      snapshotDir,
+      warn: (message) => console.error(`whosaid: ${message}`),
+      // Without snapshots every question builds in memory, as asked: nothing to announce.
+      building: snapshotDir ? progress.building : undefined,
+      progress: progress.update,
     });
+    progress.end();
     for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
     const result = answer(corpus, request);
     console.log(
       // Styles on a colour terminal (NO_COLOR and FORCE_COLOR respected), plain text in a pipe.
       values.json ? JSON.stringify(result, null, 2) : renderText(result, textStyleFor(process.stdout)),
     );
+    // The answer first; then the snapshot of a corpus just built is written for the next question.
+    await flush();
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) console.error(`whosaid: ${error.message}`);

@@ -43,6 +43,12 @@ export interface EngineOptions {
   warn?: ((message: string) => void) | undefined;
   /** Told how a build's extraction is going (files done of total), for the logs. */
   progress?: ((progress: BuildProgress) => void) | undefined;
+  /**
+   * Told when the corpus is built rather than opened from a snapshot, before
+   * extraction starts: how many files are extracted, and whether from nothing
+   * (`previous` false) or as an update of an earlier corpus (the CLI says so).
+   */
+  building?: ((build: { files: number; previous: boolean }) => void) | undefined;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -194,6 +200,7 @@ export class EngineHost {
   /** Parses what changed, extracts its statements (on helper threads too when there is much), assembles. */
   async #build(previous: Corpus | null, scan: CorpusScan): Promise<Corpus> {
     const plan = planCorpus(previous, scan, { dir: this.#options.corpusDir });
+    this.#options.building?.({ files: plan.toExtract.length, previous: previous !== null });
     const { startHelper, extract } = this.#options;
     const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
     const helpers = Array.from({ length: count }, () => startHelper!());

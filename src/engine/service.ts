@@ -12,8 +12,8 @@ import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
 import type { Corpus, Extractor } from './corpus.ts';
 import { countsOf } from './diff.ts';
-import type { EngineHost } from './host.ts';
-import { progressLogger } from './progress.ts';
+import type { EngineHost, OpenedFrom } from './host.ts';
+import { type BuildProgress, progressLogger } from './progress.ts';
 import { scanCorpus } from './scan.ts';
 import { WorkerService } from './worker-service.ts';
 
@@ -52,6 +52,46 @@ export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promi
     dir: options.corpusDir,
     homeCountry: options.homeCountry,
   });
+}
+
+/** The corpus the CLI answers from, and how it was obtained. */
+export interface OpenedCorpus {
+  corpus: Corpus;
+  openedFrom: OpenedFrom;
+  /** Resolves once the snapshot of a corpus just built is written (the CLI waits before exiting). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Opens the corpus in `corpusDir` on the calling thread, as the bot's engine
+ * does: from the snapshot of exactly these files under `snapshotDir` when one
+ * passes its checks (checksums, offsets), else updated from the newest
+ * snapshot, else built, and a snapshot written for next time. Without
+ * `snapshotDir` it builds in memory and writes nothing.
+ */
+export async function openCorpus(
+  options: Omit<ServiceOptions, 'logger' | 'threads'> & {
+    warn?: ((message: string) => void) | undefined;
+    building?: ((build: { files: number; previous: boolean }) => void) | undefined;
+    progress?: ((progress: BuildProgress) => void) | undefined;
+  },
+): Promise<OpenedCorpus> {
+  const [{ EngineHost }, extract] = await Promise.all([
+    import('./host.ts'),
+    options.extract ?? loadExtractor(options),
+  ]);
+  const host = await EngineHost.open({
+    corpusDir: options.corpusDir,
+    maxFileBytes: options.maxFileBytes,
+    snapshotDir: options.snapshotDir,
+    homeCountry: options.homeCountry,
+    codeVersion: options.codeVersion,
+    extract,
+    warn: options.warn,
+    building: options.building,
+    progress: options.progress,
+  });
+  return { corpus: host.corpus, openedFrom: host.openedFrom, flush: () => host.flush() };
 }
 
 export async function createAnswerService(options: ServiceOptions): Promise<AnswerService> {

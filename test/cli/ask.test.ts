@@ -1,4 +1,7 @@
 import { exec } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, runCli } from '../support/cli.ts';
@@ -156,5 +159,32 @@ describe('npm run ask: finding your way', () => {
     expect(stdout.trim()).toBe(
       'Every word of “what is the” is too common to search for; add a name or a topic.',
     );
+  });
+});
+
+describe('npm run ask: snapshots', () => {
+  it('builds and writes a snapshot the first time (saying so on stderr), then answers from it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'whosaid-ask-snap-'));
+    try {
+      const env = { ...ENV, CORPUS_DIR: './corpus', LOG_LEVEL: 'silent', SNAPSHOT_DIR: dir };
+      const first = await runCli('src/cli/ask.ts', ['search', '"empire of hackers"'], env);
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/building the corpus index for the first time: \d+ files…/);
+      expect(await readdir(dir)).toHaveLength(1);
+      const second = await runCli('src/cli/ask.ts', ['search', '"empire of hackers"'], env);
+      expect(second.code).toBe(0);
+      expect(second.stderr).not.toContain('building');
+      // Stdout is the answer alone, the same either way.
+      expect(second.stdout).toBe(first.stdout);
+      const inMemory = await runCli('src/cli/ask.ts', ['search', '"empire of hackers"', '--no-snapshot'], {
+        ...env,
+        SNAPSHOT_DIR: path.join(dir, 'unused'),
+      });
+      expect(inMemory.stdout).toBe(first.stdout);
+      expect(inMemory.stderr).not.toContain('building');
+      expect(await readdir(dir)).not.toContain('unused');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
