@@ -29,6 +29,14 @@ export interface ScanOptions {
    * requests scans without blocking.
    */
   blocking?: boolean;
+  /**
+   * Files seen by an earlier scan (path → size, times, hash): a file whose
+   * size, modification time and change time are all unchanged is not read or
+   * hashed again; its recorded hash is reused and its bytes are read only if
+   * asked for (see `src/engine/scan.ts`, which keeps this record, and
+   * WHOSAID_FULL_SCAN there to hash everything).
+   */
+  known?: ReadonlyMap<string, FileStamp> | undefined;
   /** Replaces some of the file-system calls (tests: a folder that cannot be listed, even by root). */
   fileSystem?: Partial<ScanFileSystem> | undefined;
 }
@@ -63,7 +71,18 @@ const BLOCKING: ScanFileSystem = {
 export interface ScannedFile {
   /** Path relative to the corpus folder, with forward slashes. */
   file: string;
+  /** Read on first use when the hash was reused from an earlier scan (`known`). */
   bytes: Uint8Array;
+  hash: string;
+  /** Size and times when scanned, so that the next scan can reuse `hash` (`known`). */
+  stamp?: FileStamp | undefined;
+}
+
+/** What tells a scan that a file is unchanged since its hash was taken. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
   hash: string;
 }
 
@@ -201,10 +220,43 @@ async function readCandidate(
     if (info.size > options.maxFileBytes) {
       return skip(`too large (${info.size} bytes; the limit is ${options.maxFileBytes})`);
     }
+    const seen = options.known?.get(file);
+    if (seen && seen.size === info.size && seen.mtimeMs === info.mtimeMs && seen.ctimeMs === info.ctimeMs) {
+      return unread(file, full, seen);
+    }
     const bytes = await io.readFile(full);
-    return { file, bytes, hash: hashBytes(bytes) };
+    const hash = hashBytes(bytes);
+    return {
+      file,
+      bytes,
+      hash,
+      stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, hash },
+    };
   } catch (error) {
     return skip(`unreadable (${codeOf(error)})`);
+  }
+}
+
+/** A file taken as unchanged: its recorded hash, and its bytes read only if someone asks (a build that lacks it). */
+function unread(file: string, full: string, stamp: FileStamp): ScannedFile {
+  let bytes: Uint8Array | undefined;
+  return {
+    file,
+    hash: stamp.hash,
+    stamp,
+    get bytes() {
+      // Gone or unreadable since: empty, so the loader skips it rather than the build failing.
+      bytes ??= readOrEmpty(full);
+      return bytes;
+    },
+  };
+}
+
+function readOrEmpty(full: string): Uint8Array {
+  try {
+    return fs.readFileSync(full);
+  } catch {
+    return new Uint8Array(0);
   }
 }
 

@@ -20,7 +20,7 @@ import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.
 import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
 import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
 import type { BuildProgress } from './progress.ts';
-import { type CorpusScan, scanCorpus } from './scan.ts';
+import { type CorpusScan, scanRecorded } from './scan.ts';
 import { SnapshotStore } from './snapshot.ts';
 import { CorpusStore } from './store.ts';
 import { codeVersion } from './version.ts';
@@ -218,7 +218,12 @@ export class EngineHost {
   }
 
   #scan(blocking = false): Promise<CorpusScan> {
-    return scanCorpus(this.#options.corpusDir, { maxFileBytes: this.#options.maxFileBytes, blocking });
+    // With snapshots, unchanged files (size and times) are not hashed again: see `scan.ts`.
+    return scanRecorded(this.#options.corpusDir, {
+      maxFileBytes: this.#options.maxFileBytes,
+      blocking,
+      snapshotDir: this.#options.snapshotDir,
+    });
   }
 
   /** Writes a snapshot after the corpus is served: a cache failing to write must not fail a load. */

@@ -85,8 +85,12 @@ async function openHost(): Promise<EngineHost> {
   // A worker reopening a known snapshot does not look at the files.
   const scanning = setup.open.snapshotKey
     ? Promise.resolve(undefined)
-    : import('./scan.ts').then(({ scanCorpus }) =>
-        scanCorpus(setup.corpusDir, { maxFileBytes: setup.maxFileBytes, blocking: true }),
+    : import('./scan.ts').then(({ scanRecorded }) =>
+        scanRecorded(setup.corpusDir, {
+          maxFileBytes: setup.maxFileBytes,
+          blocking: true,
+          snapshotDir: setup.snapshotDir,
+        }),
       );
   const loading = Promise.all([import('./host.ts'), loadExtractor()]);
   loading.catch(() => {}); // a failed scan is reported first; this must not go unhandled meanwhile

@@ -170,7 +170,11 @@ describe('npm run ask: snapshots', () => {
       const first = await runCli('src/cli/ask.ts', ['search', '"empire of hackers"'], env);
       expect(first.code).toBe(0);
       expect(first.stderr).toMatch(/building the corpus index for the first time: \d+ files…/);
-      expect(await readdir(dir)).toHaveLength(1);
+      // The snapshot's folder, and the scan's record of the files' sizes, times and hashes.
+      expect((await readdir(dir)).sort()).toEqual([
+        expect.stringMatching(/^[0-9a-f]{16}$/),
+        expect.stringMatching(/^[0-9a-f]{16}\.files\.json$/),
+      ]);
       const second = await runCli('src/cli/ask.ts', ['search', '"empire of hackers"'], env);
       expect(second.code).toBe(0);
       expect(second.stderr).not.toContain('building');
