@@ -3,9 +3,10 @@
  *
  * corpus files → Document → Paragraph/Sentence → Statement → index → Answer
  *
- * Every span carries UTF-16 offsets into the *whole file text as read* (front
- * matter included), so any quote or citation can be checked with
- * `document.text.slice(start, end) === span.text`.
+ * Every span carries UTF-16 offsets into the *document's stored text* (a
+ * Markdown or text file as read, front matter included; the article text
+ * extracted from an HTML page or a JSON export), so any quote or citation can
+ * be checked with `document.text.slice(start, end) === span.text`.
  */
 import { z } from 'zod';
 
@@ -55,7 +56,16 @@ export interface CorpusDocument extends DocumentMeta {
   id: string;
   /** Path relative to the corpus folder, with forward slashes. */
   file: string;
-  /** The whole file text as read (front matter included). */
+  /**
+   * Position (1-based) of the article in a file of several (a JSON array, a
+   * JSONL line), which names it in the id; undefined for a file of one.
+   */
+  part?: number | undefined;
+  /**
+   * The text the document stores, that every offset indexes: the file as
+   * read (front matter included) for Markdown and text, the extracted article
+   * for an HTML page, the object's text for a JSON export.
+   */
   text: string;
   /** Offset where the body starts (after any front matter). */
   bodyStart: number;
@@ -67,6 +77,8 @@ export interface CorpusDocument extends DocumentMeta {
   about?: CountryCode | undefined;
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** What the loader read around (an encoding fallback, an unknown front-matter key); the document loads. */
+  warnings?: string[] | undefined;
 }
 
 export const StatementKindSchema = z.enum(['direct', 'partial', 'indirect']);
@@ -155,4 +167,10 @@ export interface Speaker {
 export interface SkippedFile {
   file: string;
   reason: string;
+}
+
+/** Something the loader read around in a file that still loads (a Windows-1252 fallback, an ignored key). */
+export interface FileWarning {
+  file: string;
+  message: string;
 }

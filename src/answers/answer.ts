@@ -4,6 +4,7 @@
  * a corpus file, with its citation.
  */
 import { isExplicitDenial } from '../attribution/denial.ts';
+import { corpusWarnings } from '../corpus/load.ts';
 import { countryInfo, findCountry } from '../countries.ts';
 import type { Corpus } from '../engine/corpus.ts';
 import { speakerIdFor } from '../engine/corpus.ts';
@@ -431,6 +432,7 @@ export function answerCorpus(corpus: Corpus, lastReload: ReloadReport | null): C
     speakers: corpus.speakers.size,
     countries: catalogOf(corpus).countries,
     skipped: corpus.skipped,
+    warnings: corpusWarnings(corpus.documents),
     loadedAt: corpus.loadedAt,
     lastReload,
   };

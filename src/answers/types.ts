@@ -3,7 +3,14 @@
  * it is shown. Renderers (Discord, terminal) turn these into output; the
  * commands and the CLI only ever produce them through the answer functions.
  */
-import type { CountryCode, CountryEvidence, SkippedFile, SpeakerKind, StatementKind } from '../model.ts';
+import type {
+  CountryCode,
+  CountryEvidence,
+  FileWarning,
+  SkippedFile,
+  SpeakerKind,
+  StatementKind,
+} from '../model.ts';
 import type { Display } from './display.ts';
 
 /** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
@@ -205,6 +212,8 @@ export interface CorpusAnswer {
   speakers: number;
   countries: (CountryInfo & { statements: number; denials: number })[];
   skipped: SkippedFile[];
+  /** Files that loaded with something read around (an encoding fallback, an ignored key). */
+  warnings?: FileWarning[];
   loadedAt: string;
   lastReload: ReloadReport | null;
 }

@@ -19,6 +19,7 @@ import { answer } from '../answers/answer.ts';
 import { helpAnswer } from '../answers/help.ts';
 import { type Request, RequestSchema } from '../answers/requests.ts';
 import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
+import { corpusWarnings } from '../corpus/load.ts';
 import { openCorpus } from '../engine/service.ts';
 import { renderText, textStyleFor } from '../render/text.ts';
 
@@ -174,6 +175,8 @@ async function main(argv: string[]): Promise<number> {
     });
     progress.end();
     for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
+    for (const w of corpusWarnings(corpus.documents))
+      console.error(`whosaid: warning ${w.file}: ${w.message}`);
     const result = answer(corpus, request);
     console.log(
       // Styles on a colour terminal (NO_COLOR and FORCE_COLOR respected), plain text in a pipe.

@@ -1,34 +1,10 @@
 /**
  * YAML front matter: an optional `---` block at the very top of a file.
- * Metadata is validated by a strict zod schema, so a typo in a key or a
- * malformed date is reported (file and key) instead of silently ignored.
+ * This finds the block and parses its YAML; what the keys mean, and which
+ * are warned about, is the Markdown reader's business
+ * (src/corpus/readers/markdown.ts, with the field table in fields.ts).
  */
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { CountryInputSchema } from '../countries.ts';
-
-/** A calendar date (`2020-09-11`) or an ISO date-time (`2020-09-11T23:42:00Z`). */
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real date');
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export const FrontMatterSchema = z.strictObject({
-  title: z.string().trim().min(1).max(500),
-  published: IsoDate.optional(),
-  publisher: z.string().trim().min(1).max(200).optional(),
-  author: z.string().trim().min(1).max(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  /** Home country of the article: the country of officials the text gives none (domestic news). */
-  country: CountryInputSchema.optional(),
-});
-export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
 export interface SplitFile {
   /** The parsed YAML, or null when the file has no front matter. */
@@ -84,22 +60,6 @@ export function splitFrontMatter(text: string): SplitFile {
 export function findBodyStart(text: string): number {
   const block = findBlock(text);
   return block !== null && block !== 'unclosed' ? block.bodyStart : 0;
-}
-
-/** Validates parsed front matter; the error names the offending key. */
-export function validateFrontMatter(data: unknown): FrontMatter {
-  const result = FrontMatterSchema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') return fail(`unknown key "${issue.keys.join('", "')}"`);
-  const key = issue.path.join('.');
-  if (!key) return fail('front matter must be a YAML mapping of keys to values');
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-  return fail(`key "${key}" ${message}`);
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }
 
 function firstLine(error: unknown): string {

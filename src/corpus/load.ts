@@ -7,13 +7,16 @@
  */
 
 import { datelineCountry, mainCountry } from '../identity/countries.ts';
-import type { CorpusDocument, SkippedFile } from '../model.ts';
-import { splitFrontMatter, validateFrontMatter } from './frontmatter.ts';
+import type { CorpusDocument, FileWarning, SkippedFile } from '../model.ts';
 import { overLimits, tooManyParagraphs } from './limits.ts';
+import { type Article, readArticles } from './readers/index.ts';
 import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
 import { LINE_BREAK, segmentDocument } from './segment.ts';
 
 export { CorpusError, DOCUMENT_EXTENSIONS } from './scan.ts';
+
+/** A document as parsed, before it has its id. */
+export type ParsedDocument = Omit<CorpusDocument, 'id'>;
 
 export interface LoadOptions {
   /** Files larger than this many bytes are skipped. */
@@ -23,25 +26,40 @@ export interface LoadOptions {
 export interface LoadedCorpus {
   documents: CorpusDocument[];
   skipped: SkippedFile[];
+  /** Files that loaded with something read around (`corpusWarnings` of the documents). */
+  warnings?: FileWarning[];
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function loadCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
   const { files, skipped } = await scanCorpus(dir, { maxFileBytes: options.maxFileBytes });
   const documents: CorpusDocument[] = [];
   const usedIds = new Set<string>();
   for (const { file, bytes } of files) {
-    const result = parseDocument(file, bytes);
+    const result = parseDocuments(file, bytes);
     if ('reason' in result) skipped.push(result);
-    else documents.push(withId(result, assignDocumentId(file, usedIds)));
+    else for (const doc of result) documents.push(withId(doc, assignDocumentId(file, usedIds, doc.part)));
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   if (documents.length === 0) {
     const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
     throw new CorpusError(`no valid document in ${dir}${why}`);
   }
-  return { documents, skipped };
+  return { documents, skipped, warnings: corpusWarnings(documents) };
+}
+
+/** The warnings of a corpus's documents, once per file and message, in file order. */
+export function corpusWarnings(documents: readonly CorpusDocument[]): FileWarning[] {
+  const seen = new Set<string>();
+  const warnings: FileWarning[] = [];
+  for (const doc of documents) {
+    for (const message of doc.warnings ?? []) {
+      const key = `${doc.file}\0${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      warnings.push({ file: doc.file, message });
+    }
+  }
+  return warnings.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 export function describeSkipped(skipped: SkippedFile[]): string {
@@ -49,42 +67,59 @@ export function describeSkipped(skipped: SkippedFile[]): string {
 }
 
 /**
- * Turns one file's bytes into a document (without its id), or the reason it
- * cannot be one. Pure: the benchmark and tests call it on in-memory text.
+ * Turns one file's bytes into its documents (without their ids): one for a
+ * Markdown, text or HTML file, one per article for a JSON export. Or the
+ * reason the file holds none. An article of several that cannot be used (an
+ * entry with no text, one over the limits) is a warning on the file's other
+ * documents. Pure: the benchmark and tests call it on in-memory text.
  */
-export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocument, 'id'> | SkippedFile {
-  const skip = (reason: string): SkippedFile => ({ file, reason });
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return skip('not valid UTF-8');
-  }
-  if (text.trim() === '') return skip('empty');
-  let meta: ReturnType<typeof validateFrontMatter> | null = null;
-  let bodyStart = 0;
-  try {
-    const split = splitFrontMatter(text);
-    bodyStart = split.bodyStart;
-    if (split.data !== null) meta = validateFrontMatter(split.data);
-  } catch (error) {
-    return skip(`invalid front matter: ${(error as Error).message}`);
-  }
-  if (text.slice(bodyStart).trim() === '') return skip('empty (front matter but no text)');
-  const crowded = tooManyParagraphs(text, bodyStart);
-  if (crowded) return skip(crowded);
+export function parseDocuments(file: string, bytes: Uint8Array): ParsedDocument[] | SkippedFile {
+  const read = readArticles(file, bytes);
+  if ('reason' in read) return { file, reason: read.reason };
   const hash = hashBytes(bytes);
+  const documents: ParsedDocument[] = [];
+  const problems: string[] = [];
+  for (const article of read.articles) {
+    const doc = documentOf(file, hash, article);
+    if (typeof doc !== 'string') documents.push(doc);
+    else if (read.articles.length === 1 && article.part === undefined) return { file, reason: doc };
+    else problems.push(`${article.where ? `${article.where}: ` : ''}${doc}; not read`);
+  }
+  if (documents.length === 0) return { file, reason: `no article could be read: ${problems.join('; ')}` };
+  const fileWarnings = [...read.warnings, ...problems];
+  if (fileWarnings.length)
+    for (const doc of documents) doc.warnings = [...fileWarnings, ...(doc.warnings ?? [])];
+  return documents;
+}
+
+/**
+ * One file's only (or first) document, or why there is none: for callers
+ * that read one article per file (the benchmark, the evaluation).
+ */
+export function parseDocument(file: string, bytes: Uint8Array): ParsedDocument | SkippedFile {
+  const parsed = parseDocuments(file, bytes);
+  return 'reason' in parsed ? parsed : parsed[0]!;
+}
+
+/** An article as a segmented document, or why it cannot be one. */
+function documentOf(file: string, hash: string, article: Article): ParsedDocument | string {
+  const { text, bodyStart } = article;
+  if (text.trim() === '') return 'empty';
+  if (text.slice(bodyStart).trim() === '') return 'empty (front matter but no text)';
+  const crowded = tooManyParagraphs(text, bodyStart);
+  if (crowded) return crowded;
   const { paragraphs, sentences } = segmentDocument(text, bodyStart, '');
   const over = overLimits(paragraphs.length, sentences.length);
-  if (over) return skip(over);
+  if (over) return over;
   return {
     file,
-    title: meta?.title ?? titleFromText(text, bodyStart),
-    published: meta?.published,
-    publisher: meta?.publisher,
-    author: meta?.author,
-    url: meta?.url,
-    country: meta?.country,
+    ...(article.part === undefined ? {} : { part: article.part }),
+    title: article.title ?? titleFromText(text, bodyStart),
+    published: article.published,
+    publisher: article.publisher,
+    author: article.author,
+    url: article.url,
+    country: article.country,
     text,
     bodyStart,
     hash,
@@ -93,6 +128,7 @@ export function parseDocument(file: string, bytes: Uint8Array): Omit<CorpusDocum
     about: mainCountry(text, bodyStart) ?? undefined,
     paragraphs,
     sentences,
+    ...(article.warnings.length ? { warnings: article.warnings } : {}),
   };
 }
 
@@ -112,17 +148,19 @@ function titleFromText(text: string, bodyStart: number): string {
  * valid across reloads. `:` is reserved for sentence ids.
  */
 export function documentIdFor(file: string): string {
-  return file.replace(/\.(md|txt)$/i, '').replace(/[^\p{L}\p{N}_./-]+/gu, '-');
+  return file.replace(/\.(md|txt|html?|jsonl?)$/i, '').replace(/[^\p{L}\p{N}_./-]+/gu, '-');
 }
 
 /**
  * The id of the next file in path order: its `documentIdFor`, unless an
  * earlier file took that one ("a.md" and "a.txt"): then the later one keeps
- * its extension. Records the id in `used`.
+ * its extension. An article of a file of several adds its position
+ * (`exports/feed/3`). Records the id in `used`.
  */
-export function assignDocumentId(file: string, used: Set<string>): string {
-  let id = documentIdFor(file);
-  if (used.has(id)) id = file.replace(/[^\p{L}\p{N}_./-]+/gu, '-');
+export function assignDocumentId(file: string, used: Set<string>, part?: number): string {
+  const suffix = part === undefined ? '' : `/${part}`;
+  let id = documentIdFor(file) + suffix;
+  if (used.has(id)) id = file.replace(/[^\p{L}\p{N}_./-]+/gu, '-') + suffix;
   used.add(id);
   return id;
 }

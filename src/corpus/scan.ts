@@ -12,8 +12,10 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SkippedFile } from '../model.ts';
+import { IGNORE_FILE, type IgnoreRules, ignoreRules } from './ignore.ts';
+import { DOCUMENT_EXTENSIONS } from './readers/formats.ts';
 
-export const DOCUMENT_EXTENSIONS = ['.md', '.txt'];
+export { DOCUMENT_EXTENSIONS };
 
 /** The corpus as a whole cannot be used (missing or unreadable folder, no valid document). */
 export class CorpusError extends Error {
@@ -96,7 +98,9 @@ export interface CorpusScan {
 export async function scanCorpus(dir: string, options: ScanOptions): Promise<CorpusScan> {
   const io = { ...(options.blocking ? BLOCKING : NON_BLOCKING), ...options.fileSystem };
   const root = await resolveRoot(dir, io);
-  const { candidates, skipped } = await listFiles(dir, root, io);
+  const rules = await readIgnoreFile(root, io);
+  const { candidates, skipped } = await listFiles(dir, root, io, rules);
+  if (rules.problem) skipped.push({ file: IGNORE_FILE, reason: rules.problem });
   const results = await mapLimited(candidates, OPEN_FILES, (file) => readCandidate(root, file, options, io));
   const files: ScannedFile[] = [];
   for (const result of results) {
@@ -157,6 +161,7 @@ async function listFiles(
   dir: string,
   root: string,
   io: ScanFileSystem,
+  rules: IgnoreRules,
 ): Promise<{ candidates: string[]; skipped: SkippedFile[] }> {
   const candidates: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -174,7 +179,11 @@ async function listFiles(
       // Hidden files (.gitkeep, .DS_Store) are housekeeping, not documents.
       if (entry.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(rel);
+      // Named by .whosaidignore (silently), or a dataset's README or licence (with the reason).
+      const rule = rules.check(rel, entry.isDirectory());
+      if (rule === 'ignored') continue;
+      if (rule) skipped.push({ file: rel, reason: rule });
+      else if (entry.isDirectory()) await walk(rel);
       else if (DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) candidates.push(rel);
       else if (entry.isSymbolicLink()) candidates.push(rel);
       else
@@ -187,6 +196,19 @@ async function listFiles(
   await walk('');
   candidates.sort();
   return { candidates, skipped };
+}
+
+/** The corpus folder's ignore rules; an ignore file that cannot be read is reported, not fatal. */
+async function readIgnoreFile(root: string, io: ScanFileSystem): Promise<IgnoreRules> {
+  try {
+    const bytes = await io.readFile(path.join(root, IGNORE_FILE));
+    return ignoreRules(new TextDecoder().decode(bytes));
+  } catch (error) {
+    const code = codeOf(error);
+    return code === 'ENOENT'
+      ? ignoreRules(null)
+      : ignoreRules(null, `unreadable (${code}): its rules were not applied`);
+  }
 }
 
 /** What the less obvious error codes of a folder that cannot be listed mean, for the skip reason. */

@@ -17,7 +17,7 @@ import {
   CorpusError,
   describeSkipped,
   type LoadedCorpus,
-  parseDocument,
+  parseDocuments,
   withId,
 } from '../corpus/load.ts';
 import { mostFrequent } from '../identity/majority.ts';
@@ -129,7 +129,13 @@ export interface CorpusPlan {
 }
 
 export function planCorpus(previous: Corpus | null, scan: CorpusScan, options: { dir: string }): CorpusPlan {
-  const known = new Map(previous?.documents.map((d) => [d.file, d]));
+  // A file may hold several documents (a JSON export): all of them are kept or none.
+  const known = new Map<string, CorpusDocument[]>();
+  for (const d of previous?.documents ?? []) {
+    const list = known.get(d.file);
+    if (list) list.push(d);
+    else known.set(d.file, [d]);
+  }
   const statementsOf = previous ? statementsByDocument(previous) : new Map<string, Statement[]>();
   const skipped = [...scan.skipped];
   const usedIds = new Set<string>();
@@ -137,16 +143,18 @@ export function planCorpus(previous: Corpus | null, scan: CorpusScan, options: {
   const toExtract: CorpusDocument[] = [];
   for (const file of scan.files) {
     const old = known.get(file.file);
-    const unchanged = old?.hash === file.hash ? old : null;
-    const parsed = unchanged ?? parseDocument(file.file, file.bytes);
+    const unchanged = old?.[0]?.hash === file.hash ? old : null;
+    const parsed = unchanged ?? parseDocuments(file.file, file.bytes);
     if ('reason' in parsed) {
       skipped.push(parsed);
       continue;
     }
-    const id = assignDocumentId(file.file, usedIds);
-    if (unchanged && unchanged.id === id)
-      order.push({ doc: unchanged, statements: statementsOf.get(id) ?? [] });
-    else order.push(toExtract.push(withId(parsed, id)) - 1);
+    for (const doc of parsed) {
+      const id = assignDocumentId(file.file, usedIds, doc.part);
+      if (unchanged && (doc as CorpusDocument).id === id)
+        order.push({ doc: doc as CorpusDocument, statements: statementsOf.get(id) ?? [] });
+      else order.push(toExtract.push(withId(doc, id)) - 1);
+    }
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   if (order.length === 0) {

@@ -92,6 +92,8 @@ interface StoredStatement {
 interface StoredDocument {
   id: string;
   file: string;
+  part?: number | undefined;
+  warnings?: string[] | undefined;
   title: string;
   published?: string | undefined;
   publisher?: string | undefined;
@@ -381,6 +383,8 @@ function storeDocument(doc: CorpusDocument, statements: Statement[], bytes: [num
   const stored: StoredDocument = {
     id: doc.id,
     file: doc.file,
+    part: doc.part,
+    warnings: doc.warnings,
     title: doc.title,
     published: doc.published,
     publisher: doc.publisher,
@@ -572,6 +576,8 @@ function restoreDocument(stored: StoredDocument, text: string, paragraphs: Int32
   }
   return {
     file: stored.file,
+    ...(stored.part === undefined ? {} : { part: stored.part }),
+    ...(stored.warnings === undefined ? {} : { warnings: stored.warnings }),
     title: stored.title,
     published: stored.published,
     publisher: stored.publisher,

@@ -321,6 +321,7 @@ function renderCorpus(a: CorpusAnswer): string {
     );
   }
   if (a.skipped.length) lines.push('Skipped files:', ...a.skipped.map((s) => `  ${s.file}: ${s.reason}`));
+  if (a.warnings?.length) lines.push('Warnings:', ...a.warnings.map((w) => `  ${w.file}: ${w.message}`));
   if (a.lastReload) lines.push('', 'Last reload:', renderReload(a.lastReload));
   return lines.join('\n');
 }

@@ -23,9 +23,15 @@ describe('scanning, then building from the scan', () => {
       '.hidden.md': 'Hidden\n',
       'notes.pdf': 'not a document',
       'empty.md': '   \n',
-      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
-      'bad-front.md': '---\ntitle: X\nsurprise: 1\n---\nBody\n',
+      'binary.txt': Buffer.from([0x63, 0x61, 0x00, 0xe9, 0x0a]),
+      'bad-front.md': '---\ntitle: X\nnever closed\nBody\n',
       'big.md': `Big\n\n${'word '.repeat(1000)}\n`,
+      // Loaded, with warnings: Windows-1252, an unknown front-matter key, a JSON export of two articles.
+      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'front.md': '---\ntitle: X\nsurprise: 1\n---\nBody\n',
+      'export.jsonl':
+        '{"title":"J1","text":"Jan said it was false."}\n{"text":""}\n{"title":"J3","body":"Bo agreed."}\n',
+      'README.TXT': 'About this dataset.\n',
     });
     symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'link.md'));
     const expected = buildCorpus(await loadCorpus(dir, { maxFileBytes: MAX }), extractStatements);
@@ -36,10 +42,20 @@ describe('scanning, then building from the scan', () => {
     expect(actual.skipped.map((s) => s.file)).toEqual([
       'bad-front.md',
       'big.md',
+      'binary.txt',
       'empty.md',
-      'latin1.txt',
       'link.md',
       'notes.pdf',
+      'README.TXT',
+    ]);
+    expect(actual.documents.map((d) => d.id)).toEqual([
+      'a',
+      'a.txt',
+      'export/1',
+      'export/3',
+      'front',
+      'latin1',
+      'news/b',
     ]);
   });
 

@@ -448,7 +448,14 @@ export function corpusLayout(a: CorpusAnswer): Layout {
       color: COLOR.admin,
       perPage: 40,
     },
-    blocks: [...listBlocks('Countries', countries), ...listBlocks('Skipped files', skippedLines(a.skipped))],
+    blocks: [
+      ...listBlocks('Countries', countries),
+      ...listBlocks('Skipped files', skippedLines(a.skipped)),
+      ...listBlocks(
+        'Warnings',
+        skippedLines((a.warnings ?? []).map((w) => ({ file: w.file, reason: w.message }))),
+      ),
+    ],
   };
 }
 
