@@ -49,13 +49,16 @@ export interface RunningBot {
   /**
    * Disconnects from Discord and closes the service. Interactions being
    * answered get a moment to finish; a /reload still running is answered
-   * that the bot is shutting down. Safe to call twice.
+   * that the bot is shutting down, and a question still unanswered after
+   * that moment that the bot is restarting. Safe to call twice.
    */
   stop(): Promise<void>;
 }
 
-/** How long answers already being sent may take to finish when the bot stops. */
-const SETTLE_MS = 3000;
+/** How long answers already being worked out may take to finish when the bot stops. */
+const ANSWER_MS = 2000;
+/** How long the "restarting" notices of answers given up then may take to be sent. */
+const NOTICE_MS = 1500;
 /** How long the engine may take to finish what it is writing when the bot stops. */
 const CLOSE_MS = 4000;
 
@@ -80,21 +83,35 @@ async function openService(config: BotConfig, logger: Logger): Promise<AnswerSer
   });
 }
 
+/** A promise rejected with `refusal` when `signal` aborts (never resolved). */
+function refusedOn(signal: AbortSignal, refusal: string): Promise<never> {
+  const refused = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(new Refusal(refusal)), { once: true });
+  });
+  refused.catch(() => undefined);
+  return refused;
+}
+
 /**
  * The service as the router sees it: once `stopping` is aborted, a reload
  * still running is refused with a notice the moderator reads in place of the
- * "thinking…" (the process is about to exit; the engine's reload dies with it).
+ * "thinking…" (the process is about to exit; the engine's reload dies with it);
+ * once `abandoning` is, so is any question still being answered.
  */
-function answeredOnStop(service: AnswerService, stopping: AbortSignal): AnswerService {
-  const stopped = new Promise<never>((_, reject) => {
-    stopping.addEventListener('abort', () => reject(new Refusal(replies.shuttingDown)), { once: true });
-  });
-  stopped.catch(() => undefined);
+function answeredOnStop(
+  service: AnswerService,
+  stopping: AbortSignal,
+  abandoning: AbortSignal,
+): AnswerService {
+  const stopped = refusedOn(stopping, replies.shuttingDown);
+  const abandoned = refusedOn(abandoning, replies.restarting);
   const reload = () => Promise.race([service.reload(), stopped]);
+  const ask: AnswerService['ask'] = (request) => Promise.race([service.ask(request), abandoned]);
   // Everything else is the service's own (bound: engine classes keep private fields).
   return new Proxy(service, {
     get(target, key) {
       if (key === 'reload') return reload;
+      if (key === 'ask') return ask;
       const value = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -140,9 +157,11 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     }));
   // Aborted when the bot stops: a /reload still running is then answered that it did not finish.
   const stopping = new AbortController();
+  // Aborted ANSWER_MS later: questions still being answered are then told the bot is restarting.
+  const abandoning = new AbortController();
   const router = createRouter({
     commands,
-    service: answeredOnStop(service, stopping.signal),
+    service: answeredOnStop(service, stopping.signal, abandoning.signal),
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
@@ -186,8 +205,10 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
       stopped ??= (async () => {
         stopping.abort();
         // Answers being sent (and the "shutting down" notice of a /reload) need the REST client.
-        if (!(await within(Promise.all(inFlight), SETTLE_MS))) {
-          logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
+        if (!(await within(Promise.all(inFlight), ANSWER_MS))) {
+          abandoning.abort(); // each "thinking…" left is edited into "The bot is restarting…"
+          if (!(await within(Promise.all(inFlight), NOTICE_MS)))
+            logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
         }
         await client.destroy();
         if (!(await within(service.close(), CLOSE_MS))) {

@@ -4,12 +4,18 @@
  * after `deferAfterMs` is deferred ("thinking…") and the answer edited in.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ButtonInteraction, MessageFlags, type RepliableInteraction } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type InteractionEditReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
 import { type AnswerService, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer } from '../answers/types.ts';
+import type { Logger } from '../log.ts';
 import { needsSession } from '../render/discord/ids.ts';
-import { renderAnswer, toMessage } from '../render/discord.ts';
-import { Refusal } from './errors.ts';
+import { renderAnswer, renderNotice, toMessage } from '../render/discord.ts';
+import { describeError, describeInteraction, Refusal } from './errors.ts';
 import { replies } from './replies.ts';
 import type { PageSessions, SessionLookup } from './sessions.ts';
 
@@ -20,12 +26,21 @@ export interface ResponderDeps {
   service: AnswerService;
   sessions: PageSessions;
   deferAfterMs?: number;
+  /** For answers Discord does not take (see `SendOptions.notice`). */
+  logger?: Logger | undefined;
 }
 
 export interface SendOptions {
   ephemeral: boolean;
   /** Defer at once (for work known to be slow, such as a reload). */
   deferFirst?: boolean;
+  /**
+   * For work that changes something (a reload): a short notice of its result.
+   * When Discord does not take the edit that shows the answer, the edit is
+   * tried once more, then the notice is edited in instead, each failure logged
+   * as a warning: work that was done is never reported as failed.
+   */
+  notice?: (answer: Answer) => string;
 }
 
 /** The request, checked against the same schema the engine uses, or a refusal naming the problem. */
@@ -82,9 +97,33 @@ export class Responder {
     // A quick failure goes straight to the error handler, which can still answer ephemerally.
     if (early && 'error' in early) throw early.error;
     if (!early && !interaction.deferred) await interaction.deferReply({ flags });
-    const message = this.firstPage(interaction.user.id, early ? early.value : await pending);
-    if (interaction.deferred) await interaction.editReply(message);
+    const answer = early ? early.value : await pending;
+    const message = this.firstPage(interaction.user.id, answer);
+    if (interaction.deferred && options.notice)
+      await this.editSurely(interaction, message, options.notice(answer));
+    else if (interaction.deferred) await interaction.editReply(message);
     else await interaction.reply({ ...message, flags });
+  }
+
+  /** Edits `message` in, or when Discord does not take it, tries once more, then `notice`; never throws. */
+  private async editSurely(
+    interaction: RepliableInteraction,
+    message: InteractionEditReplyOptions,
+    notice: string,
+  ): Promise<void> {
+    const attempts = [message, message, renderNotice(notice)];
+    for (const [i, body] of attempts.entries()) {
+      try {
+        await interaction.editReply(body);
+        return;
+      } catch (error) {
+        const last = i === attempts.length - 1;
+        this.deps.logger?.warn(
+          { ...describeInteraction(interaction), attempt: i + 1, error: describeError(error) },
+          last ? 'could not show the answer; giving up' : 'could not show the answer; trying again',
+        );
+      }
+    }
   }
 
   /**

@@ -14,7 +14,13 @@ import type { AnswerService } from '../answers/requests.ts';
 import type { Logger } from '../log.ts';
 import { parseButtonId } from '../render/discord.ts';
 import type { CommandContext, CommandModule } from './commands.ts';
-import { describeError, describeInteraction, handleInteractionError, Refusal } from './errors.ts';
+import {
+  describeError,
+  describeInteraction,
+  handleInteractionError,
+  Refusal,
+  withInvalidOptions,
+} from './errors.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { Reloader } from './reload.ts';
 import { replies } from './replies.ts';
@@ -46,6 +52,7 @@ export function createRouter(deps: RouterDeps): Router {
     service,
     sessions: new PageSessions(now),
     deferAfterMs: deps.deferAfterMs,
+    logger,
   });
   const reloader = new Reloader(service, logger);
 
@@ -72,7 +79,12 @@ export function createRouter(deps: RouterDeps): Router {
               guildId: interaction.guildId,
             }),
           }),
-          { ephemeral: true, deferFirst: true },
+          {
+            ephemeral: true,
+            deferFirst: true,
+            // The corpus was reloaded: never "Something went wrong" because the report could not be shown.
+            notice: (answer) => (answer.type === 'reload' ? replies.reloaded(answer.report) : replies.failed),
+          },
         ),
     };
   }
@@ -83,7 +95,10 @@ export function createRouter(deps: RouterDeps): Router {
     // Every slash command spends one query, /reload included (it is the costliest).
     const wait = limiter.take(interaction.user.id);
     if (wait > 0) throw new Refusal(replies.rateLimited(now() + wait, wait, deps.rateLimit));
-    await command.execute(interaction, contextFor(interaction));
+    // An option discord.js cannot read is a refusal by name, not a fault.
+    await command.execute(interaction, contextFor(interaction)).catch((error: unknown) => {
+      throw withInvalidOptions(error);
+    });
   }
 
   async function runButton(interaction: ButtonInteraction): Promise<void> {

@@ -208,7 +208,7 @@ describe('the token, checked before the corpus is built', () => {
   });
 });
 
-describe('stopping during a long /reload', () => {
+describe('stopping with answers pending', () => {
   it('answers the moderator\'s pending "thinking…" before the bot disconnects', async () => {
     let reloadStarted = false;
     const slow: AnswerService = {
@@ -231,6 +231,34 @@ describe('stopping during a long /reload', () => {
       expect(edit).toBeDefined();
       expect(textOf(h.fake.originalMessage(payload.token))).toContain(replies.shuttingDown);
       expect(h.logs.map((l) => l.msg)).toContain('stopped');
+    } finally {
+      await h.close();
+    }
+  });
+  it('answers any other pending "thinking…" (a query still running) before it disconnects, within a bounded wait', async () => {
+    let asked = false;
+    const stuck: AnswerService = {
+      ...shared(),
+      ask: (request) => {
+        if (request.type !== 'search') return service.ask(request);
+        asked = true;
+        return new Promise(() => {}); // an answer that outlasts the process
+      },
+    };
+    const h = await startHarness({ service: stuck, deferAfterMs: 20 });
+    try {
+      const payload = slashCommand(h.fake, 'search', { query: 'hacked' });
+      h.fake.dispatch('INTERACTION_CREATE', payload);
+      const deferred = await h.fake.waitForRequest((r) => r.path.includes(`/${payload.token}/callback`));
+      expect(deferred.body).toMatchObject({ type: 5 });
+      while (!asked) await sleep(10);
+
+      const started = Date.now();
+      await h.bot.stop();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(textOf(h.fake.originalMessage(payload.token))).toContain(replies.restarting);
+      expect(h.fake.followUps(payload.token)).toEqual([]);
+      expect(h.logs.map((l) => l.msg)).not.toContain('stopping with interactions still unanswered');
     } finally {
       await h.close();
     }

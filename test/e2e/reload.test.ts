@@ -5,9 +5,11 @@
  */
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFolder } from '../engine/helpers.ts';
 import { limitViolations } from '../support/discord-limits.ts';
+import type { Fault, RecordedRequest } from '../support/fake-discord.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { ALICE, displayed, MODERATOR, slashCommand, textOf } from '../support/interactions.ts';
 import { stubService } from '../support/stub-service.ts';
@@ -30,7 +32,18 @@ afterAll(async () => {
   await h?.close();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: Discord payloads are free-form JSON in tests
+type Json = any;
+
 const reloadLogs = () => h.logs.filter((l) => l.event === 'reload');
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(10);
+  }
+}
 
 describe('/reload', () => {
   it('is registered for Manage Server only, in servers only', async () => {
@@ -89,5 +102,48 @@ describe('/reload', () => {
   it('/corpus shows the last reload', async () => {
     const out = await h.send(slashCommand(h.fake, 'corpus'));
     expect(out.message.embeds[0].description).toMatch(/Last reload <t:\d+:f>: failed/);
+  });
+});
+
+describe('/reload whose report Discord does not take', () => {
+  /** Dispatches /reload and waits until its "thinking…" has been replaced and the reload logged. */
+  async function reloadWith(faults: (token: string) => Fault[]): Promise<{ payload: Json; shown: Json }> {
+    const payload = slashCommand(h.fake, 'reload', {}, MODERATOR);
+    h.fake.faults.push(...faults(payload.token));
+    const logged = reloadLogs().length;
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    await until(() => reloadLogs().length > logged && h.fake.originalMessage(payload.token) !== undefined);
+    await sleep(100); // anything the bot would still send for it
+    return { payload, shown: h.fake.originalMessage(payload.token) };
+  }
+
+  const edits = (token: string) => (r: RecordedRequest) =>
+    r.method === 'PATCH' && r.path.includes(`/${token}/`);
+
+  it('retries the edit once after 5xx (discord.js retried 3 times), showing the report, not an error', async () => {
+    writeFileSync(path.join(dir, 'first.txt'), FIRST);
+    const { payload, shown } = await reloadWith((token) => [
+      { matches: edits(token), status: 500, times: 4 },
+    ]);
+    expect(shown.embeds[0].title).toBe('Corpus reloaded');
+    expect(textOf(shown)).not.toContain('Something went wrong');
+    const lines = h.logs.filter((l) => l.interaction === payload.id);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(lines.find((l) => l.msg === 'could not show the answer; trying again')).toMatchObject({
+      level: 40,
+      error: { status: 500 },
+    });
+  });
+
+  it('falls back to a short notice saying the reload succeeded when Discord refuses the report', async () => {
+    const { payload, shown } = await reloadWith((token) => [
+      { matches: (r) => edits(token)(r) && (r.body as Json)?.embeds?.length > 0, status: 400 },
+    ]);
+    expect(shown.content).toMatch(/^The corpus was reloaded in \d+ ms: 1 document\b/);
+    expect(shown.content).not.toContain('Something went wrong');
+    expect(h.fake.followUps(payload.token)).toEqual([]);
+    const lines = h.logs.filter((l) => l.interaction === payload.id);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(reloadLogs().at(-1)).toMatchObject({ ok: true });
   });
 });

@@ -75,6 +75,27 @@ describe('the error handler', () => {
     expect(out.message.content).toMatch(/^That request is not valid: query /);
   });
 
+  it('refuses a missing or mistyped option by name, logged as a warning and not as a fault', async () => {
+    // Discord enforces required options and types for the commands it has; a client with stale
+    // commands, or anyone posting interactions by hand, can still send these.
+    const missing = slashCommand(h.fake, 'search', {});
+    const mistyped = slashCommand(h.fake, 'source', { citation: 15 });
+    const badFlag = slashCommand(h.fake, 'who-said', { query: 'hacked', private: 'yes' });
+    const expected = [
+      [missing, /^That request is not valid: the option “query” is missing\b/],
+      [mistyped, /^That request is not valid: the option “citation” is not text\b/],
+      [badFlag, /^That request is not valid: the option “private” is not true or false\b/],
+    ] as const;
+    for (const [payload, reply] of expected) {
+      const out = await h.send(payload);
+      expect(out.ephemeral).toBe(true);
+      expect(out.message.content).toMatch(reply);
+      const lines = h.logs.filter((l) => l.interaction === payload.id);
+      expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+      expect(lines.find((l) => l.msg === 'invalid request')).toMatchObject({ level: 40 });
+    }
+  });
+
   it('answers autocomplete with no choices when the catalog fails', async () => {
     const out = await h.send(autocomplete(h.fake, 'deny', 'country', { country: 'ru' }));
     expect(out.callback).toEqual({ type: 8, data: { choices: [] } });
@@ -187,18 +208,32 @@ describe('deferral', () => {
     expect(edit?.rawPath).toMatch(/\/messages\/%40original$/);
   });
 
-  it('replaces a public "thinking…" with an ephemeral error when a slow answer fails', async () => {
+  it('edits a public "thinking…" into the error notice when a slow answer fails: no follow-up', async () => {
     const payload = slashCommand(h.fake, 'search', { query: 'explode' });
-    h.fake.dispatch('INTERACTION_CREATE', payload);
-    const followUp = await h.fake.waitForRequest(
-      (r) => r.method === 'POST' && r.path.endsWith(`/${payload.token}`),
-    );
-    expect(followUp.body).toMatchObject({
-      flags: 64,
-      content: expect.stringContaining('Something went wrong'),
+    const out = await h.send(payload);
+    expect(out.deferred).toBe(true);
+    expect(out.message.content).toContain('Something went wrong');
+    await until(() => h.logs.some((l) => l.msg === 'interaction failed' && l.interaction === payload.id));
+    expect(h.fake.followUps(payload.token)).toEqual([]);
+  });
+
+  it('shows that notice once when Discord carries out each call but answers 500 (discord.js retries)', async () => {
+    const payload = slashCommand(h.fake, 'search', { query: 'explode' });
+    const mine = (r: { path: string }) =>
+      r.path.includes(`/webhooks/`) && r.path.includes(`/${payload.token}`);
+    h.fake.faults.push({
+      matches: (r) => mine(r) && (r.method === 'POST' || r.method === 'PATCH'),
+      status: 500,
+      accepted: true,
     });
-    const deleted = h.fake.requests.find((r) => r.method === 'DELETE' && r.path.includes(payload.token));
-    expect(deleted?.path).toMatch(/\/messages\/@original$/);
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    await until(() =>
+      h.logs.some((l) => l.msg === 'could not send the error reply' && l.interaction === payload.id),
+    );
+    const seen = [h.fake.originalMessage(payload.token), ...h.fake.followUps(payload.token)].filter(
+      (m) => m && textOf(m).includes('Something went wrong'),
+    );
+    expect(seen).toHaveLength(1);
   });
 });
 

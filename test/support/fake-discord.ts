@@ -41,6 +41,21 @@ export interface RecordedRequest {
 // biome-ignore lint/suspicious/noExplicitAny: gateway payloads are free-form JSON
 type Json = any;
 
+/**
+ * A fault the fake injects: matching requests are answered `status` instead,
+ * optionally after being carried out (Discord sometimes does the work and
+ * still answers 5xx: a retry then does it twice).
+ */
+export interface Fault {
+  matches(request: RecordedRequest): boolean;
+  /** 500 or 503 for a server error (discord.js retries those itself), 400 for a refused body. */
+  status: number;
+  /** Carry the request out first, then answer `status` (default: not carried out). */
+  accepted?: boolean;
+  /** How many matching requests fail; then the fault is spent (default: every one). */
+  times?: number;
+}
+
 interface Route {
   method: string;
   pattern: RegExp;
@@ -53,12 +68,15 @@ export class FakeDiscord extends EventEmitter {
   readonly gatewayReceived: Json[] = [];
   /** Interaction tokens whose callbacks and webhook calls fail with 400, as for an invalid body. */
   readonly failingTokens = new Set<string>();
+  /** Faults to inject, first match first (see `Fault`). */
+  readonly faults: Fault[] = [];
   /** When set, gateway discovery answers 401 to any other bot token (as Discord does to a bad one). */
   acceptedBotToken: string | null = null;
   /** When set, gateway discovery hands out this URL instead of the fake's own (say, a port nothing listens on). */
   gatewayUrl: string | null = null;
   private readonly sockets = new Set<WebSocket>();
   private readonly messages = new Map<string, Json>();
+  private readonly followUpsByToken = new Map<string, Json[]>();
   private sequence = 0;
   private nextId = 200000000000000000n;
 
@@ -126,6 +144,11 @@ export class FakeDiscord extends EventEmitter {
   /** Closes every gateway connection with `code`, as Discord does (4004: the token was revoked). */
   closeGateway(code: number, reason = ''): void {
     for (const socket of this.sockets) socket.close(code, reason);
+  }
+
+  /** The follow-up messages Discord holds for an interaction (each one the user sees), in order. */
+  followUps(token: string): Json[] {
+    return this.followUpsByToken.get(token) ?? [];
   }
 
   /** The message the fake stored for an interaction's original response (after a reply or edit). */
@@ -228,7 +251,11 @@ export class FakeDiscord extends EventEmitter {
     {
       method: 'POST',
       pattern: /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)$/,
-      handle: (r) => ({ status: 200, body: this.messageFrom(this.snowflake(), r.body as Json) }),
+      handle: (r, [, token]) => {
+        const message = this.messageFrom(this.snowflake(), r.body as Json);
+        this.followUpsByToken.set(token!, [...this.followUps(token!), message]);
+        return { status: 200, body: message };
+      },
     },
     {
       method: 'PUT',
@@ -268,7 +295,13 @@ export class FakeDiscord extends EventEmitter {
       body: await readBody(req),
     };
     this.requests.push(request);
-    const result = this.failing(request) ? invalidFormBody() : this.route(request);
+    const fault = this.takeFault(request);
+    const carriedOut = this.failing(request)
+      ? invalidFormBody()
+      : !fault || fault.accepted
+        ? this.route(request)
+        : undefined;
+    const result = fault ? faultAnswer(fault.status) : carriedOut!;
     // Like Discord, a 204 has no body and no content type (discord.js would try to parse one).
     if (result.body === undefined) res.writeHead(result.status).end();
     else
@@ -279,6 +312,15 @@ export class FakeDiscord extends EventEmitter {
   /** A bot token other than `acceptedBotToken`, when one is set. */
   private rejects(request: RecordedRequest): boolean {
     return this.acceptedBotToken !== null && request.headers.authorization !== `Bot ${this.acceptedBotToken}`;
+  }
+
+  /** The first fault matching `request`, counted as used. */
+  private takeFault(request: RecordedRequest): Fault | undefined {
+    const index = this.faults.findIndex((f) => (f.times ?? 1) > 0 && f.matches(request));
+    if (index < 0) return undefined;
+    const fault = this.faults[index]!;
+    if (fault.times !== undefined) fault.times -= 1;
+    return fault;
   }
 
   private failing(request: RecordedRequest): boolean {
@@ -339,6 +381,12 @@ function messageFields(body: Json): Json {
 
 function invalidFormBody() {
   return { status: 400, body: { message: 'Invalid Form Body', code: 50035 } };
+}
+
+function faultAnswer(status: number) {
+  return status === 400
+    ? invalidFormBody()
+    : { status, body: { message: status >= 500 ? `${status}: Server Error` : `${status}`, code: 0 } };
 }
 
 function unauthorized() {
