@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CountryInputSchema } from './countries.ts';
+import { parseRanges } from './sources/address.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalText = z
@@ -122,8 +123,38 @@ const DiscordSchema = z
   })
   .transform(rateLimitSettings);
 
+/** Corpus management from Discord (/corpus add-url, add-file, list, remove) and its audit trail. */
+const SourcesSchema = z.object({
+  /** The whole fetch of a source, redirects included, in seconds. */
+  SOURCE_FETCH_TIMEOUT_SECONDS: blankIsUnset(z.coerce.number().positive().max(600)).transform((v) => v ?? 20),
+  /** Largest source fetched, in bytes (and never more than MAX_FILE_BYTES, which the loader would skip). */
+  SOURCE_FETCH_MAX_BYTES: blankIsUnset(z.coerce.number().int().positive()).transform(
+    (v) => v ?? 5 * 1024 * 1024,
+  ),
+  /** Redirects followed, each checked again (0: none). */
+  SOURCE_FETCH_MAX_REDIRECTS: blankIsUnset(z.coerce.number().int().min(0).max(20)).transform((v) => v ?? 5),
+  /**
+   * Addresses a source may be fetched from although they are not public (loopback, private,
+   * link-local…): IP addresses and CIDR ranges, separated by commas. Empty: public addresses only.
+   */
+  SOURCE_FETCH_ALLOW_ADDRESSES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseRanges(v ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** A channel the audit trail (adds, removes, refusals, reloads) is posted to, besides the ledger file. */
+  AUDIT_CHANNEL_ID: snowflake.optional().or(z.literal('').transform(() => undefined)),
+});
+
 export type BaseConfig = z.infer<typeof BaseSchema>;
-export type BotConfig = BaseConfig & z.infer<typeof DiscordSchema>;
+export type SourcesConfig = z.infer<typeof SourcesSchema>;
+export type BotConfig = BaseConfig & z.infer<typeof DiscordSchema> & SourcesConfig;
 
 /** A configuration problem, phrased as one line a person can act on. */
 export class ConfigError extends Error {
@@ -155,5 +186,9 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig
 
 /** Settings the Discord bot and the deploy script need. */
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
-  return { ...parseWith(BaseSchema, env), ...parseWith(DiscordSchema, env) };
+  return {
+    ...parseWith(BaseSchema, env),
+    ...parseWith(DiscordSchema, env),
+    ...parseWith(SourcesSchema, env),
+  };
 }

@@ -17,6 +17,7 @@ import { answerClaims, replyOf, type SpeakerOf } from './claims.ts';
 import { displayOf } from './display.ts';
 import { type NameLookup, parseQuestion } from './question.ts';
 import type { Catalog, Request } from './requests.ts';
+import { answerDocuments } from './sources.ts';
 import { suggestCountriesFor, suggestSpeakers } from './suggest.ts';
 import type {
   Answer,
@@ -62,6 +63,8 @@ export function answer(corpus: Corpus, request: Request, lastReload: ReloadRepor
       return answerCorpus(corpus, lastReload);
     case 'claims':
       return answerClaimsAbout(corpus, request.country, request.topic, request.limit);
+    case 'documents':
+      return answerDocuments(corpus, request.file);
   }
 }
 

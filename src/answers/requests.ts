@@ -43,6 +43,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('quotes'), speaker: text(MAX_LENGTH.speaker) }),
   z.object({ type: z.literal('source'), citation: text(MAX_LENGTH.citation) }),
   z.object({ type: z.literal('corpus') }),
+  /** What one corpus file was read as (after /corpus add-url or add-file): its documents, or why it was skipped. */
+  z.object({ type: z.literal('documents'), file: text(MAX_LENGTH.citation) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 

@@ -12,6 +12,7 @@ import type {
   StatementKind,
 } from '../model.ts';
 import type { Display } from './display.ts';
+import type { DocumentsAnswer, SourceChangeAnswer, SourcesAnswer } from './sources.ts';
 
 /** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
 export interface Citation {
@@ -270,4 +271,7 @@ export type Answer =
   | CorpusAnswer
   | ReloadAnswer
   | HelpAnswer
-  | ClaimsAnswer;
+  | ClaimsAnswer
+  | DocumentsAnswer
+  | SourcesAnswer
+  | SourceChangeAnswer;

@@ -12,6 +12,7 @@ import type {
 } from 'discord.js';
 import type { Catalog, Request } from '../answers/requests.ts';
 import type { Answer } from '../answers/types.ts';
+import type { AttachmentRef } from '../sources/manager.ts';
 
 /** What a command may do; the router builds one per interaction. */
 export interface CommandContext {
@@ -25,14 +26,28 @@ export interface CommandContext {
   show(answer: Answer, options?: { private?: boolean | null }): Promise<void>;
   /** Every command the bot serves, in name order. */
   commands(): readonly CommandModule[];
+  /** Corpus management (/corpus add-url, add-file, list, remove); the command checks permissions first. */
+  sources: SourceCommands;
+}
+
+/** Corpus management: each change reloads the corpus and replies privately with what it did. */
+export interface SourceCommands {
+  addUrl(url: string): Promise<void>;
+  addFile(attachment: AttachmentRef): Promise<void>;
+  list(): Promise<void>;
+  remove(source: string): Promise<void>;
+  /** Autocomplete over the sources added from Discord. */
+  choices(typed: string): Promise<{ name: string; value: string }[]>;
 }
 
 /**
  * One use of a command, as option values by name: what /help shows for it
  * (and `npm run ask -- help`, offline). The loader checks that it names
- * only the command's options and gives every required one.
+ * only the command's options and gives every required one. A command with
+ * subcommands gives one use of each, by subcommand name.
  */
-export type CommandExample = Readonly<Record<string, string | boolean>>;
+export type OptionValues = Readonly<Record<string, string | boolean>>;
+export type CommandExample = OptionValues | Readonly<Record<string, OptionValues>>;
 
 export interface CommandModule {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -75,12 +90,39 @@ export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, Comm
   return commands;
 }
 
-/** What is wrong with a command's example (an option it does not have, a required one missing), or null. */
+/** Discord's option type of a subcommand. */
+const SUBCOMMAND = 1;
+
+/**
+ * What is wrong with a command's example (an option it does not have, a required one missing; for a
+ * command with subcommands, a subcommand without an example), or null.
+ */
 export function exampleProblem(module: Pick<CommandModule, 'data' | 'example'>): string | null {
   const options = module.data.toJSON().options ?? [];
+  const subcommands = options.filter((o) => o.type === SUBCOMMAND);
+  if (subcommands.length === 0) return optionsProblem(module.data.name, options, module.example);
+  const examples = module.example as Readonly<Record<string, unknown>>;
+  const names = new Set(subcommands.map((s) => s.name));
+  const unknown = Object.keys(examples).find((name) => !names.has(name));
+  if (unknown) return `names a subcommand /${module.data.name} does not have: ${unknown}`;
+  for (const sub of subcommands) {
+    const example = examples[sub.name];
+    if (typeof example !== 'object' || example === null) return `lacks /${module.data.name} ${sub.name}`;
+    const inner = 'options' in sub ? (sub.options ?? []) : [];
+    const problem = optionsProblem(`${module.data.name} ${sub.name}`, inner, example as OptionValues);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function optionsProblem(
+  command: string,
+  options: readonly { name: string; required?: boolean }[],
+  example: Readonly<Record<string, unknown>>,
+): string | null {
   const names = new Set(options.map((o) => o.name));
-  const unknown = Object.keys(module.example).find((name) => !names.has(name));
-  if (unknown) return `names an option /${module.data.name} does not have: ${unknown}`;
-  const missing = options.find((o) => 'required' in o && o.required && !(o.name in module.example));
+  const unknown = Object.keys(example).find((name) => !names.has(name));
+  if (unknown) return `names an option /${command} does not have: ${unknown}`;
+  const missing = options.find((o) => o.required && !(o.name in example));
   return missing ? `lacks the required option ${missing.name}` : null;
 }

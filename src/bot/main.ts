@@ -15,11 +15,12 @@
  * `startBot` is the same entry point without the process concerns; the
  * end-to-end tests call it.
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { AnswerService } from '../answers/requests.ts';
 import { type BotConfig, ConfigError, loadBotConfig, loadDotEnv } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { NO_MENTIONS } from '../render/discord.ts';
+import { sourceSettings } from '../sources/manager.ts';
 import { loadCommands } from './commands.ts';
 import { isEntryPoint } from './entry.ts';
 import { describeError, Refusal } from './errors.ts';
@@ -118,6 +119,13 @@ function answeredOnStop(
   });
 }
 
+/** Posts audit lines to AUDIT_CHANNEL_ID (the bot needs Send Messages there), when it is set. */
+function auditPoster(client: Client, channelId: string | undefined) {
+  if (!channelId) return undefined;
+  return (content: string) =>
+    client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: NO_MENTIONS } });
+}
+
 /** Resolves when `promise` settles or after `ms`, whichever is first; true if it settled. */
 function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -165,6 +173,10 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
+    sources: {
+      ...sourceSettings(config),
+      audit: auditPoster(client, config.AUDIT_CHANNEL_ID),
+    },
   });
   const inFlight = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction) => {

@@ -7,9 +7,13 @@ import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.j
 import { Refusal } from './errors.ts';
 import { replies } from './replies.ts';
 
-export function requireManageServer(interaction: ChatInputCommandInteraction): void {
+/** Refuses (with `refusal`, by default /reload's wording) anyone without Manage Server, and any use outside a server. */
+export function requireManageServer(
+  interaction: ChatInputCommandInteraction,
+  refusal: string = replies.needsManageServer,
+): void {
   if (!interaction.inGuild()) throw new Refusal(replies.guildOnly);
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new Refusal(replies.needsManageServer);
+    throw new Refusal(refusal);
   }
 }

@@ -11,9 +11,11 @@ import type {
   Interaction,
 } from 'discord.js';
 import type { AnswerService } from '../answers/requests.ts';
+import type { Answer } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
 import { parseButtonId } from '../render/discord.ts';
-import type { CommandContext, CommandModule } from './commands.ts';
+import { SOURCE_REPLIES, SourceManager, type SourceSettings } from '../sources/manager.ts';
+import type { CommandContext, CommandModule, SourceCommands } from './commands.ts';
 import {
   describeError,
   describeInteraction,
@@ -35,6 +37,8 @@ export interface RouterDeps {
   rateLimit: { burst: number; refillSeconds: number };
   now?: () => number;
   deferAfterMs?: number;
+  /** Corpus management from Discord (/corpus add-url, add-file, list, remove); without it, refused. */
+  sources?: SourceSettings | undefined;
 }
 
 export interface Router {
@@ -55,6 +59,34 @@ export function createRouter(deps: RouterDeps): Router {
     logger,
   });
   const reloader = new Reloader(service, logger);
+  const sources = deps.sources
+    ? new SourceManager({ ...deps.sources, service, logger, reload: (by) => reloader.reload(by) })
+    : null;
+
+  /** Corpus management for one interaction: every reply is private, and deferred (a fetch and a reload take seconds). */
+  function sourcesFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction): SourceCommands {
+    const by = () => ({
+      id: interaction.user.id,
+      username: interaction.user.username,
+      guildId: interaction.guildId,
+    });
+    const manager = () => {
+      if (!sources) throw new Refusal(SOURCE_REPLIES.unavailable);
+      return sources;
+    };
+    const send = (work: (m: SourceManager) => Promise<Answer>) =>
+      responder.send(interaction as ChatInputCommandInteraction, () => work(manager()), {
+        ephemeral: true,
+        deferFirst: true,
+      });
+    return {
+      addUrl: (url) => send((m) => m.addUrl(url, by())),
+      addFile: (attachment) => send((m) => m.addAttachment(attachment, by())),
+      list: () => send((m) => m.list()),
+      remove: (source) => send((m) => m.remove(source, by())),
+      choices: async (typed) => (sources ? sources.choices(typed) : []),
+    };
+  }
 
   function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandContext {
     return {
@@ -71,14 +103,17 @@ export function createRouter(deps: RouterDeps): Router {
       reload: () =>
         responder.send(
           interaction as ChatInputCommandInteraction,
-          async () => ({
-            type: 'reload',
-            report: await reloader.reload({
+          async () => {
+            const by = {
               id: interaction.user.id,
               username: interaction.user.username,
               guildId: interaction.guildId,
-            }),
-          }),
+            };
+            const report = await reloader.reload(by);
+            // The audit trail (ledger, audit channel) records every reload, not only those of a source change.
+            await sources?.recordReload(by, report);
+            return { type: 'reload', report };
+          },
           {
             ephemeral: true,
             deferFirst: true,
@@ -86,6 +121,7 @@ export function createRouter(deps: RouterDeps): Router {
             notice: (answer) => (answer.type === 'reload' ? replies.reloaded(answer.report) : replies.failed),
           },
         ),
+      sources: sourcesFor(interaction),
     };
   }
 

@@ -24,6 +24,7 @@ import { contextButtonId, pageButtonId } from './discord/ids.ts';
 import { LIMITS } from './discord/limits.ts';
 import { clampMarkdown } from './discord/markdown.ts';
 import { type EmbedPage, paginate } from './discord/pages.ts';
+import { documentsLayout, sourceChangeLayout, sourcesLayout } from './discord/sources.ts';
 
 export { type ButtonAction, parseButtonId } from './discord/ids.ts';
 export type { ContextRef, EmbedPage } from './discord/pages.ts';
@@ -84,6 +85,12 @@ function layoutOf(answer: Answer): Layout {
       return helpLayout(answer);
     case 'claims':
       return claimsLayout(answer);
+    case 'documents':
+      return documentsLayout(answer);
+    case 'sources':
+      return sourcesLayout(answer);
+    case 'source-change':
+      return sourceChangeLayout(answer);
   }
 }
 

@@ -31,6 +31,7 @@ import { countryInfo } from '../countries.ts';
 import { didYouMeanCountryText, didYouMeanText, readingLine, tooCommonLine } from './guidance-text.ts';
 import { renderHelpText } from './help-text.ts';
 import { type Run, runsOf } from './marks.ts';
+import { renderDocumentsText, renderSourceChangeText, renderSourcesText } from './sources-text.ts';
 import { inQuoteMarks, quoteMarks } from './typography.ts';
 
 export interface TextStyle {
@@ -98,6 +99,12 @@ export function renderText(answer: Answer, options: TextStyle = { ansi: false })
       return renderHelpText(answer);
     case 'claims':
       return renderClaims(answer, style);
+    case 'documents':
+      return renderDocumentsText(answer);
+    case 'sources':
+      return renderSourcesText(answer);
+    case 'source-change':
+      return renderSourceChangeText(answer);
   }
 }
 

@@ -129,7 +129,7 @@ describe('answers', () => {
   });
 
   it('/corpus and /source answer', async () => {
-    const corpus = await h.send(slashCommand(h.fake, 'corpus'));
+    const corpus = await h.send(slashCommand(h.fake, 'corpus info'));
     expect(corpus.message.embeds[0].description).toContain('**3** documents');
     const source = await h.send(slashCommand(h.fake, 'source', { citation: 'a:3.1' }));
     expect(source.message.embeds[0].title).toBe('Context: paragraph 3');

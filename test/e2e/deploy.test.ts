@@ -56,7 +56,17 @@ describe('deploy', () => {
     expect(Object.keys(options(byName.source))).toEqual(['citation', 'private']);
     expect(byName.reload.default_member_permissions).toBe('32');
     expect(byName.reload.options ?? []).toEqual([]);
-    expect(Object.keys(options(byName.corpus))).toEqual(['private']);
+    // /corpus: `info` for everyone; add-url, add-file, list and remove check Manage Server when run
+    // (default_member_permissions would hide `info` from everyone else too).
+    const corpus = options(byName.corpus);
+    expect(Object.keys(corpus)).toEqual(['info', 'add-url', 'add-file', 'list', 'remove']);
+    expect(byName.corpus.default_member_permissions ?? null).toBeNull();
+    for (const sub of Object.values(corpus) as Json[]) expect(sub.type).toBe(1);
+    expect(Object.keys(options(corpus.info))).toEqual(['private']);
+    expect(options(corpus['add-url']).url).toMatchObject({ type: 3, required: true, max_length: 2000 });
+    expect(options(corpus['add-file']).file).toMatchObject({ type: 11, required: true });
+    expect(corpus.list.options ?? []).toEqual([]);
+    expect(options(corpus.remove).source).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(byName.help).toMatchObject({ description: expect.stringContaining('example') });
     expect(Object.keys(options(byName.help))).toEqual(['private']);
   });

@@ -31,9 +31,17 @@ describe('/help', () => {
     expect(out.message.embeds[0].title).toBe('whosaid: commands');
     const text = displayed(textOf(out.message));
     for (const command of (await loadCommands()).values()) {
-      expect(text).toContain(`/${command.data.name}`);
-      expect(text).toContain(command.data.toJSON().description);
+      const json = command.data.toJSON();
+      // A command with subcommands (/corpus) is listed as each of them.
+      const subcommands = (json.options ?? []).filter((o) => o.type === 1);
+      for (const { name, description } of subcommands.length ? subcommands : [json]) {
+        expect(text).toContain(subcommands.length ? `/${json.name} ${name}` : `/${name}`);
+        expect(text).toContain(description);
+      }
     }
+    expect(text).toContain(
+      'Example: `/corpus add-url url:https://example.org/news/iran-dismisses-hacking-claims`',
+    );
     expect(text).toContain('Example: `/who-said query:empire of hackers`');
     expect(text).toContain('Example: `/deny country:Russia topic:hacking`');
     expect(text).toContain('/who-said query [speaker] [country] [private]');
@@ -50,7 +58,7 @@ describe('private answers from every command that answers', () => {
     ['quotes', { speaker: 'Tony Blair' }],
     ['search', { query: 'taxes' }],
     ['source', { citation: 'budget:3.1' }],
-    ['corpus', {}],
+    ['corpus info', {}],
   ] as const)('/%s private:true is shown to the asker alone', async (name, options) => {
     const out = await h.send(slashCommand(h.fake, name, { ...options, private: true }));
     expect(out.ephemeral).toBe(true);

@@ -100,7 +100,7 @@ describe('/reload', () => {
   });
 
   it('/corpus shows the last reload', async () => {
-    const out = await h.send(slashCommand(h.fake, 'corpus'));
+    const out = await h.send(slashCommand(h.fake, 'corpus info'));
     expect(out.message.embeds[0].description).toMatch(/Last reload <t:\d+:f>: failed/);
   });
 });

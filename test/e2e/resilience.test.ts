@@ -130,7 +130,7 @@ describe('rate limit', () => {
   it('answers a burst of different commands, then says when to try again, ephemerally', async () => {
     answer = await h.send(slashCommand(h.fake, 'who-said', { query: 'hacked' }, ALICE));
     const search = await h.send(slashCommand(h.fake, 'search', { query: 'hacked' }, ALICE));
-    const corpus = await h.send(slashCommand(h.fake, 'corpus', {}, ALICE));
+    const corpus = await h.send(slashCommand(h.fake, 'corpus info', {}, ALICE));
     for (const out of [answer, search, corpus]) expect(out.ephemeral).toBe(false);
     expect(textOf(answer.message)).toContain('Ivan Petrov');
     expect(textOf(search.message)).toContain('**hacked**');

@@ -141,7 +141,7 @@ describe('the seed corpus through Discord', () => {
   });
 
   it('/corpus counts what is served', async () => {
-    const out = await h.send(slashCommand(h.fake, 'corpus'));
+    const out = await h.send(slashCommand(h.fake, 'corpus info'));
     expect(out.message.embeds[0].description).toContain('**2** documents');
   });
 

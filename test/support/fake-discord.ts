@@ -5,7 +5,8 @@
  *
  * REST (under /api/v10): gateway discovery, interaction callbacks (204),
  * webhook edits and follow-ups of interaction replies, command
- * registration, users/@me and applications/@me. Every request is recorded.
+ * registration, users/@me, applications/@me and channel messages (the
+ * audit channel). Every request is recorded.
  *
  * Gateway: HELLO (op 10) → IDENTIFY (op 2) → READY with no guilds (so the
  * client is ready at once) → HEARTBEAT (op 1) / ACK (op 11); RESUME (op 6)
@@ -280,6 +281,15 @@ export class FakeDiscord extends EventEmitter {
       method: 'GET',
       pattern: /^\/api\/v10\/applications\/@me$/,
       handle: () => ({ status: 200, body: { id: APP_ID, name: 'whosaid', flags: 0, bot_public: true } }),
+    },
+    {
+      // A message the bot posts in a channel (the audit channel).
+      method: 'POST',
+      pattern: /^\/api\/v10\/channels\/(\d+)\/messages$/,
+      handle: (r, [channel]) => ({
+        status: 200,
+        body: { ...this.messageFrom(this.snowflake(), r.body as Json), type: 0, channel_id: channel },
+      }),
     },
   ];
 

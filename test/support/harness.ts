@@ -50,6 +50,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await FakeDiscord.start(
     options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {},
   );
+  // A service given here reads its own folder: CORPUS_DIR (where /corpus add-url stores files and the
+  // audit ledger is kept) must then not be the project's corpus/, which tests never write to.
+  const scratch =
+    options.service && !options.corpusDir ? mkdtempSync(path.join(tmpdir(), 'whosaid-unused-')) : null;
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -61,7 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_TOKEN: BOT_TOKEN,
     DISCORD_CLIENT_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
-    CORPUS_DIR: options.corpusDir ?? SEED_CORPUS,
+    CORPUS_DIR: options.corpusDir ?? scratch ?? SEED_CORPUS,
     SNAPSHOT_DIR: '',
     RATE_LIMIT_BURST: '0', // no rate limit unless a test sets one
     LOG_LEVEL: 'debug',
@@ -74,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
   }).catch(async (error: unknown) => {
     await fake.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     throw error;
   });
   const rawLogs = () => chunks.join('');
@@ -91,6 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await bot.stop();
       await fake.close();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -27,17 +27,60 @@ export const MODERATOR: Person = {
   permissions: PERMISSIONS.manageServer,
 };
 
-type OptionValue = string | boolean | number;
+/** An attachment option's value: the file as Discord describes it (the bot fetches `url`). */
+export interface AttachmentValue {
+  filename: string;
+  url: string;
+  size: number;
+  content_type?: string;
+}
 
-function optionsOf(values: Record<string, OptionValue | undefined>, focused?: string): Json[] {
+type OptionValue = string | boolean | number | AttachmentValue;
+
+/**
+ * Option payloads; an attachment is sent as Discord does, as an id whose
+ * file is in `resolved.attachments` (filled in here).
+ */
+function optionsOf(
+  values: Record<string, OptionValue | undefined>,
+  focused?: string,
+  attachments: Record<string, Json> = {},
+  nextId: () => string = () => String(Object.keys(attachments).length + 1),
+): Json[] {
   return Object.entries(values)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ({
-      name,
-      type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 10 : 3,
-      value,
-      ...(name === focused ? { focused: true } : {}),
-    }));
+    .map(([name, value]) => {
+      if (typeof value === 'object') {
+        const id = nextId();
+        attachments[id] = { id, proxy_url: value.url, ...value };
+        return { name, type: 11, value: id };
+      }
+      return {
+        name,
+        type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 10 : 3,
+        value,
+        ...(name === focused ? { focused: true } : {}),
+      };
+    });
+}
+
+/** `corpus add-url` → the command `corpus` with the subcommand `add-url` holding the options. */
+function commandData(
+  fake: FakeDiscord,
+  name: string,
+  values: Record<string, OptionValue | undefined>,
+  focused?: string,
+): Json {
+  const [command, subcommand] = name.split(' ');
+  const attachments: Record<string, Json> = {};
+  const options = optionsOf(values, focused, attachments, () => fake.snowflake());
+  return {
+    id: fake.snowflake(),
+    name: command,
+    type: 1,
+    options: subcommand ? [{ name: subcommand, type: 1, options }] : options,
+    ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
+  };
 }
 
 function base(fake: FakeDiscord, type: number, person: Person): Json {
@@ -82,16 +125,14 @@ function base(fake: FakeDiscord, type: number, person: Person): Json {
   };
 }
 
+/** A slash command; `name` may name a subcommand too (`corpus info`). */
 export function slashCommand(
   fake: FakeDiscord,
   name: string,
   options: Record<string, OptionValue | undefined> = {},
   person: Person = ALICE,
 ): Json {
-  return {
-    ...base(fake, 2, person),
-    data: { id: fake.snowflake(), name, type: 1, options: optionsOf(options) },
-  };
+  return { ...base(fake, 2, person), data: commandData(fake, name, options) };
 }
 
 /** The same command sent in a direct message with the bot: a user, no member, no server. */
@@ -126,10 +167,7 @@ export function autocomplete(
   options: Record<string, OptionValue | undefined>,
   person: Person = ALICE,
 ): Json {
-  return {
-    ...base(fake, 4, person),
-    data: { id: fake.snowflake(), name, type: 1, options: optionsOf(options, focused) },
-  };
+  return { ...base(fake, 4, person), data: commandData(fake, name, options, focused) };
 }
 
 export function buttonPress(

@@ -24,7 +24,7 @@ function usage(command: HelpCommand): string {
 
 export function helpLayout(a: HelpAnswer): Layout {
   return {
-    frame: { title: 'whosaid: commands', intro: `${INTRO}\n`, color: COLOR, perPage: 10 },
+    frame: { title: 'whosaid: commands', intro: `${INTRO}\n`, color: COLOR, perPage: 20 },
     blocks: a.commands.map((command) => ({
       text: [
         usage(command),

@@ -1,0 +1,50 @@
+/** Corpus management answers as terminal text (the CLI's `--json` aside, mostly for logs and tests). */
+import type {
+  DocumentSummary,
+  DocumentsAnswer,
+  SourceChangeAnswer,
+  SourceOrigin,
+  SourcesAnswer,
+} from '../answers/sources.ts';
+
+function origin(o: SourceOrigin): string {
+  return o.kind === 'url' ? `from ${o.finalUrl}` : `from the attachment ${o.name}`;
+}
+
+export function documentText(d: DocumentSummary): string {
+  const speakers = d.speakers.map((s) => `${s.name} (${s.statements})`).join(', ');
+  return [
+    `${d.title} [${d.id}]`,
+    `   ${d.published ? `published ${d.published}` : 'no date'}${d.publisher ? `, ${d.publisher}` : ''}${d.url ? `, ${d.url}` : ''}`,
+    `   ${d.paragraphs} paragraphs, ${d.sentences} sentences, ${d.statements} statements (${d.denials} denials), ${d.speakers.length} speakers${speakers ? `: ${speakers}` : ''}`,
+    ...d.warnings.map((w) => `   warning: ${w}`),
+  ].join('\n');
+}
+
+export function renderDocumentsText(a: DocumentsAnswer): string {
+  if (a.documents.length) return a.documents.map(documentText).join('\n');
+  return a.skipped ? `${a.file} was skipped: ${a.skipped.reason}` : `No document comes from ${a.file}.`;
+}
+
+export function renderSourceChangeText(a: SourceChangeAnswer): string {
+  const { before, after } = a.reload;
+  return [
+    `${a.by.username} ${a.action} ${a.file}${a.origin ? ` ${origin(a.origin)}` : ''}.`,
+    `Reloaded in ${a.reload.ms} ms: ${after.documents} documents (was ${before.documents}), ${after.statements} statements (was ${before.statements}).`,
+    ...a.warnings.map((w) => `Warning: ${w}`),
+    ...a.documents.map(documentText),
+  ].join('\n');
+}
+
+export function renderSourcesText(a: SourcesAnswer): string {
+  const lines = a.sources.length
+    ? a.sources.map(
+        (s) =>
+          `${s.file}: ${s.documents[0]?.title ?? '(nothing read)'}; added by ${s.addedBy.username} at ${s.addedAt} ${origin(s.origin)}${s.missing ? ' (file missing)' : ''}`,
+      )
+    : ['No source added from Discord is in the corpus.'];
+  if (a.removed.length)
+    lines.push('Recently removed:', ...a.removed.map((r) => `  ${r.file} by ${r.by.username} at ${r.at}`));
+  if (a.untracked.length) lines.push(`In added/ without a record: ${a.untracked.join(', ')}`);
+  return lines.join('\n');
+}
