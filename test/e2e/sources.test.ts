@@ -42,6 +42,11 @@ beforeAll(async () => {
     '/news/grain-exports': ['text/markdown; charset=utf-8', GRAIN],
     '/cdn/attachments/1/2/wheat.md': ['text/markdown; charset=utf-8', WHEAT],
     '/report.pdf': ['application/pdf', '%PDF-1.7'],
+    '/menu-only.html': [
+      'text/html',
+      '<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>',
+    ],
+    '/cdn/binary.md': ['application/octet-stream', 'text\u0000with NUL bytes'],
   };
   server = createServer((req, res) => {
     served.push(req.url!);
@@ -208,6 +213,16 @@ describe('corpus management from Discord', () => {
       'an attachment of another type',
       { file: { filename: 'scan.pdf', size: 10, url: '/report.pdf' } },
       /^Could not add the file scan\.pdf: only \.md, \.txt, \.html, \.json and \.jsonl files can be added, not \.pdf\./,
+    ],
+    [
+      'a page that holds no article',
+      { url: '/menu-only.html' },
+      /: the corpus loader skipped it: no article text found in the HTML page\. Nothing was changed\.$/,
+    ],
+    [
+      'a binary attachment',
+      { file: { filename: 'notes.md', size: 20, url: '/cdn/binary.md' } },
+      /^Could not add the file notes\.md: it is binary, not text\./,
     ],
     [
       'an empty attachment',
