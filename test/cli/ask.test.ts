@@ -3,8 +3,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CliResult, runCli } from '../support/cli.ts';
+
+// Each test starts whole CLI processes (tsx, the engine, a corpus build), several at once: on a
+// shared, loaded machine that took over the default 20 s (CI at load 14), so these get a minute.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The environment without the colour switches, whatever the shell running the tests sets. */
 const { FORCE_COLOR: _force, NO_COLOR: _no, ...ENV } = process.env;
