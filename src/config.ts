@@ -6,6 +6,7 @@
  * documented in `.env.example`.
  */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { CountryInputSchema } from './countries.ts';
 import { parseRanges } from './sources/address.ts';
@@ -119,6 +120,18 @@ const DiscordSchema = z
     GATEWAY_TIMEOUT_SECONDS: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.coerce.number().positive().max(86_400).default(120),
+    ),
+    /** The health endpoint's port (/livez, /readyz, /metrics); unset: no endpoint. 0: any free port. */
+    HEALTH_PORT: blankIsUnset(z.coerce.number().int().min(0).max(65_535)),
+    /** The address the health endpoint listens on; 0.0.0.0 (or ::) for every interface. */
+    HEALTH_HOST: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+      z
+        .string()
+        .refine((v) => isIP(v) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(v), {
+          message: 'must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::, localhost)',
+        })
+        .default('127.0.0.1'),
     ),
   })
   .transform(rateLimitSettings);

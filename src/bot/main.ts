@@ -25,6 +25,7 @@ import { loadCommands } from './commands.ts';
 import { isEntryPoint } from './entry.ts';
 import { describeError, Refusal } from './errors.ts';
 import { checkToken, connectWithin, type GatewayError, watchGateway } from './gateway.ts';
+import { type BotHealth, openHealth } from './health.ts';
 import { replies } from './replies.ts';
 import { createRouter } from './router.ts';
 
@@ -47,6 +48,8 @@ export interface RunningBot {
    * it is already logged; the process should stop and exit non-zero.
    */
   lost: Promise<GatewayError>;
+  /** The health endpoint (/livez, /readyz, /metrics) when HEALTH_PORT is set; null when nothing listens. */
+  health: BotHealth | null;
   /**
    * Disconnects from Discord and closes the service. Interactions being
    * answered get a moment to finish; a /reload still running is answered
@@ -146,12 +149,20 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
   const commands = await loadCommands(deps.commandsDir);
   for (const warning of config.warnings) logger.warn({ warning }, 'configuration');
   const client = createClient(config);
+  // Listening before the token check and the first build: live at once, ready once it can serve.
+  const health = await openHealth(config, { client, logger, commands: [...commands.keys()] }).catch(
+    async (error: unknown) => {
+      await client.destroy();
+      throw error;
+    },
+  );
 
   // The token first: a bad one must not wait for the first corpus build (seconds to minutes).
   client.rest.setToken(config.DISCORD_TOKEN);
   const me = await checkToken(client.rest, { timeoutMs, logger, apiUrl: config.DISCORD_API_URL }).catch(
     async (error: unknown) => {
       await client.destroy();
+      await health?.close();
       throw error;
     },
   );
@@ -161,8 +172,10 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     deps.service ??
     (await openService(config, logger).catch(async (error: unknown) => {
       await client.destroy();
+      await health?.close();
       throw error;
     }));
+  health?.serving(service);
   // Aborted when the bot stops: a /reload still running is then answered that it did not finish.
   const stopping = new AbortController();
   // Aborted ANSWER_MS later: questions still being answered are then told the bot is restarting.
@@ -173,6 +186,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
+    metrics: health?.metrics,
     sources: {
       ...sourceSettings(config),
       audit: auditPoster(client, config.AUDIT_CHANNEL_ID),
@@ -191,6 +205,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     // Leave nothing running behind a failed start (tests start many bots in one process).
     await client.destroy();
     if (!deps.service) await service.close();
+    await health?.close();
     throw error;
   });
   const user = client.user!;
@@ -213,9 +228,11 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     client: client as Client<true>,
     service,
     lost,
+    health,
     stop: () => {
       stopped ??= (async () => {
         stopping.abort();
+        health?.stopping(); // /readyz: 503 from now on; /livez and /metrics until the end
         // Answers being sent (and the "shutting down" notice of a /reload) need the REST client.
         if (!(await within(Promise.all(inFlight), ANSWER_MS))) {
           abandoning.abort(); // each "thinking…" left is edited into "The bot is restarting…"
@@ -226,6 +243,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
         if (!(await within(service.close(), CLOSE_MS))) {
           logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
         }
+        await health?.close();
         logger.info('stopped');
       })();
       return stopped;

@@ -7,6 +7,7 @@ import type { AnswerService } from '../answers/requests.ts';
 import type { ReloadReport } from '../answers/types.ts';
 import type { Logger } from '../log.ts';
 import { describeError } from './errors.ts';
+import type { AnswerMetrics } from './metrics.ts';
 
 export interface Requester {
   id: string;
@@ -18,16 +19,22 @@ export class Reloader {
   constructor(
     private readonly service: AnswerService,
     private readonly logger: Logger,
+    /** Counts reloads for /metrics, when the health endpoint is on. */
+    private readonly metrics?: Pick<AnswerMetrics, 'reloaded'> | undefined,
   ) {}
 
   reload(by: Requester): Promise<ReloadReport> {
     const requestedAt = new Date().toISOString();
+    const clock = performance.now();
+    const seconds = () => (performance.now() - clock) / 1000;
     return this.service.reload().then(
       (report) => {
+        this.metrics?.reloaded(report.ok ? 'ok' : 'failed', seconds());
         this.logger.info({ event: 'reload', by, requestedAt, ...summary(report) }, 'corpus reload');
         return report;
       },
       (error: unknown) => {
+        this.metrics?.reloaded('error', seconds());
         this.logger.error(
           { event: 'reload', by, requestedAt, ok: false, error: describeError(error) },
           'corpus reload',

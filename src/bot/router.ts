@@ -12,6 +12,7 @@ import type {
 } from 'discord.js';
 import type { AnswerService } from '../answers/requests.ts';
 import type { Answer } from '../answers/types.ts';
+import { EngineRestarting } from '../engine/errors.ts';
 import type { Logger } from '../log.ts';
 import { parseButtonId } from '../render/discord.ts';
 import { SOURCE_REPLIES, SourceManager, type SourceSettings } from '../sources/manager.ts';
@@ -23,6 +24,7 @@ import {
   Refusal,
   withInvalidOptions,
 } from './errors.ts';
+import type { AnswerMetrics, AnswerOutcome } from './metrics.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { Reloader } from './reload.ts';
 import { replies } from './replies.ts';
@@ -37,6 +39,8 @@ export interface RouterDeps {
   rateLimit: { burst: number; refillSeconds: number };
   now?: () => number;
   deferAfterMs?: number;
+  /** Counts answers and reloads for /metrics (HEALTH_PORT set); without it, nothing is counted. */
+  metrics?: AnswerMetrics | undefined;
   /** Corpus management from Discord (/corpus add-url, add-file, list, remove); without it, refused. */
   sources?: SourceSettings | undefined;
 }
@@ -58,7 +62,7 @@ export function createRouter(deps: RouterDeps): Router {
     deferAfterMs: deps.deferAfterMs,
     logger,
   });
-  const reloader = new Reloader(service, logger);
+  const reloader = new Reloader(service, logger, deps.metrics);
   const sources = deps.sources
     ? new SourceManager({ ...deps.sources, service, logger, reload: (by) => reloader.reload(by) })
     : null;
@@ -130,7 +134,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (!command) throw new Refusal(replies.unknownCommand);
     // Every slash command spends one query, /reload included (it is the costliest).
     const wait = limiter.take(interaction.user.id);
-    if (wait > 0) throw new Refusal(replies.rateLimited(now() + wait, wait, deps.rateLimit));
+    if (wait > 0) throw new OverBudget(replies.rateLimited(now() + wait, wait, deps.rateLimit));
     // An option discord.js cannot read is a refusal by name, not a fault.
     await command.execute(interaction, contextFor(interaction)).catch((error: unknown) => {
       throw withInvalidOptions(error);
@@ -168,13 +172,38 @@ export function createRouter(deps: RouterDeps): Router {
       const started = now();
       if (interaction.isAutocomplete()) return runAutocomplete(interaction);
       if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+      const clock = performance.now();
+      let outcome: AnswerOutcome = 'ok';
       try {
         if (interaction.isChatInputCommand()) await runCommand(interaction);
         else await runButton(interaction);
         logger.debug({ ...describeInteraction(interaction), ms: now() - started }, 'answered');
       } catch (error) {
+        outcome = outcomeOf(error);
         await handleInteractionError(interaction, error, logger);
       }
+      deps.metrics?.answered(metricName(interaction, commands), outcome, (performance.now() - clock) / 1000);
     },
   };
+}
+
+/** A refusal because the user is over their query budget (counted apart in the metrics). */
+class OverBudget extends Refusal {}
+
+function outcomeOf(error: unknown): AnswerOutcome {
+  if (error instanceof OverBudget) return 'rate_limited';
+  if (error instanceof Refusal) return 'refused';
+  return error instanceof EngineRestarting ? 'restarting' : 'error';
+}
+
+/** The `command` label: a command the bot has (never a name a client made up), or the kind of button. */
+function metricName(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  commands: ReadonlyMap<string, CommandModule>,
+): string {
+  if (interaction.isChatInputCommand()) {
+    return commands.has(interaction.commandName) ? interaction.commandName : 'unknown';
+  }
+  const kind = parseButtonId(interaction.customId)?.kind;
+  return kind ? `button:${kind === 'page' ? 'page' : 'context'}` : 'button:unknown';
 }

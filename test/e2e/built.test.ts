@@ -8,10 +8,12 @@
  *
  * Also the process side of the gateway failures (issue 11): a fatal close
  * mid-session and an unreachable gateway exit 1 with one line on stderr; a
- * bad token fails before the corpus is built; LOG_FORMAT=pretty.
+ * bad token fails before the corpus is built; LOG_FORMAT=pretty. And the
+ * health endpoint (HEALTH_PORT) of the built bot, with the README's Docker HEALTHCHECK.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -149,5 +151,47 @@ describe('node dist/src/bot/main.js', () => {
     expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /api/v10/users/@me',
     ]);
+  }, 90_000);
+
+  it("serves /readyz and /metrics with HEALTH_PORT, and the README's Docker HEALTHCHECK passes once ready", async () => {
+    const port = await deadPort();
+    // The command of the Dockerfile in the README, on this test's port.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const command = /^HEALTHCHECK .*\\\n\s*CMD (\[.*\])$/m.exec(readme)?.[1];
+    expect(command).toBeDefined();
+    const [node, flag, script] = JSON.parse(command!) as string[];
+    expect([node, flag, script]).toEqual(['node', '-e', expect.stringContaining('127.0.0.1:9464/readyz')]);
+    const healthCheck = () =>
+      promisify(execFile)(process.execPath, ['-e', script!.replace(':9464/', `:${port}/`)]).then(
+        () => 0,
+        (error: { code?: number }) => error.code,
+      );
+    bot = start({ HEALTH_PORT: String(port) });
+    await bot.waitForLog('connected to Discord', 60_000);
+    expect(await healthCheck()).toBe(0);
+    await interact(fake, slashCommand(fake, 'search', { query: 'hackers' }));
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^whosaid_answers_total\{command="search",outcome="ok"\} 1$/m);
+    expect(metrics).toMatch(/^whosaid_corpus_documents 2$/m);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(await healthCheck()).toBe(1);
+  }, 90_000);
+
+  it('exits 1 with one line when HEALTH_PORT is taken, before anything else', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => taken.once('listening', resolve));
+    const { port } = taken.address() as { port: number };
+    const before = fake.requests.length;
+    try {
+      bot = start({ HEALTH_PORT: String(port) });
+      expect(await bot.exited).toBe(1);
+    } finally {
+      taken.close();
+    }
+    expect(bot.stderr().trimEnd().split('\n')).toEqual([
+      `whosaid could not start: HEALTH_PORT ${port} is already in use on 127.0.0.1`,
+    ]);
+    expect(fake.requests.length).toBe(before);
   }, 90_000);
 });
