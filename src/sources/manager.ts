@@ -146,6 +146,14 @@ function notes(read: DocumentsAnswer): DocumentNote[] {
   }));
 }
 
+/** Why a file could not be written to or moved in the corpus folder, in a few words. */
+function unwritable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+    ? `the corpus folder cannot be written to here (${code}); it must be writable to add or remove sources`
+    : `it could not be stored in the corpus folder (${code})`;
+}
+
 /** Things a moderator should look at twice in what the corpus read. */
 function warningsFor(read: DocumentsAnswer): string[] {
   const warnings: string[] = [];
@@ -264,8 +272,15 @@ export class SourceManager {
           what,
           `it is already in the corpus, unchanged, as ${same.file} (added by ${same.by.username})`,
         );
-      const previous = await this.store.setAside(file);
-      const placed = await this.store.put(file, fetched.bytes);
+      let previous: Awaited<ReturnType<SourceStore['setAside']>> = null;
+      let placed: Awaited<ReturnType<SourceStore['put']>>;
+      try {
+        previous = await this.store.setAside(file);
+        placed = await this.store.put(file, fetched.bytes);
+      } catch (error) {
+        await previous?.restore().catch(() => undefined);
+        throw await this.refuse(by, what, unwritable(error));
+      }
       const undo = async () => {
         await placed.remove();
         await previous?.restore();
@@ -329,7 +344,9 @@ export class SourceManager {
           `No source ${escapeText(shorten(input.trim(), 200))} was added from Discord. \`/corpus list\` shows them.`,
         );
       const before = await this.documents(file);
-      const aside = await this.store.setAside(file);
+      const aside = await this.store.setAside(file).catch((error: unknown) => {
+        throw new Refusal(`Could not remove ${file}: ${escapeText(unwritable(error))}.`);
+      });
       let report: ReloadReport;
       try {
         report = await this.deps.reload(by);

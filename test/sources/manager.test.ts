@@ -322,3 +322,24 @@ describe('the audit line', () => {
     expect(displayed(line)).toBe('⚠️ @everyone could not add https://example.org/x: it is a PDF, not text.');
   });
 });
+
+describe('a corpus folder that cannot be written to', () => {
+  it('refuses the add in one line, and the corpus serves as before', async () => {
+    const blocked = corpusFolder({ 'first.txt': FIRST, added: 'a file where the added/ folder would go' });
+    const blockedService = await stubService(blocked);
+    const blockedManager = new SourceManager({
+      corpusDir: blocked,
+      limits: { timeoutMs: 2000, maxBytes: 100_000, maxRedirects: 2, allow: parseRanges('127.0.0.1') },
+      service: blockedService,
+      reload: () => blockedService.reload(),
+      logger: createLogger('silent'),
+    });
+    pages.set('/blocked.md', { type: 'text/markdown', body: GRAIN });
+    expect(await refused(blockedManager.addUrl(`${base}/blocked.md`, MOD))).toMatch(
+      /: it could not be stored in the corpus folder \((EEXIST|ENOTDIR)\)\. Nothing was changed\.$/,
+    );
+    expect(readFileSync(path.join(blocked, 'added'), 'utf8')).toBe('a file where the added/ folder would go');
+    const corpus = await blockedService.ask({ type: 'corpus' });
+    expect(corpus.type === 'corpus' && corpus.documents).toBe(1);
+  });
+});
