@@ -107,3 +107,27 @@ export function claimsAbout(corpus: Corpus, country: CountryCode): ClaimWithDeni
   }
   return out;
 }
+
+/** How long one background step may link articles before it yields to answers, in ms. */
+const BACKGROUND_SLICE_MS = 2;
+
+/**
+ * Links the articles that hold denials ahead of time, a couple of
+ * milliseconds at a time between answers, so the first `/deny` showing an
+ * article's denials does not pay for linking it (about 0.8 ms an article;
+ * ten new ones made the slowest 1% of `/deny` answers 1 ms slower). The
+ * timers are unref'd: they never keep a process (the CLI) alive.
+ */
+export function linkInBackground(corpus: Corpus): void {
+  let docIds: string[] | null = null;
+  let next = 0;
+  const step = () => {
+    docIds ??= [
+      ...new Set([...corpus.denialsByCountry.values()].flat().map((p) => corpus.statements[p]!.docId)),
+    ];
+    const until = performance.now() + BACKGROUND_SLICE_MS;
+    while (next < docIds.length && performance.now() < until) article(corpus, docIds[next++]!);
+    if (next < docIds.length) setTimeout(step, 0).unref();
+  };
+  setTimeout(step, 0).unref();
+}

@@ -14,6 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { answer, catalogOf } from '../answers/answer.ts';
 import { type Catalog, type Request, RequestSchema } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
+import { linkInBackground } from '../claims/corpus.ts';
 import { CorpusError } from '../corpus/load.ts';
 import { forgetTerms } from '../search/tokenize.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
@@ -112,6 +113,7 @@ export class EngineHost {
       current ? host.#update(current) : host.#openFirst(openOptions, head.scan),
     );
     host.#catalog = catalogOf(host.#store.current);
+    linkInBackground(host.#store.current);
     return host;
   }
 
@@ -153,7 +155,10 @@ export class EngineHost {
   /** Re-reads the files and swaps in the updated corpus. */
   async reload(): Promise<ReloadReport> {
     const report = await this.#store.reload();
-    if (report.ok) this.#catalog = catalogOf(this.#store.current);
+    if (report.ok) {
+      this.#catalog = catalogOf(this.#store.current);
+      linkInBackground(this.#store.current);
+    }
     return report;
   }
 
