@@ -2,13 +2,14 @@
  * Citations: built from a document and a span, and formatted in exactly one
  * place, so every answer in the product cites the same way.
  */
+import { sentenceIndexAt } from '../corpus/segment.ts';
 import type { CorpusDocument } from '../model.ts';
 import { inQuoteMarks } from '../render/typography.ts';
 import type { Citation } from './types.ts';
 
 /** The citation of `doc.text.slice(start, end)`. */
 export function citationFor(doc: CorpusDocument, start: number, end: number): Citation {
-  const sentence = doc.sentences.findLast((s) => s.start <= start) ?? doc.sentences[0]!;
+  const sentence = doc.sentences[sentenceIndexAt(doc.sentences, start)]!;
   return {
     docId: doc.id,
     file: doc.file,

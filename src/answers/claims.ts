@@ -4,7 +4,9 @@
  * The links themselves are src/claims/; this only turns them into plain,
  * cited answer objects. The claim is shown as its whole sentence, verbatim.
  */
+
 import { type CorpusClaim, claimAnswered, claimsAbout } from '../claims/corpus.ts';
+import { sentenceIndexAt } from '../corpus/segment.ts';
 import { findCountry } from '../countries.ts';
 import type { Corpus } from '../engine/corpus.ts';
 import { parseQuery } from '../search/query.ts';
@@ -20,8 +22,8 @@ export type SpeakerOf = (position: number) => SpeakerInfo;
 /** The claim's sentences, verbatim, cited: from the sentence it starts in to the one it ends in. */
 export function claimInfo(corpus: Corpus, claim: CorpusClaim, speakerOf: SpeakerOf): ClaimInfo {
   const doc = corpus.documentById.get(claim.docId)!;
-  const first = doc.sentences.findLast((s) => s.start <= claim.start) ?? doc.sentences[0]!;
-  const last = doc.sentences.findLast((s) => s.start < claim.end) ?? first;
+  const first = doc.sentences[sentenceIndexAt(doc.sentences, claim.start)]!;
+  const last = doc.sentences[sentenceIndexAt(doc.sentences, claim.end - 1)]!;
   const start = first.start;
   const end = Math.max(last.end, first.end);
   return {

@@ -9,6 +9,7 @@
  * Computed only for the statements an answer shows: a binary search per span
  * over the document's sentences, and a handful of marks.
  */
+import { sentenceIndexAt } from '../corpus/segment.ts';
 import type { CorpusDocument, Sentence, Span, Statement } from '../model.ts';
 
 export type DisplayRole = 'speaker' | 'cue' | 'content' | 'quote';
@@ -46,16 +47,16 @@ export function displayOf(statement: Statement, doc: CorpusDocument): Display {
   let cue: Span | null = null;
   const sentences = doc.sentences;
   if (statement.kind !== 'direct' && sentences.length > 0) {
-    const first = sentenceAt(sentences, content.start);
-    const last = Math.max(first, sentenceAt(sentences, content.end - 1));
+    const first = sentenceIndexAt(sentences, content.start);
+    const last = Math.max(first, sentenceIndexAt(sentences, content.end - 1));
     speaker = nearby(statement.speaker.mention, sentences, first, last);
     cue = nearby(statement.cue, sentences, first, last);
     let lo = first;
     let hi = last;
     for (const span of [speaker, cue]) {
       if (!span) continue;
-      lo = Math.min(lo, sentenceAt(sentences, span.start));
-      hi = Math.max(hi, sentenceAt(sentences, span.end - 1));
+      lo = Math.min(lo, sentenceIndexAt(sentences, span.start));
+      hi = Math.max(hi, sentenceIndexAt(sentences, span.end - 1));
       start = Math.min(start, span.start);
       end = Math.max(end, span.end);
     }
@@ -82,8 +83,8 @@ export function displayOf(statement: Statement, doc: CorpusDocument): Display {
  */
 function nearby(span: Span | null, sentences: readonly Sentence[], first: number, last: number): Span | null {
   if (!span || span.end <= span.start) return null;
-  const a = sentenceAt(sentences, span.start);
-  const b = Math.max(a, sentenceAt(sentences, span.end - 1));
+  const a = sentenceIndexAt(sentences, span.start);
+  const b = Math.max(a, sentenceIndexAt(sentences, span.end - 1));
   if (a < first - 1 || b > last + 1) return null;
   if (a < first && sentences[a]!.paragraph !== sentences[first]!.paragraph) return null;
   if (b > last && sentences[b]!.paragraph !== sentences[last]!.paragraph) return null;
@@ -114,16 +115,4 @@ function addMark(marks: DisplayMark[], span: Span, offset: number, length: numbe
     }
   }
   if (start < end) marks.push({ start, end, role });
-}
-
-/** Index of the sentence holding `offset`: the last one starting at or before it (else the first). */
-function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -18,7 +18,9 @@
  *
  * Pure and per document: linear in the article's sentences and statements.
  */
+
 import { stemmer } from 'stemmer';
+import { sentenceIndexAt } from '../corpus/segment.ts';
 import { countriesNamedIn } from '../identity/countries.ts';
 import {
   ACCUSING_LEMMAS,
@@ -152,18 +154,6 @@ function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** The sentence (position in `doc.sentences`) holding an offset. */
-function sentenceAt(doc: CorpusDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Is this word a form of a verb that makes a claim ("alleged", "accuses")? */
 function isAccusingForm(word: string): boolean {
   const cue = CUES.get(word.toLowerCase());
@@ -242,7 +232,7 @@ function statementClaim(doc: CorpusDocument, s: LinkStatement, position: number)
   return {
     start: s.text.start,
     end: s.text.end,
-    sentence: sentenceAt(doc, s.text.start),
+    sentence: sentenceIndexAt(doc.sentences, s.text.start),
     statement: position,
     claimant: s.speaker.name,
     claimantId: s.speakerId,
@@ -408,11 +398,11 @@ export function linkDenial(
   denial: LinkStatement,
   position: number,
 ): Link | null {
-  const first = sentenceAt(
-    doc,
+  const first = sentenceIndexAt(
+    doc.sentences,
     Math.min(denial.text.start, denial.speaker.mention?.start ?? denial.text.start),
   );
-  const last = sentenceAt(doc, Math.max(denial.text.end - 1, denial.text.start));
+  const last = sentenceIndexAt(doc.sentences, Math.max(denial.text.end - 1, denial.text.start));
   const context = doc.text.slice(doc.sentences[first]!.start, doc.sentences[last]!.end);
   const stems = topicStems(context);
   const contextWords = new Set(wordsOf(context));

@@ -237,3 +237,19 @@ function wordAfter(text: string, from: number): string {
   while (e < text.length && /\p{L}/u.test(text[e]!)) e++;
   return text.slice(from, e);
 }
+
+/**
+ * Position in `sentences` (in document order) of the sentence holding
+ * `offset`: the last one starting at or before it, else the first. A binary
+ * search: a file may hold 50,000 sentences.
+ */
+export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}

@@ -20,6 +20,7 @@ import {
   parseDocuments,
   withId,
 } from '../corpus/load.ts';
+import { sentenceIndexAt } from '../corpus/segment.ts';
 import { mostFrequent } from '../identity/majority.ts';
 import { type DocumentPlace, type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
 import type {
@@ -564,16 +565,10 @@ function firstEndingAfter(sentences: readonly Sentence[], offset: number): numbe
   return lo;
 }
 
-/** The last sentence starting at or before `offset`. */
+/** The last sentence starting at or before `offset`, if any. */
 function nearestSentenceBefore(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return sentences[lo - 1];
+  const sentence = sentences[sentenceIndexAt(sentences, offset)];
+  return sentence && sentence.start <= offset ? sentence : undefined;
 }
 
 /**
