@@ -74,21 +74,23 @@ export function answerClaims(
   if (!country) return { ...base, country: null, entries: [], total: 0 };
   const terms = options.topic ? parseQuery(options.topic).terms : [];
   const seen = new Set<string>();
-  const matching = claimsAbout(corpus, country.code).filter(({ claim, denials }) => {
+  const matching = claimsAbout(corpus, country.code).flatMap(({ claim, denials }) => {
     const info = claimInfo(corpus, claim, speakerOf);
     // One sentence can hold two claims (a statement and the reporter's words): shown once.
     const key = `${claim.docId}:${info.citation.start}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) return [];
     seen.add(key);
-    if (!terms.length) return true;
-    const words = new Set(
-      [info.text, ...denials.map((d) => corpus.statements[d]!.text.text)].flatMap((t) => tokenTerms(t)),
-    );
-    return terms.every((t) => words.has(t));
+    if (terms.length) {
+      const words = new Set(
+        [info.text, ...denials.map((d) => corpus.statements[d]!.text.text)].flatMap((t) => tokenTerms(t)),
+      );
+      if (!terms.every((t) => words.has(t))) return [];
+    }
+    return [{ info, denials }];
   });
   const ordered = [...matching.filter((c) => c.denials.length), ...matching.filter((c) => !c.denials.length)];
-  const entries = ordered.slice(0, options.limit ?? DEFAULT_LIMIT).map(({ claim, denials }) => ({
-    claim: claimInfo(corpus, claim, speakerOf),
+  const entries = ordered.slice(0, options.limit ?? DEFAULT_LIMIT).map(({ info, denials }) => ({
+    claim: info,
     denials: denials.map(hitOf),
   }));
   return { ...base, country, entries, total: ordered.length };

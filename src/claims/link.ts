@@ -63,7 +63,7 @@ export interface Claim {
 }
 
 /** The weakest evidence that is still a link (tuned on the seeds and the BBC tune split). */
-export const MIN_SCORE = 0.65;
+const MIN_SCORE = 0.65;
 /** Evidence weights: each is one kind of sign that a claim is what the denial answers. */
 const WEIGHT = {
   /** The claim sits inside the denial's own words ("dismissed allegations by X that …"). */
@@ -136,7 +136,7 @@ function topicStem(word: string): string | null {
 }
 
 /** The content stems of a text ("hackers" and "hacking" are both "hack"). */
-export function topicStems(text: string): Set<string> {
+function topicStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const word of wordsOf(text)) {
     const stem = topicStem(word);
@@ -247,7 +247,7 @@ function statementClaim(doc: CorpusDocument, s: LinkStatement, position: number)
 }
 
 /** Every claim of an article: its statements that are not denials, and its reporter's claim sentences. */
-export function articleClaims(doc: CorpusDocument, statements: readonly LinkStatement[]): ArticleClaims {
+function articleClaims(doc: CorpusDocument, statements: readonly LinkStatement[]): ArticleClaims {
   const claims: Claim[] = [];
   statements.forEach((s, i) => {
     if (!s.denial) claims.push(statementClaim(doc, s, i));
@@ -392,7 +392,7 @@ function shareWithinSides(
  * The claim a denial answers, or null when none is evidence enough. `denial`
  * is the statement at `position` in the statements `articleClaims` was given.
  */
-export function linkDenial(
+function linkDenial(
   doc: CorpusDocument,
   article: ArticleClaims,
   denial: LinkStatement,
