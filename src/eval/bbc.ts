@@ -154,8 +154,33 @@ function sameSpeaker(gold: GoldLabel, s: Statement): boolean {
   return gold.kind === 'person' && surname(gold.speaker) === surname(s.speakerName);
 }
 
-function bestMatch(gold: GoldLabel, candidates: readonly Statement[]): Statement | undefined {
-  const hits = candidates.filter((s) => overlaps(gold, s.text));
+/**
+ * A cue this close to its statement's words belongs to the same attribution
+ * ("which the Tories deny", "Mr Blair directly denied Mr Brown made that
+ * quote"); farther off (a quote continuing an earlier paragraph's speaker), it
+ * does not.
+ */
+const CUE_REACH_CHARS = 200;
+
+/**
+ * What a statement covers for matching: its reported words and, when near,
+ * its cue. Annotators marked a denial as the words that make it one, which for
+ * a short object ("claims denied by Labour", "Europe, which disputes the
+ * claim") is mostly the speaker and the cue.
+ */
+function extent(s: Statement): { start: number; end: number } {
+  const cue = s.cue;
+  if (!cue || cue.end < s.text.start - CUE_REACH_CHARS || cue.start > s.text.end + CUE_REACH_CHARS)
+    return s.text;
+  return { start: Math.min(s.text.start, cue.start), end: Math.max(s.text.end, cue.end) };
+}
+
+function bestMatch(
+  gold: GoldLabel,
+  candidates: readonly Statement[],
+  span: (s: Statement) => { start: number; end: number } = (s) => s.text,
+): Statement | undefined {
+  const hits = candidates.filter((s) => overlaps(gold, span(s)));
   return (
     hits.find((s) => sameSpeaker(gold, s) && s.country === gold.country) ??
     hits.find((s) => sameSpeaker(gold, s)) ??
@@ -225,7 +250,7 @@ export function scoreBbc(
       d.gold++;
       country(g.country).gold++;
       if (g.explicit) d.explicit.gold++;
-      const m = bestMatch(g, denials);
+      const m = bestMatch(g, denials, extent);
       if (m) {
         d.found++;
         if (g.explicit) d.explicit.found++;
@@ -247,7 +272,7 @@ export function scoreBbc(
     for (const s of denials) {
       d.predicted++;
       country(s.country).predicted++;
-      if (a.denials.some((g) => overlaps(g, s.text))) {
+      if (a.denials.some((g) => overlaps(g, extent(s)))) {
         d.correct++;
         country(s.country).correct++;
       } else d.falseAlarms.push(`${a.file} [${s.speakerName}, ${s.country}] ${line(doc, s.text)}`);
