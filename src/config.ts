@@ -133,8 +133,72 @@ const DiscordSchema = z
         })
         .default('127.0.0.1'),
     ),
+    /**
+     * Gateway shards this process runs (discord.js's own sharding: one process, one engine):
+     * 1 (default), a number, or `auto` for the count Discord recommends (GET /gateway/bot).
+     */
+    DISCORD_SHARD_COUNT: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z
+        .union([z.literal('auto'), z.coerce.number().int().min(1).max(100_000)], {
+          error: 'must be auto or a whole number of shards, 1 or more',
+        })
+        .default(1),
+    ),
+    /** Only these shard ids (`0-3,7`) of DISCORD_SHARD_COUNT, for several processes; unset: all of them. */
+    DISCORD_SHARD_IDS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const ids = parseShardIds(v);
+      if (ids) return ids;
+      ctx.addIssue({ code: 'custom', message: 'must be shard ids and ranges, such as 0-3,7' });
+      return z.NEVER;
+    }),
+    /** discord.js reads these itself (its ShardingManager sets them for the processes it spawns). */
+    SHARD_COUNT: notOurs('DISCORD_SHARD_COUNT'),
+    SHARDS: notOurs('DISCORD_SHARD_IDS'),
+  })
+  .superRefine((config, ctx) => {
+    const ids = config.DISCORD_SHARD_IDS;
+    if (!ids) return;
+    const count = config.DISCORD_SHARD_COUNT;
+    if (count === 'auto') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_SHARD_IDS'],
+        message: 'needs a number in DISCORD_SHARD_COUNT',
+      });
+    } else if (ids.some((id) => id >= count)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_SHARD_IDS'],
+        message: `must be below DISCORD_SHARD_COUNT (${count}): shard ids run from 0 to ${count - 1}`,
+      });
+    }
   })
   .transform(rateLimitSettings);
+
+/** `0-3,7` → [0, 1, 2, 3, 7] (sorted, each once); null when it is not such a list. */
+function parseShardIds(text: string): number[] | null {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const match = /^\s*(\d{1,6})\s*(?:-\s*(\d{1,6})\s*)?$/.exec(part);
+    if (!match) return null;
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    if (to < from) return null;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** A variable whosaid refuses because discord.js would read it behind its back: `instead` is ours. */
+function notOurs(instead: string) {
+  return blankIsUnset(z.string())
+    .refine((v) => v === undefined, {
+      message: `is read by discord.js's own process sharding, not by whosaid; set ${instead} instead (see .env.example)`,
+    })
+    .transform(() => undefined);
+}
 
 /** Corpus management from Discord (/corpus add-url, add-file, list, remove) and its audit trail. */
 const SourcesSchema = z.object({

@@ -12,14 +12,14 @@
  *   so that its supervisor sees it.
  */
 import { once } from 'node:events';
-import { type Client, Events, type REST, Routes } from 'discord.js';
+import { type Client, type ClientOptions, Events, type REST, Routes } from 'discord.js';
 import type { Logger } from '../log.ts';
 
 /** Close codes after which Discord will not take the connection back, with what they mean to an operator. */
 export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
   4004: 'authentication failed: the token was reset or revoked; put the new one in DISCORD_TOKEN and restart',
-  4010: 'invalid shard: the shard settings are wrong',
-  4011: 'sharding required: the bot is in too many servers for one gateway connection',
+  4010: 'invalid shard: the shard settings are wrong (DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS)',
+  4011: 'sharding required: the bot is in too many servers for its shards; set DISCORD_SHARD_COUNT=auto',
   4012: 'invalid API version: this version of discord.js is too old for Discord',
   4013: 'invalid intents',
   4014: 'disallowed intents: an intent the bot asks for is not enabled for it in the Developer Portal',
@@ -32,6 +32,8 @@ export class GatewayError extends Error {
     message: string,
     /** The gateway close code, when Discord closed the connection. */
     readonly code?: number,
+    /** The shard Discord closed, when the bot runs more than one. */
+    readonly shard?: number,
   ) {
     super(message);
   }
@@ -95,38 +97,109 @@ export async function checkToken(
 }
 
 /**
- * Logs in and waits until the client is ready. discord.js keeps retrying a
- * gateway it cannot reach; we warn once it is taking long, and give up with
- * a `GatewayError` after `timeoutMs` (the client is then destroyed).
+ * How long @discordjs/ws may hold a shard back before it identifies: Discord lets `max_concurrency`
+ * shards identify every 5 seconds, and the throttle adds up to 1.5 s of jitter. With several shards,
+ * waiting for that turn is not being unreachable, so it is never counted against GATEWAY_TIMEOUT_SECONDS.
+ */
+export const IDENTIFY_SLOT_MS = 6500;
+
+export interface ShardSettings {
+  DISCORD_SHARD_COUNT: number | 'auto';
+  DISCORD_SHARD_IDS?: number[] | undefined;
+}
+
+/**
+ * The Client options for discord.js's own (internal) sharding: every shard in
+ * this one process, driven by @discordjs/ws's WebSocketManager, and every
+ * interaction handled by the same router and engine whichever shard it came on.
+ * One shard (the default) passes nothing: discord.js's own default.
+ */
+export function shardOptions(config: ShardSettings): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  const count = config.DISCORD_SHARD_COUNT;
+  if (count === 'auto') return { shards: 'auto' }; // GET /gateway/bot's `shards`, at each start
+  if (count === 1 && !config.DISCORD_SHARD_IDS) return {};
+  return {
+    shards: config.DISCORD_SHARD_IDS ?? Array.from({ length: count }, (_, id) => id),
+    shardCount: count,
+  };
+}
+
+/** `2` or `1, 3`: the ids, for a message. */
+const listed = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b).join(', ');
+
+/** The client's shards that are not ready yet (before discord.js knows its shards: none). */
+function shardsWaiting(client: Client, ready: ReadonlySet<number>): number[] {
+  return [...client.ws.shards.keys()].filter((id) => !ready.has(id));
+}
+
+/**
+ * Logs in and waits until the client is ready: every shard connected.
+ * discord.js keeps retrying a gateway it cannot reach; we warn once it is
+ * taking long, and give up with a `GatewayError` after `timeoutMs` in which
+ * no shard connected (the client is then destroyed by the caller). With
+ * several shards, each one that connects restarts the clock, and the next
+ * shard's turn to identify (`IDENTIFY_SLOT_MS`) is not counted: a process
+ * with 40 shards and `max_concurrency` 1 takes over 3 minutes to connect.
  */
 export async function connectWithin(
   client: Client,
   token: string,
   { timeoutMs, logger }: { timeoutMs: number; logger: Logger },
 ): Promise<void> {
-  const started = Date.now();
-  const ready = once(client, Events.ClientReady);
-  ready.catch(() => undefined); // a failed login is reported by login() itself
+  let since = Date.now();
+  const ready = new Set<number>();
+  const allReady = once(client, Events.ClientReady);
+  allReady.catch(() => undefined); // a failed login is reported by login() itself
   let slow: NodeJS.Timeout | undefined;
   let expiry: NodeJS.Timeout | undefined;
   const gateway = () => client.ws.gateway?.replace(/\/$/, '') ?? 'the Discord gateway';
+  let fail: (error: GatewayError) => void = () => undefined;
   const expired = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const give = (ms: number) => {
+    clearTimeout(expiry);
+    clearTimeout(slow);
     expiry = setTimeout(() => {
-      reject(
+      const waiting = shardsWaiting(client, ready);
+      const what =
+        ready.size > 0
+          ? `shard${waiting.length === 1 ? '' : 's'} ${listed(waiting)} of ${client.ws.shards.size} ` +
+            `to ${gateway()} in ${seconds(timeoutMs)} since the last one connected`
+          : `to ${gateway()} in ${seconds(timeoutMs)}`;
+      fail(
         new GatewayError(
-          `could not connect to ${gateway()} in ${seconds(timeoutMs)} (GATEWAY_TIMEOUT_SECONDS); ` +
-            'is Discord reachable from here?',
+          `could not connect ${what} (GATEWAY_TIMEOUT_SECONDS); is Discord reachable from here?`,
         ),
       );
-    }, timeoutMs);
-  });
-  slow = setTimeout(
-    () => logger.warn({ ms: Date.now() - started, gateway: gateway() }, 'still connecting to the gateway'),
-    Math.min(10_000, timeoutMs / 2),
-  );
+    }, ms);
+    slow = setTimeout(
+      () => {
+        const waiting = shardsWaiting(client, ready);
+        const shards = ready.size > 0 ? { waiting, ready: ready.size } : {};
+        logger.warn(
+          { ms: Date.now() - since, gateway: gateway(), ...shards },
+          'still connecting to the gateway',
+        );
+      },
+      Math.min(10_000, timeoutMs / 2) + (ms - timeoutMs),
+    );
+  };
+  const onShardReady = (shard: number) => {
+    if (ready.has(shard)) return;
+    ready.add(shard);
+    const total = client.ws.shards.size;
+    if (total <= 1) return;
+    logger.info({ shard, ready: ready.size, of: total }, 'gateway shard ready');
+    since = Date.now();
+    if (ready.size < total) give(timeoutMs + IDENTIFY_SLOT_MS);
+  };
+  client.on(Events.ShardReady, onShardReady);
+  give(timeoutMs);
   try {
-    await Promise.race([client.login(token).then(() => ready), expired]);
+    await Promise.race([client.login(token).then(() => allReady), expired]);
   } finally {
+    client.off(Events.ShardReady, onShardReady);
     clearTimeout(slow);
     clearTimeout(expiry);
   }
@@ -140,16 +213,24 @@ export interface WatchOptions {
 }
 
 /**
- * Watches a connected client: a fatal close code, or the gateway unreachable
- * for `timeoutMs` in a row, is lost for good. Ordinary reconnects and resumes
- * (Discord asks for them now and then) are logged at debug level, and a
- * reconnect that takes more than a few seconds at warn. Returns a function
- * that stops watching.
+ * Watches a connected client, every shard of it: a fatal close code on any
+ * shard is lost for good (the process must stop: part of its servers would
+ * get no answers), and so is a gateway unreachable for `timeoutMs` while
+ * discord.js retries, that is `timeoutMs` with some shard down and none
+ * coming back (a shard that comes back restarts the clock, its neighbours'
+ * turns to identify not counted). Ordinary reconnects and resumes (Discord
+ * asks for them now and then) are logged at debug level, and a reconnect
+ * that takes more than a few seconds at warn. Returns a function that stops
+ * watching.
  */
 export function watchGateway(client: Client, { timeoutMs, logger, onLost }: WatchOptions): () => void {
-  let lostSince: number | null = null;
+  /** Shards reconnecting, and since when. */
+  const down = new Map<number, number>();
+  /** Since when no shard has come back while some are down; null when none is down. */
+  let clock: number | null = null;
   let warned = false;
   let done = false;
+  const sharded = () => client.ws.shards.size > 1;
   const lose = (error: GatewayError) => {
     if (done) return;
     done = true;
@@ -158,37 +239,56 @@ export function watchGateway(client: Client, { timeoutMs, logger, onLost }: Watc
   };
   const onDisconnect = (event: { code: number }, shard: number) => {
     const why = FATAL_CLOSE_CODES[event.code];
-    if (why) lose(new GatewayError(`Discord closed the gateway with code ${event.code}, ${why}`, event.code));
-    else logger.warn({ shard, code: event.code }, 'gateway disconnected');
+    if (!why) {
+      logger.warn({ shard, code: event.code }, 'gateway disconnected');
+      return;
+    }
+    const on = sharded() ? ` on shard ${shard} of ${client.options.shardCount}` : '';
+    lose(
+      new GatewayError(
+        `Discord closed the gateway with code ${event.code}${on}, ${why}`,
+        event.code,
+        sharded() ? shard : undefined,
+      ),
+    );
   };
   const onReconnecting = (shard: number) => {
-    if (lostSince === null) lostSince = Date.now();
+    if (!down.has(shard)) down.set(shard, Date.now());
+    clock ??= Date.now();
     logger.debug({ shard }, 'gateway reconnecting');
   };
   const onBack = (shard: number) => {
-    if (lostSince === null) return;
-    const ms = Date.now() - lostSince;
+    const since = down.get(shard);
+    if (since === undefined) return;
+    down.delete(shard);
+    const ms = Date.now() - since;
     if (warned) logger.info({ shard, ms }, 'gateway connection back');
     else logger.debug({ shard, ms }, 'gateway connection back');
-    lostSince = null;
-    warned = false;
+    if (down.size === 0) {
+      clock = null;
+      warned = false;
+    } else {
+      clock = Date.now() + IDENTIFY_SLOT_MS; // progress; the next shard may wait for its turn to identify
+    }
   };
   const onError = (error: Error, shard: number) =>
     logger.warn({ shard, error: { type: error.name, message: error.message } }, 'gateway error');
   const timer = setInterval(
     () => {
-      if (lostSince === null) return;
-      const ms = Date.now() - lostSince;
+      if (clock === null) return;
+      const ms = Date.now() - clock;
+      const shards = sharded() ? { shards: [...down.keys()] } : {};
       if (ms >= timeoutMs) {
+        const on = sharded() ? ` on shard${down.size === 1 ? '' : 's'} ${listed(down.keys())}` : '';
         lose(
           new GatewayError(
-            `the gateway has been unreachable for ${seconds(ms)} (GATEWAY_TIMEOUT_SECONDS); ` +
+            `the gateway has been unreachable for ${seconds(ms)} (GATEWAY_TIMEOUT_SECONDS)${on}; ` +
               'discord.js could not reconnect',
           ),
         );
       } else if (!warned && ms >= Math.min(10_000, timeoutMs / 2)) {
         warned = true;
-        logger.warn({ ms }, 'gateway connection lost; discord.js is reconnecting');
+        logger.warn({ ms, ...shards }, 'gateway connection lost; discord.js is reconnecting');
       }
     },
     Math.min(1000, Math.max(50, timeoutMs / 10)),

@@ -5,8 +5,8 @@
  * - `GET /livez`: 200 while the process runs (the event loop answers).
  * - `GET /readyz`: 200 only when the corpus is loaded and every gateway
  *   shard is connected; otherwise 503 with one line saying why (building the
- *   corpus, connecting, reconnecting, an engine worker being replaced,
- *   stopping).
+ *   corpus, connecting, reconnecting, which shards are not ready when there
+ *   are several, an engine worker being replaced, stopping).
  * - `GET /metrics`: the Prometheus text of `metrics.ts`.
  *
  * It listens from the very start of `startBot`, before the token is checked
@@ -116,6 +116,8 @@ export interface ReadinessParts {
   service(): AnswerService | undefined;
   /** Every gateway shard is connected (identified or resumed). */
   gatewayConnected(): boolean;
+  /** With several shards, which are not connected, in a few words (`shardsNotReady`). */
+  gatewayDetail?(): string | undefined;
 }
 
 /** Why the bot is not ready, in one line, or null when it is. */
@@ -124,7 +126,12 @@ export function whyNotReady(parts: ReadinessParts): string | null {
   const service = parts.service();
   if (!service) return 'the corpus is not loaded yet';
   if (engineFigures(service).restarting) return 'the engine worker is being replaced; answers resume shortly';
-  if (!parts.gatewayConnected()) return 'not connected to the Discord gateway';
+  if (!parts.gatewayConnected()) {
+    const detail = parts.gatewayDetail?.();
+    return detail
+      ? `not connected to the Discord gateway: ${detail}`
+      : 'not connected to the Discord gateway';
+  }
   return null;
 }
 
@@ -132,6 +139,18 @@ export function whyNotReady(parts: ReadinessParts): string | null {
 export function gatewayConnected(client: Client): boolean {
   const { shards } = client.ws;
   return shards.size > 0 && shards.every((shard) => shard.status === Status.Ready);
+}
+
+/**
+ * With several shards (DISCORD_SHARD_COUNT), those not ready: `1 of 3 shards not ready (2)`.
+ * Undefined with one shard, before discord.js knows its shards, or when every one is ready.
+ */
+export function shardsNotReady(client: Client): string | undefined {
+  const { shards } = client.ws;
+  if (shards.size <= 1) return undefined;
+  const waiting = [...shards.filter((shard) => shard.status !== Status.Ready).keys()].sort((a, b) => a - b);
+  if (waiting.length === 0) return undefined;
+  return `${waiting.length} of ${shards.size} shards not ready (${waiting.join(', ')})`;
 }
 
 /**
@@ -180,6 +199,12 @@ export async function openHealth(
       counts: () => (service ? engineFigures(service).counts : undefined),
       restarts: () => (service ? (engineFigures(service).restarts ?? 0) : 0),
       gatewayPingMs: () => client.ws.ping,
+      shards: () =>
+        client.ws.shards.map((shard) => ({
+          id: shard.id,
+          pingMs: shard.ping,
+          ready: shard.status === Status.Ready,
+        })),
     },
     { commands: deps.commands },
   );
@@ -192,6 +217,7 @@ export async function openHealth(
         stopping: () => stopping,
         service: () => service,
         gatewayConnected: () => gatewayConnected(client),
+        gatewayDetail: () => shardsNotReady(client),
       }),
   });
   logger.info({ url: server.url, paths: ['/livez', '/readyz', '/metrics'] }, 'health endpoint listening');

@@ -24,7 +24,7 @@ import { sourceSettings } from '../sources/manager.ts';
 import { loadCommands } from './commands.ts';
 import { isEntryPoint } from './entry.ts';
 import { describeError, Refusal } from './errors.ts';
-import { checkToken, connectWithin, type GatewayError, watchGateway } from './gateway.ts';
+import { checkToken, connectWithin, type GatewayError, shardOptions, watchGateway } from './gateway.ts';
 import { type BotHealth, openHealth } from './health.ts';
 import { replies } from './replies.ts';
 import { createRouter } from './router.ts';
@@ -72,6 +72,8 @@ function createClient(config: BotConfig): Client {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    // DISCORD_SHARD_COUNT: discord.js's own sharding, every shard in this process and one engine.
+    ...shardOptions(config),
   });
 }
 
@@ -209,7 +211,14 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     throw error;
   });
   const user = client.user!;
-  logger.info({ user: user.tag, id: user.id, commands: [...commands.keys()] }, 'connected to Discord');
+  const shards =
+    client.ws.shards.size > 1
+      ? { shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }
+      : {};
+  logger.info(
+    { user: user.tag, id: user.id, commands: [...commands.keys()], ...shards },
+    'connected to Discord',
+  );
 
   const lost = new Promise<GatewayError>((resolve) => {
     const unwatch = watchGateway(client, {

@@ -5,7 +5,7 @@
  * Counted where they happen: answers by the router (one per slash command
  * or button, by command and outcome, with its latency), reloads by the
  * reloader. Read when scraped: the corpus served, the gateway's heartbeat
- * latency and the engine workers replaced (`WorkerService.restarts`). Plus
+ * latency (the average, and each shard's with its readiness) and the engine workers replaced (`WorkerService.restarts`). Plus
  * prom-client's default process metrics (CPU, memory, event-loop lag, GC).
  *
  * Each bot has its own registry, never prom-client's global one: tests start
@@ -33,6 +33,14 @@ export interface MetricSources {
   restarts(): number;
   /** The gateway's heartbeat round trip in milliseconds; undefined (or negative) before the first one. */
   gatewayPingMs(): number | undefined;
+  /** Each gateway shard of this process: its heartbeat round trip (negative before the first) and readiness. */
+  shards?(): readonly ShardFigures[];
+}
+
+export interface ShardFigures {
+  id: number;
+  pingMs: number;
+  ready: boolean;
 }
 
 /** What the router and the reloader count with (optional: no HEALTH_PORT, no metrics). */
@@ -113,6 +121,28 @@ export class BotMetrics implements AnswerMetrics {
       collect() {
         const ms = sources.gatewayPingMs();
         this.set(ms !== undefined && ms >= 0 ? ms / 1000 : Number.NaN);
+      },
+    });
+    new Gauge({
+      name: 'whosaid_gateway_shard_ping_seconds',
+      help: "Each gateway shard's heartbeat round trip (NaN before its first heartbeat is acknowledged).",
+      labelNames: ['shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { id, pingMs } of sources.shards?.() ?? []) {
+          this.set({ shard: String(id) }, pingMs >= 0 ? pingMs / 1000 : Number.NaN);
+        }
+      },
+    });
+    new Gauge({
+      name: 'whosaid_gateway_shard_ready',
+      help: 'Each gateway shard: 1 connected (identified or resumed), 0 connecting, reconnecting or closed.',
+      labelNames: ['shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { id, ready } of sources.shards?.() ?? []) this.set({ shard: String(id) }, ready ? 1 : 0);
       },
     });
     new Counter({
