@@ -229,9 +229,43 @@ const SourcesSchema = z.object({
   AUDIT_CHANNEL_ID: snowflake.optional().or(z.literal('').transform(() => undefined)),
 });
 
+/**
+ * How Discord delivers interactions: over the gateway (default: one process holds the connection),
+ * or as signed HTTP requests to INTERACTIONS_PORT (any number of identical replicas behind a load
+ * balancer; see `src/bot/http-bot.ts`).
+ */
+const InteractionsSchema = z.object({
+  INTERACTIONS_MODE: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['gateway', 'http']).default('gateway'),
+  ),
+  /** The application's public key (Developer Portal → General Information), 64 hex digits: http mode. */
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of the Public Key in the Developer Portal')
+      .optional(),
+  ),
+  /** The port the interactions endpoint listens on (http mode); 0: any free port (logged). */
+  INTERACTIONS_PORT: blankIsUnset(z.coerce.number().int().min(0).max(65_535)).transform((v) => v ?? 8080),
+  /** The address it listens on (http mode). */
+  INTERACTIONS_HOST: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+    z.string().default('0.0.0.0'),
+  ),
+  /**
+   * A folder every replica can read and write (http mode): page sessions and the reload marker.
+   * Empty: `replicas` in SNAPSHOT_DIR.
+   */
+  REPLICA_DIR: optionalText,
+  /** How often a replica looks whether another one reloaded the corpus (http mode). */
+  REPLICA_POLL_SECONDS: blankIsUnset(z.coerce.number().positive().max(3600)).transform((v) => v ?? 2),
+});
+
 export type BaseConfig = z.infer<typeof BaseSchema>;
 export type SourcesConfig = z.infer<typeof SourcesSchema>;
-export type BotConfig = BaseConfig & z.infer<typeof DiscordSchema> & SourcesConfig;
+export type InteractionsConfig = z.infer<typeof InteractionsSchema>;
+export type BotConfig = BaseConfig & z.infer<typeof DiscordSchema> & SourcesConfig & InteractionsConfig;
 
 /** A configuration problem, phrased as one line a person can act on. */
 export class ConfigError extends Error {
@@ -267,5 +301,18 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ...parseWith(BaseSchema, env),
     ...parseWith(DiscordSchema, env),
     ...parseWith(SourcesSchema, env),
+    ...interactionsSettings(parseWith(InteractionsSchema, env)),
   };
+}
+
+/** http mode needs the public key to check signatures, and a folder the replicas share. */
+function interactionsSettings(config: InteractionsConfig): InteractionsConfig {
+  if (config.INTERACTIONS_MODE !== 'http') return config;
+  if (!config.DISCORD_PUBLIC_KEY) {
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY is missing: INTERACTIONS_MODE=http checks every request against the ' +
+        "application's Public Key (Developer Portal → General Information). See .env.example.",
+    );
+  }
+  return config;
 }

@@ -78,7 +78,7 @@ function createClient(config: BotConfig): Client {
 }
 
 /** The engine is imported only once the configuration is known to be good: a bad .env fails fast. */
-async function openService(config: BotConfig, logger: Logger): Promise<AnswerService> {
+export async function openService(config: BotConfig, logger: Logger): Promise<AnswerService> {
   const { createAnswerService } = await import('../engine/service.ts');
   return createAnswerService({
     corpusDir: config.CORPUS_DIR,
@@ -104,7 +104,7 @@ function refusedOn(signal: AbortSignal, refusal: string): Promise<never> {
  * "thinking…" (the process is about to exit; the engine's reload dies with it);
  * once `abandoning` is, so is any question still being answered.
  */
-function answeredOnStop(
+export function answeredOnStop(
   service: AnswerService,
   stopping: AbortSignal,
   abandoning: AbortSignal,
@@ -125,14 +125,14 @@ function answeredOnStop(
 }
 
 /** Posts audit lines to AUDIT_CHANNEL_ID (the bot needs Send Messages there), when it is set. */
-function auditPoster(client: Client, channelId: string | undefined) {
+export function auditPoster(client: Client, channelId: string | undefined) {
   if (!channelId) return undefined;
   return (content: string) =>
     client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: NO_MENTIONS } });
 }
 
 /** Resolves when `promise` settles or after `ms`, whichever is first; true if it settled. */
-function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.then(
@@ -320,7 +320,9 @@ async function main(): Promise<void> {
     exit(0);
   });
 
-  bot = await startBot(config, { logger }).catch((error: unknown) => {
+  // INTERACTIONS_MODE=http: signed HTTP interactions, no gateway (src/bot/http-bot.ts).
+  const start = config.INTERACTIONS_MODE === 'http' ? (await import('./http-bot.ts')).startHttpBot : startBot;
+  bot = await start(config, { logger }).catch((error: unknown) => {
     logger.fatal({ error: describeError(error) }, 'could not start');
     die(`whosaid could not start: ${describeError(error).message}`);
   });

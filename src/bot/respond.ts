@@ -17,14 +17,14 @@ import { needsSession } from '../render/discord/ids.ts';
 import { renderAnswer, renderNotice, toMessage } from '../render/discord.ts';
 import { describeError, describeInteraction, Refusal } from './errors.ts';
 import { replies } from './replies.ts';
-import type { PageSessions, SessionLookup } from './sessions.ts';
+import type { SessionLookup, SessionStore } from './sessions.ts';
 
 /** Answers usually take milliseconds; past this, defer rather than risk the 3 s deadline. */
 export const DEFER_AFTER_MS = 800;
 
 export interface ResponderDeps {
   service: AnswerService;
-  sessions: PageSessions;
+  sessions: SessionStore;
   deferAfterMs?: number;
   /** For answers Discord does not take (see `SendOptions.notice`). */
   logger?: Logger | undefined;
@@ -98,7 +98,7 @@ export class Responder {
     if (early && 'error' in early) throw early.error;
     if (!early && !interaction.deferred) await interaction.deferReply({ flags });
     const answer = early ? early.value : await pending;
-    const message = this.firstPage(interaction.user.id, answer);
+    const message = await this.firstPage(interaction.user.id, answer);
     if (interaction.deferred && options.notice)
       await this.editSurely(interaction, message, options.notice(answer));
     else if (interaction.deferred) await interaction.editReply(message);
@@ -131,15 +131,15 @@ export class Responder {
    * them: an answer on one page whose Context buttons carry their sentence ids
    * takes no room, so answers that do are kept longer.
    */
-  private firstPage(userId: string, answer: Answer) {
+  private async firstPage(userId: string, answer: Answer) {
     const pages = renderAnswer(answer);
-    const session = needsSession(pages) ? this.deps.sessions.create(userId, pages).id : NO_SESSION;
+    const session = needsSession(pages) ? (await this.deps.sessions.create(userId, pages)).id : NO_SESSION;
     return toMessage(pages[0]!, { session, index: 0, total: pages.length });
   }
 
   /** Shows another page of an earlier answer, for the person who asked, within the buttons' lifetime. */
   async turnPage(interaction: ButtonInteraction, sessionId: string, page: number): Promise<void> {
-    const found = this.deps.sessions.get(sessionId, interaction.user.id);
+    const found = await this.deps.sessions.get(sessionId, interaction.user.id);
     if (!found.ok) throw new Refusal(whyNot(found.reason));
     const { pages, id } = found.session;
     const index = Math.min(Math.max(0, page), pages.length - 1);
@@ -147,8 +147,8 @@ export class Responder {
   }
 
   /** The sentence id behind a by-reference Context button (any user may press it). */
-  contextOf(sessionId: string, page: number, index: number): string {
-    const found = this.deps.sessions.get(sessionId);
+  async contextOf(sessionId: string, page: number, index: number): Promise<string> {
+    const found = await this.deps.sessions.get(sessionId);
     const ref = found.ok ? found.session.pages[page]?.contexts[index] : undefined;
     if (!ref) throw new Refusal(found.ok ? replies.unknownButton : whyNot(found.reason));
     return ref.sentenceId;

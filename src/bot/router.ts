@@ -29,7 +29,7 @@ import { RateLimiter } from './rate-limit.ts';
 import { Reloader } from './reload.ts';
 import { replies } from './replies.ts';
 import { Responder } from './respond.ts';
-import { PageSessions } from './sessions.ts';
+import { PageSessions, type SessionStore } from './sessions.ts';
 
 export interface RouterDeps {
   commands: ReadonlyMap<string, CommandModule>;
@@ -43,6 +43,8 @@ export interface RouterDeps {
   metrics?: AnswerMetrics | undefined;
   /** Corpus management from Discord (/corpus add-url, add-file, list, remove); without it, refused. */
   sources?: SourceSettings | undefined;
+  /** Where the pages of answers with buttons are kept (default: in this process). */
+  sessions?: SessionStore | undefined;
 }
 
 export interface Router {
@@ -58,7 +60,7 @@ export function createRouter(deps: RouterDeps): Router {
   );
   const responder = new Responder({
     service,
-    sessions: new PageSessions(now),
+    sessions: deps.sessions ?? new PageSessions(now),
     deferAfterMs: deps.deferAfterMs,
     logger,
   });
@@ -148,7 +150,7 @@ export function createRouter(deps: RouterDeps): Router {
     const sentenceId =
       action.kind === 'context'
         ? action.sentenceId
-        : responder.contextOf(action.session, action.page, action.index);
+        : await responder.contextOf(action.session, action.page, action.index);
     await responder.ask(interaction, { type: 'source', citation: sentenceId }, { ephemeral: true });
   }
 

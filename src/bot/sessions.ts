@@ -39,7 +39,28 @@ export type SessionLookup =
 /** 8 random characters, then the creation time in whole seconds, base 36: `[A-Za-z0-9_-]`, no `:`. */
 const SESSION_ID = /^[A-Za-z0-9_-]{8}([0-9a-z]{1,10})$/;
 
-export class PageSessions {
+/**
+ * Where the pages of answers with buttons are kept: in this process
+ * (`PageSessions`, the gateway bot), or in a folder every replica shares
+ * (`SharedPageSessions` in `replicas.ts`, the HTTP-interactions mode).
+ */
+export interface SessionStore {
+  create(userId: string, pages: EmbedPage[]): PageSession | Promise<PageSession>;
+  get(id: string, userId?: string): SessionLookup | Promise<SessionLookup>;
+}
+
+/** A new session id made at `now` (see `SESSION_ID`). */
+export function newSessionId(now: number): string {
+  return `${randomBytes(6).toString('base64url')}${Math.floor(now / 1000).toString(36)}`;
+}
+
+/** The second a session id was made in, or null for an id this bot did not make. */
+export function sessionCreatedSecond(id: string): number | null {
+  const created = SESSION_ID.exec(id)?.[1];
+  return created === undefined ? null : Number.parseInt(created, 36);
+}
+
+export class PageSessions implements SessionStore {
   /** Insertion order is creation order, which makes dropping the oldest cheap. */
   private readonly sessions = new Map<string, PageSession>();
   private pages = 0;
@@ -64,9 +85,8 @@ export class PageSessions {
     ) {
       this.drop(this.sessions.keys().next().value!);
     }
-    const created = Math.floor(now / 1000).toString(36);
     const session = {
-      id: `${randomBytes(6).toString('base64url')}${created}`,
+      id: newSessionId(now),
       userId,
       pages,
       expiresAt: now + this.lifetimeMs,

@@ -139,7 +139,7 @@ describe('the Responder, for a button whose session is gone', () => {
     const turned = press('alice');
     await responder.turnPage(turned.interaction, live.id, 1);
     expect(turned.updates).toHaveLength(1);
-    expect(() => responder.contextOf(live.id, 0, 0)).not.toThrow();
+    await expect(responder.contextOf(live.id, 0, 0)).resolves.toBeTypeOf('string');
 
     c.advance(BUTTON_LIFETIME_MS);
     expect(await refusal(responder.turnPage(press('alice').interaction, live.id, 1))).toBe(
@@ -148,6 +148,6 @@ describe('the Responder, for a button whose session is gone', () => {
     const earlier = new PageSessions(c.now).create('alice', [page(), page()]);
     c.advance(1000);
     const restarted = responderWith(new PageSessions(c.now));
-    expect(() => restarted.contextOf(earlier.id, 0, 0)).toThrow(replies.restartedButtons);
+    await expect(restarted.contextOf(earlier.id, 0, 0)).rejects.toThrow(replies.restartedButtons);
   });
 });

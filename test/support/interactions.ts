@@ -199,9 +199,16 @@ function forToken(token: string) {
   return (r: RecordedRequest) => r.path.includes(`/${token}/`) || r.path.endsWith(`/${token}`);
 }
 
-/** Dispatches an interaction and waits for the bot's visible answer to it. */
-export async function interact(fake: FakeDiscord, payload: Json): Promise<Outcome> {
-  fake.dispatch('INTERACTION_CREATE', payload);
+/**
+ * Dispatches an interaction and waits for the bot's visible answer to it.
+ * `deliver` sends it some other way (signed over HTTP: see `signed-interactions.ts`).
+ */
+export async function interact(
+  fake: FakeDiscord,
+  payload: Json,
+  deliver: (payload: Json) => unknown = (p) => fake.dispatch('INTERACTION_CREATE', p),
+): Promise<Outcome> {
+  await deliver(payload);
   const mine = forToken(payload.token);
   const callback = (await fake.waitForRequest((r) => mine(r) && r.path.endsWith('/callback'))).body as Json;
   const deferred = callback.type === 5;
