@@ -21,6 +21,7 @@ import { type Request, RequestSchema } from '../answers/requests.ts';
 import { ConfigError, loadBaseConfig, loadDotEnv } from '../config.ts';
 import { corpusWarnings } from '../corpus/load.ts';
 import { openCorpus } from '../engine/service.ts';
+import { terminalSafe } from '../render/controls.ts';
 import { renderText, textStyleFor } from '../render/text.ts';
 
 const USAGE = `Usage: npm run ask -- <command> [text] [options]
@@ -99,7 +100,9 @@ async function printHelp(values: Values): Promise<number> {
   const { loadCommands } = await import('../bot/commands.ts');
   const result = helpAnswer([...(await loadCommands()).values()]);
   // Help is the bot's own words: nothing in it to style.
-  console.log(values.json ? JSON.stringify(result, null, 2) : renderText(result));
+  console.log(
+    values.json ? JSON.stringify(result, null, 2) : terminalSafe(renderText(result), { ansi: false }),
+  );
   return 0;
 }
 
@@ -174,13 +177,17 @@ async function main(argv: string[]): Promise<number> {
       progress: progress.update,
     });
     progress.end();
-    for (const s of corpus.skipped) console.error(`whosaid: skipped ${s.file}: ${s.reason}`);
+    // File names and corpus text reach the terminal: no escape sequence of theirs does.
+    const plain = { ansi: false };
+    for (const s of corpus.skipped)
+      console.error(terminalSafe(`whosaid: skipped ${s.file}: ${s.reason}`, plain));
     for (const w of corpusWarnings(corpus.documents))
-      console.error(`whosaid: warning ${w.file}: ${w.message}`);
+      console.error(terminalSafe(`whosaid: warning ${w.file}: ${w.message}`, plain));
     const result = answer(corpus, request);
+    // Styles on a colour terminal (NO_COLOR and FORCE_COLOR respected), plain text in a pipe.
+    const style = textStyleFor(process.stdout);
     console.log(
-      // Styles on a colour terminal (NO_COLOR and FORCE_COLOR respected), plain text in a pipe.
-      values.json ? JSON.stringify(result, null, 2) : renderText(result, textStyleFor(process.stdout)),
+      values.json ? JSON.stringify(result, null, 2) : terminalSafe(renderText(result, style), style),
     );
     // The answer first; then the snapshot of a corpus just built is written for the next question.
     await flush();

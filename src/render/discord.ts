@@ -8,6 +8,7 @@
  * for each citation it shows.
  */
 import type { Answer } from '../answers/types.ts';
+import { withoutBidiControls } from './controls.ts';
 import {
   claimsLayout,
   corpusLayout,
@@ -163,8 +164,11 @@ export interface Choice {
 
 /** Autocomplete choices within Discord's limits (count, name and value lengths). */
 export function renderChoices(choices: readonly Choice[]): Choice[] {
-  return choices
-    .filter((c) => c.name.trim() && c.value.length > 0 && c.value.length <= LIMITS.choiceValue)
-    .slice(0, LIMITS.choices)
-    .map((c) => ({ name: clampMarkdown(c.name, LIMITS.choiceName), value: c.value }));
+  return (
+    choices
+      // A speaker's name comes from the corpus: no bidi control may reorder the list shown.
+      .map((c) => ({ name: clampMarkdown(withoutBidiControls(c.name), LIMITS.choiceName), value: c.value }))
+      .filter((c) => c.name.trim() && c.value.length > 0 && c.value.length <= LIMITS.choiceValue)
+      .slice(0, LIMITS.choices)
+  );
 }

@@ -7,6 +7,7 @@
  * escaping also keeps the text from *looking* like a mention.
  */
 import type { Highlight } from '../../answers/types.ts';
+import { BIDI_CONTROLS } from '../controls.ts';
 
 /**
  * Every character Discord's markdown gives a meaning to, plus `@` and `<`
@@ -18,24 +19,17 @@ const SPECIAL = /[\\*_~`|>#\-+[\]()<@]/g;
 const LIST_NUMBER = /^(\s*\d+)\./;
 /** Answers put corpus text inside one line (a quote, a list item). */
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-/**
- * Bidirectional controls (Unicode's Bidi_Control: U+061C, U+200E, U+200F,
- * U+202A–U+202E, U+2066–U+2069). A right-to-left override in corpus text
- * would make Discord show its words, and everything after them on the line,
- * in an order the corpus does not have ("gnikcah" shown as "hacking"). They
- * are dropped from what is shown: they are invisible and no word is made of
- * them, so every word still shows exactly as written, and the verbatim
- * guarantee is about words. Matching and offsets use the text as read.
- */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Escapes text so Discord shows it as written, on one line, in the order written. */
 export function escapeText(text: string): string {
-  return text
-    .replace(LINE_BREAKS, ' ')
-    .replace(BIDI_CONTROLS, '')
-    .replace(SPECIAL, '\\$&')
-    .replace(LIST_NUMBER, '$1\\.');
+  return (
+    text
+      .replace(LINE_BREAKS, ' ')
+      // A right-to-left override would reorder what Discord shows (see controls.ts).
+      .replace(BIDI_CONTROLS, '')
+      .replace(SPECIAL, '\\$&')
+      .replace(LIST_NUMBER, '$1\\.')
+  );
 }
 
 /**
