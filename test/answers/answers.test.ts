@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/answer.ts';
 import { formatCitation } from '../../src/answers/citation.ts';
@@ -10,6 +7,7 @@ import { buildCorpus, type Extractor } from '../../src/engine/corpus.ts';
 import { renderText } from '../../src/render/text.ts';
 // A stand-in for the attribution engine, so these tests pin the answer layer alone.
 import { extractStatements } from '../engine/fixtures/extractor.ts';
+import { corpusFolder } from '../engine/helpers.ts';
 
 const ARTICLE_A = `---
 title: Ministers trade claims
@@ -31,11 +29,7 @@ const ARTICLE_B = `Second report
 `;
 
 async function corpusOf(files: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-answers-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
+  const dir = corpusFolder(files);
   return buildCorpus(await loadCorpus(dir, { maxFileBytes: 1e6 }), extractStatements);
 }
 
@@ -234,8 +228,7 @@ Ivan Petrov of RU said the reports were "utterly unfounded" and politically driv
     ];
   };
   const overlapCorpus = async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'whosaid-overlap-'));
-    writeFileSync(path.join(dir, 'o.txt'), TEXT);
+    const dir = corpusFolder({ 'o.txt': TEXT });
     return buildCorpus(await loadCorpus(dir, { maxFileBytes: 1e6 }), overlapping);
   };
 
