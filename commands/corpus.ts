@@ -2,7 +2,9 @@
  * /corpus: what the corpus holds (`info`, for everyone), and corpus
  * management for moderators (Manage Server, checked at run time): add an
  * article by URL or from an attachment, list the sources added from
- * Discord, remove one. Each change reloads the corpus without downtime.
+ * Discord, remove one; add an RSS or Atom feed (polled at once, then on an
+ * interval), list the feeds (or poll them now), stop one. Each change
+ * reloads the corpus without downtime.
  */
 import {
   type AutocompleteInteraction,
@@ -20,7 +22,7 @@ const MAX_URL = 2000;
 
 export const data = new SlashCommandBuilder()
   .setName('corpus')
-  .setDescription('What the corpus holds; moderators add, list and remove sources.')
+  .setDescription('What the corpus holds; moderators add, list and remove sources and feeds.')
   .addSubcommand((s) =>
     s
       .setName('info')
@@ -64,6 +66,39 @@ export const data = new SlashCommandBuilder()
           .setMaxLength(200)
           .setAutocomplete(true),
       ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('add-feed')
+      .setDescription(
+        'Poll an RSS or Atom feed for new articles; its items are added at once (Manage Server only).',
+      )
+      .addStringOption((o) =>
+        o
+          .setName('url')
+          .setDescription('The feed’s address (http or https)')
+          .setRequired(true)
+          .setMaxLength(MAX_URL),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('feeds')
+      .setDescription('The feeds polled, and what each last added (Manage Server only).')
+      .addBooleanOption((o) => o.setName('poll').setDescription('Poll every feed now (default: no)')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove-feed')
+      .setDescription('Stop polling a feed; the articles it added stay (Manage Server only).')
+      .addStringOption((o) =>
+        o
+          .setName('feed')
+          .setDescription('The feed, by address or title')
+          .setRequired(true)
+          .setMaxLength(MAX_URL)
+          .setAutocomplete(true),
+      ),
   );
 
 export const example = {
@@ -72,6 +107,9 @@ export const example = {
   'add-file': { file: 'article.md' },
   list: {},
   remove: { source: 'added/example-org-iran-dismisses-hacking-claims-1a2b3c4d.md' },
+  'add-feed': { url: 'https://example.org/news/rss.xml' },
+  feeds: { poll: true },
+  'remove-feed': { feed: 'https://example.org/news/rss.xml' },
 };
 
 export async function execute(
@@ -101,16 +139,26 @@ export async function execute(
       return context.sources.list();
     case 'remove':
       return context.sources.remove(interaction.options.getString('source', true));
+    case 'add-feed':
+      return context.sources.addFeed(interaction.options.getString('url', true));
+    case 'feeds':
+      return context.sources.feeds(interaction.options.getBoolean('poll') ?? false);
+    case 'remove-feed':
+      return context.sources.removeFeed(interaction.options.getString('feed', true));
   }
 }
 
-/** Suggestions for `remove`: sources added from Discord, to moderators only. */
+/** Suggestions for `remove` (sources added from Discord) and `remove-feed` (feeds added), to moderators only. */
 export async function autocomplete(
   interaction: AutocompleteInteraction,
   context: CommandContext,
 ): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const moderator = interaction.inGuild() && interaction.memberPermissions?.has('ManageGuild');
-  if (focused.name !== 'source' || !moderator) return interaction.respond([]);
-  await interaction.respond(renderChoices(await context.sources.choices(focused.value)));
+  if (!moderator) return interaction.respond([]);
+  if (focused.name === 'source')
+    return interaction.respond(renderChoices(await context.sources.choices(focused.value)));
+  if (focused.name === 'feed')
+    return interaction.respond(renderChoices(await context.sources.feedChoices(focused.value)));
+  await interaction.respond([]);
 }

@@ -227,6 +227,25 @@ const SourcesSchema = z.object({
     }),
   /** A channel the audit trail (adds, removes, refusals, reloads) is posted to, besides the ledger file. */
   AUDIT_CHANNEL_ID: snowflake.optional().or(z.literal('').transform(() => undefined)),
+  /** RSS or Atom feeds polled for new articles: http(s) addresses separated by commas or spaces. */
+  FEEDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const urls = (v ?? '').split(/[\s,]+/).filter(Boolean);
+      for (const url of urls) {
+        if (!/^https?:\/\/[^\s/]+/i.test(url) || !URL.canParse(url)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be http(s) addresses separated by commas (not ${url})`,
+          });
+          return z.NEVER;
+        }
+      }
+      return [...new Set(urls.map((url) => new URL(url).href))];
+    }),
+  /** Minutes between two polls of the feeds (FEEDS and those moderators add). */
+  FEED_INTERVAL_MINUTES: blankIsUnset(z.coerce.number().positive().max(1440)).transform((v) => v ?? 30),
 });
 
 /**

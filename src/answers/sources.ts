@@ -37,7 +37,8 @@ export interface DocumentsAnswer {
 
 export type SourceOrigin =
   | { kind: 'url'; url: string; finalUrl: string }
-  | { kind: 'attachment'; name: string; url: string };
+  | { kind: 'attachment'; name: string; url: string }
+  | { kind: 'feed'; feed: string; url: string; finalUrl: string };
 
 export interface SourcePerson {
   id: string;
@@ -86,6 +87,50 @@ export interface SourceChangeAnswer {
   reload: { ms: number; before: CorpusCounts; after: CorpusCounts };
   /** Things worth a second look ("no statement was found"). */
   warnings: string[];
+}
+
+/** A feed the bot polls: from the configuration (FEEDS) or added by a moderator. */
+export interface FeedInfo {
+  url: string;
+  title: string | null;
+  from: 'config' | 'discord';
+  addedBy: SourcePerson | null;
+  addedAt: string | null;
+  /** Items of this feed now in the corpus. */
+  items: number;
+  /** The last poll that found something to say (new items, skipped items, a problem). */
+  last: { at: string; problem: string | null; added: number; skipped: number } | null;
+}
+
+/** What one poll of one feed did. */
+export interface FeedBatchSummary {
+  feed: string;
+  title: string | null;
+  /** Why the feed could not be read; nothing was added. */
+  problem: string | null;
+  added: { file: string; url: string; titles: string[] }[];
+  skipped: { url: string; reason: string }[];
+  /** Items seen before (or already in the corpus by address). */
+  known: number;
+  /** Items the feed listed more than once, taken once. */
+  repeated: number;
+  /** New items left for the next poll. */
+  left: number;
+  reload: { ms: number; before: CorpusCounts; after: CorpusCounts } | null;
+}
+
+/** /corpus add-feed, feeds and remove-feed. */
+export interface FeedsAnswer {
+  type: 'feeds';
+  action: 'list' | 'added' | 'removed' | 'polled';
+  by: SourcePerson;
+  /** The feed added or removed. */
+  feed: FeedInfo | null;
+  feeds: FeedInfo[];
+  /** What polling did: the new feed's first poll, or every feed's (`/corpus feeds poll:true`). */
+  batches: FeedBatchSummary[];
+  /** Minutes between polls. */
+  intervalMinutes: number;
 }
 
 /** A document file is `file` itself, or a part of it (`file#2`, `file/2`: a JSON Lines file's articles). */

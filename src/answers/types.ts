@@ -12,7 +12,7 @@ import type {
   StatementKind,
 } from '../model.ts';
 import type { Display } from './display.ts';
-import type { DocumentsAnswer, SourceChangeAnswer, SourcesAnswer } from './sources.ts';
+import type { DocumentsAnswer, FeedsAnswer, SourceChangeAnswer, SourcesAnswer } from './sources.ts';
 
 /** Where a quoted text comes from. Formatted in one place: `formatCitation`. */
 export interface Citation {
@@ -274,4 +274,5 @@ export type Answer =
   | ClaimsAnswer
   | DocumentsAnswer
   | SourcesAnswer
-  | SourceChangeAnswer;
+  | SourceChangeAnswer
+  | FeedsAnswer;

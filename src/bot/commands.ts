@@ -38,6 +38,12 @@ export interface SourceCommands {
   remove(source: string): Promise<void>;
   /** Autocomplete over the sources added from Discord. */
   choices(typed: string): Promise<{ name: string; value: string }[]>;
+  /** Feeds: add one (polled at once), list them (polling every feed first with `poll`), stop one. */
+  addFeed(url: string): Promise<void>;
+  feeds(poll: boolean): Promise<void>;
+  removeFeed(feed: string): Promise<void>;
+  /** Autocomplete over the feeds moderators added. */
+  feedChoices(typed: string): Promise<{ name: string; value: string }[]>;
 }
 
 /**

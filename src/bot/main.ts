@@ -192,6 +192,8 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
     sources: {
       ...sourceSettings(config),
       audit: auditPoster(client, config.AUDIT_CHANNEL_ID),
+      // Feed polling stops with the bot.
+      signal: stopping.signal,
     },
   });
   const inFlight = new Set<Promise<void>>();

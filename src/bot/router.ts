@@ -15,7 +15,7 @@ import type { Answer } from '../answers/types.ts';
 import { EngineRestarting } from '../engine/errors.ts';
 import type { Logger } from '../log.ts';
 import { parseButtonId } from '../render/discord.ts';
-import { SOURCE_REPLIES, SourceManager, type SourceSettings } from '../sources/manager.ts';
+import { changeNotice, SOURCE_REPLIES, SourceManager, type SourceSettings } from '../sources/manager.ts';
 import type { CommandContext, CommandModule, SourceCommands } from './commands.ts';
 import {
   describeError,
@@ -68,6 +68,8 @@ export function createRouter(deps: RouterDeps): Router {
   const sources = deps.sources
     ? new SourceManager({ ...deps.sources, service, logger, reload: (by) => reloader.reload(by) })
     : null;
+  // Feeds (FEEDS, and those moderators add) are polled from now on, until the bot stops.
+  sources?.startFeeds();
 
   /** Corpus management for one interaction: every reply is private, and deferred (a fetch and a reload take seconds). */
   function sourcesFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction): SourceCommands {
@@ -80,17 +82,23 @@ export function createRouter(deps: RouterDeps): Router {
       if (!sources) throw new Refusal(SOURCE_REPLIES.unavailable);
       return sources;
     };
-    const send = (work: (m: SourceManager) => Promise<Answer>) =>
+    const send = (work: (m: SourceManager) => Promise<Answer>, changes = true) =>
       responder.send(interaction as ChatInputCommandInteraction, () => work(manager()), {
         ephemeral: true,
         deferFirst: true,
+        // A change was made (and reloaded, like /reload): never "Something went wrong" because its reply could not be shown.
+        ...(changes ? { notice: changeNotice } : {}),
       });
     return {
       addUrl: (url) => send((m) => m.addUrl(url, by())),
       addFile: (attachment) => send((m) => m.addAttachment(attachment, by())),
-      list: () => send((m) => m.list()),
+      list: () => send((m) => m.list(), false),
       remove: (source) => send((m) => m.remove(source, by())),
       choices: async (typed) => (sources ? sources.choices(typed) : []),
+      addFeed: (url) => send((m) => m.addFeed(url, by())),
+      feeds: (poll) => send((m) => m.listFeeds(by(), poll), poll),
+      removeFeed: (feed) => send((m) => m.removeFeed(feed, by())),
+      feedChoices: async (typed) => (sources ? sources.feedChoices(typed) : []),
     };
   }
 

@@ -25,7 +25,7 @@ import { contextButtonId, pageButtonId } from './discord/ids.ts';
 import { LIMITS } from './discord/limits.ts';
 import { clampMarkdown } from './discord/markdown.ts';
 import { type EmbedPage, paginate } from './discord/pages.ts';
-import { documentsLayout, sourceChangeLayout, sourcesLayout } from './discord/sources.ts';
+import { documentsLayout, feedsLayout, sourceChangeLayout, sourcesLayout } from './discord/sources.ts';
 
 export { type ButtonAction, parseButtonId } from './discord/ids.ts';
 export type { ContextRef, EmbedPage } from './discord/pages.ts';
@@ -92,6 +92,8 @@ function layoutOf(answer: Answer): Layout {
       return sourcesLayout(answer);
     case 'source-change':
       return sourceChangeLayout(answer);
+    case 'feeds':
+      return feedsLayout(answer);
   }
 }
 

@@ -2,12 +2,14 @@
 import type {
   DocumentSummary,
   DocumentsAnswer,
+  FeedsAnswer,
   SourceChangeAnswer,
   SourceOrigin,
   SourcesAnswer,
 } from '../answers/sources.ts';
 
 function origin(o: SourceOrigin): string {
+  if (o.kind === 'feed') return `from ${o.finalUrl} (feed ${o.feed})`;
   return o.kind === 'url' ? `from ${o.finalUrl}` : `from the attachment ${o.name}`;
 }
 
@@ -46,5 +48,30 @@ export function renderSourcesText(a: SourcesAnswer): string {
   if (a.removed.length)
     lines.push('Recently removed:', ...a.removed.map((r) => `  ${r.file} by ${r.by.username} at ${r.at}`));
   if (a.untracked.length) lines.push(`In added/ without a record: ${a.untracked.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function renderFeedsText(a: FeedsAnswer): string {
+  const lines = [
+    a.feed
+      ? `${a.by.username} ${a.action} the feed ${a.feed.url}.`
+      : `${a.feeds.length} feeds, polled every ${a.intervalMinutes} minutes.`,
+  ];
+  for (const b of a.batches) {
+    if (b.problem) lines.push(`${b.feed}: could not be read: ${b.problem}`);
+    else
+      lines.push(
+        `${b.feed}: ${b.added.length} added, ${b.skipped.length} skipped, ${b.known} seen before, ${b.repeated} repeated, ${b.left} left`,
+        ...b.added.map((x) => `  added ${x.file} from ${x.url}`),
+        ...b.skipped.map((x) => `  skipped ${x.url}: ${x.reason}`),
+      );
+  }
+  if (a.action === 'list' || a.action === 'polled')
+    lines.push(
+      ...a.feeds.map(
+        (f) =>
+          `${f.url} (${f.from}): ${f.items} items${f.last?.problem ? `; last problem: ${f.last.problem}` : ''}`,
+      ),
+    );
   return lines.join('\n');
 }

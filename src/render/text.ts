@@ -31,7 +31,12 @@ import { countryInfo } from '../countries.ts';
 import { didYouMeanCountryText, didYouMeanText, readingLine, tooCommonLine } from './guidance-text.ts';
 import { renderHelpText } from './help-text.ts';
 import { type Run, runsOf } from './marks.ts';
-import { renderDocumentsText, renderSourceChangeText, renderSourcesText } from './sources-text.ts';
+import {
+  renderDocumentsText,
+  renderFeedsText,
+  renderSourceChangeText,
+  renderSourcesText,
+} from './sources-text.ts';
 import { inQuoteMarks, quoteMarks } from './typography.ts';
 
 export interface TextStyle {
@@ -105,6 +110,8 @@ export function renderText(answer: Answer, options: TextStyle = { ansi: false })
       return renderSourcesText(answer);
     case 'source-change':
       return renderSourceChangeText(answer);
+    case 'feeds':
+      return renderFeedsText(answer);
   }
 }
 

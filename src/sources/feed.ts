@@ -76,19 +76,18 @@ function decode(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1');
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
-  let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(declared ?? 'utf-8');
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
   } catch {
     throw new FeedProblem(`it declares an encoding whosaid cannot read (${declared})`);
   }
-  return decoder.decode(bytes);
 }
 
 function absolute(link: string | null, base: string): string | null {
   if (!link) return null;
   try {
     const url = new URL(link, base);
+    url.hash = '';
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

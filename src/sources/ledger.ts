@@ -19,6 +19,8 @@ export type Person = z.infer<typeof PersonSchema>;
 export const OriginSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('url'), url: z.string(), finalUrl: z.string() }),
   z.object({ kind: z.literal('attachment'), name: z.string(), url: z.string() }),
+  /** An item of a feed: `url` is the item's link, `finalUrl` where its page came from. */
+  z.object({ kind: z.literal('feed'), feed: z.string(), url: z.string(), finalUrl: z.string() }),
 ]);
 export type Origin = z.infer<typeof OriginSchema>;
 
@@ -46,6 +48,29 @@ export type ReloadNote = z.infer<typeof ReloadNoteSchema>;
 
 const common = { at: z.string(), by: PersonSchema };
 
+/** A feed item added in a batch: what an add entry says of a file, with the item's addresses. */
+const FeedAddedSchema = z.object({
+  file: z.string(),
+  url: z.string(),
+  finalUrl: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  documents: z.array(DocumentNoteSchema),
+});
+export type FeedAdded = z.infer<typeof FeedAddedSchema>;
+
+/**
+ * A feed item not added, and why. `retry`: the problem may pass (a timeout,
+ * a server error, a failed reload), so a later poll tries it again, up to
+ * FEED_ITEM_ATTEMPTS times; any other item is never fetched again.
+ */
+const FeedSkippedSchema = z.object({ url: z.string(), reason: z.string(), retry: z.boolean().optional() });
+export type FeedSkipped = z.infer<typeof FeedSkippedSchema>;
+
+/** How many polls try an item that failed for a reason that may pass. */
+export const FEED_ITEM_ATTEMPTS = 3;
+
 export const LedgerEntrySchema = z.discriminatedUnion('action', [
   z.object({
     ...common,
@@ -71,14 +96,41 @@ export const LedgerEntrySchema = z.discriminatedUnion('action', [
     ...common,
     /** An add that did not go through (the fetch failed, the loader skipped the file…): nothing was kept. */
     action: z.literal('refuse'),
+    /** What did not go through (an add when absent: entries before removes were recorded too). */
+    change: z.enum(['add', 'remove']).optional(),
     what: z.string(),
     reason: z.string(),
   }),
   z.object({ ...common, action: z.literal('reload'), reload: ReloadNoteSchema }),
+  /** A feed a moderator added (feeds in FEEDS, the configuration, are not recorded). */
+  z.object({ ...common, action: z.literal('feed-add'), feed: z.string(), title: z.string().nullable() }),
+  z.object({ ...common, action: z.literal('feed-remove'), feed: z.string() }),
+  /**
+   * One poll of one feed that found something to say: the items it added (in
+   * one reload), those it skipped and why, or why the feed could not be read
+   * (`problem`: then nothing was added).
+   */
+  z.object({
+    ...common,
+    action: z.literal('feed-batch'),
+    feed: z.string(),
+    title: z.string().nullable(),
+    problem: z.string().nullable(),
+    added: z.array(FeedAddedSchema),
+    skipped: z.array(FeedSkippedSchema),
+    /** Items seen on an earlier poll (or already in the corpus by their address), passed over. */
+    known: z.number().int().nonnegative(),
+    /** Items the feed listed more than once in this poll, taken once. */
+    repeated: z.number().int().nonnegative(),
+    /** New items left for the next poll (a poll adds at most a few). */
+    left: z.number().int().nonnegative(),
+    reload: ReloadNoteSchema.nullable(),
+  }),
 ]);
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 export type AddEntry = Extract<LedgerEntry, { action: 'add' }>;
 export type RemoveEntry = Extract<LedgerEntry, { action: 'remove' }>;
+export type FeedBatchEntry = Extract<LedgerEntry, { action: 'feed-batch' }>;
 
 export class Ledger {
   readonly file: string;
@@ -123,12 +175,81 @@ export class Ledger {
   }
 }
 
-/** The sources in the corpus by the ledger: each file's last add, unless a remove came after it. */
+/** A feed item a batch added, as the add entry it amounts to. */
+function feedAddEntry(batch: FeedBatchEntry, item: FeedAdded): AddEntry {
+  return {
+    at: batch.at,
+    by: batch.by,
+    action: 'add',
+    file: item.file,
+    origin: { kind: 'feed', feed: batch.feed, url: item.url, finalUrl: item.finalUrl },
+    sha256: item.sha256,
+    bytes: item.bytes,
+    mediaType: item.mediaType,
+    replaced: false,
+    documents: item.documents,
+    reload: batch.reload ?? {
+      ok: true,
+      ms: 0,
+      added: 0,
+      removed: 0,
+      changed: 0,
+      skipped: [],
+      documents: 0,
+    },
+  };
+}
+
+/**
+ * The sources in the corpus by the ledger: each file's last add (by a
+ * moderator, or in a feed batch), unless a remove came after it.
+ */
 export function currentSources(entries: readonly LedgerEntry[]): Map<string, AddEntry> {
   const current = new Map<string, AddEntry>();
   for (const entry of entries) {
     if (entry.action === 'add') current.set(entry.file, entry);
     else if (entry.action === 'remove') current.delete(entry.file);
+    else if (entry.action === 'feed-batch')
+      for (const item of entry.added) current.set(item.file, feedAddEntry(entry, item));
   }
   return current;
+}
+
+/** The feeds moderators added and did not remove, by address, with their add entries. */
+export function addedFeeds(
+  entries: readonly LedgerEntry[],
+): Map<string, Extract<LedgerEntry, { action: 'feed-add' }>> {
+  const feeds = new Map<string, Extract<LedgerEntry, { action: 'feed-add' }>>();
+  for (const entry of entries) {
+    if (entry.action === 'feed-add') feeds.set(entry.feed, entry);
+    else if (entry.action === 'feed-remove') feeds.delete(entry.feed);
+  }
+  return feeds;
+}
+
+/**
+ * Feed items already dealt with, by canonical URL (see ./feed.ts): added,
+ * or skipped for good; an item skipped for a reason that may pass counts as
+ * dealt with once it has been tried FEED_ITEM_ATTEMPTS times.
+ */
+export function seenFeedItems(
+  entries: readonly LedgerEntry[],
+  canonical: (url: string) => string,
+): Set<string> {
+  const seen = new Set<string>();
+  const attempts = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.action !== 'feed-batch') continue;
+    for (const item of entry.added) {
+      seen.add(canonical(item.url));
+      seen.add(canonical(item.finalUrl));
+    }
+    for (const item of entry.skipped) {
+      const key = canonical(item.url);
+      const tried = (attempts.get(key) ?? 0) + 1;
+      attempts.set(key, tried);
+      if (!item.retry || tried >= FEED_ITEM_ATTEMPTS) seen.add(key);
+    }
+  }
+  return seen;
 }

@@ -17,16 +17,27 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerService } from '../answers/requests.ts';
-import type { DocumentsAnswer, SourceChangeAnswer, SourceOrigin, SourcesAnswer } from '../answers/sources.ts';
-import type { ReloadReport } from '../answers/types.ts';
+import type {
+  DocumentsAnswer,
+  FeedBatchSummary,
+  FeedInfo,
+  FeedsAnswer,
+  SourceChangeAnswer,
+  SourceOrigin,
+  SourcesAnswer,
+} from '../answers/sources.ts';
+import type { Answer, ReloadReport } from '../answers/types.ts';
 import { describeError, Refusal } from '../bot/errors.ts';
 import type { BotConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { escapeText, linkMarkdown, shorten } from '../render/discord/markdown.ts';
 import type { AddressRange } from './address.ts';
+import { canonicalUrl } from './feed.ts';
+import { FeedPoller, type FeedSettings } from './feeds.ts';
 import { checkUrl, type Fetched, FetchRefused, fetchLimited, formatBytes, type Resolver } from './fetch.ts';
 import {
   type AddEntry,
+  addedFeeds,
   currentSources,
   type DocumentNote,
   Ledger,
@@ -82,6 +93,10 @@ export interface SourceSettings {
   audit?: ((text: string) => Promise<unknown>) | undefined;
   /** Replaces DNS for fetches (tests). */
   resolve?: Resolver | undefined;
+  /** Feeds (FEEDS, FEED_INTERVAL_MINUTES); without it, /corpus add-feed is refused and nothing is polled. */
+  feeds?: FeedSettings | undefined;
+  /** Polling stops when it aborts (the bot stopping). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface SourceManagerDeps extends SourceSettings {
@@ -103,6 +118,7 @@ export interface AttachmentRef {
 export const SOURCE_REPLIES = {
   needsManageServer: 'Only members with the **Manage Server** permission can add, list or remove sources.',
   unavailable: 'Adding and removing sources is not available on this bot.',
+  feedsUnavailable: 'Feeds are not available on this bot.',
 } as const;
 
 /** The settings from the bot's configuration. */
@@ -116,6 +132,7 @@ export function sourceSettings(config: BotConfig): Omit<SourceSettings, 'audit'>
       maxRedirects: config.SOURCE_FETCH_MAX_REDIRECTS,
       allow: config.SOURCE_FETCH_ALLOW_ADDRESSES,
     },
+    feeds: { urls: config.FEEDS, intervalMinutes: config.FEED_INTERVAL_MINUTES },
   };
 }
 
@@ -170,6 +187,8 @@ function warningsFor(read: DocumentsAnswer): string[] {
 export class SourceManager {
   readonly store: SourceStore;
   readonly ledger: Ledger;
+  /** Polls the feeds (null when the settings have none: no FEEDS, no interval). */
+  readonly feeds: FeedPoller | null;
   private queue: Promise<unknown>;
   private readonly now: () => Date;
 
@@ -181,6 +200,32 @@ export class SourceManager {
     this.queue = this.store.sweep().catch((error: unknown) => {
       deps.logger.warn({ error: describeError(error) }, 'could not clear the sources scratch folder');
     });
+    this.feeds = deps.feeds
+      ? new FeedPoller(
+          {
+            store: this.store,
+            ledger: this.ledger,
+            limits: deps.limits,
+            resolve: deps.resolve,
+            urlTypes: URL_TYPES,
+            logger: deps.logger,
+            now: this.now,
+            exclusive: (work) => this.exclusive(work),
+            reload: (by) => deps.reload(by),
+            documents: (file) => this.documents(file),
+            record: (entry) => this.record(entry),
+            reloadNote,
+            notes,
+            unwritable,
+          },
+          deps.feeds,
+        )
+      : null;
+  }
+
+  /** Starts polling the feeds on their interval (the bot does; tests poll by hand). */
+  startFeeds(): void {
+    this.feeds?.start(this.deps.signal);
   }
 
   /** Runs changes one at a time, in the order asked. */
@@ -344,8 +389,8 @@ export class SourceManager {
           `No source ${escapeText(shorten(input.trim(), 200))} was added from Discord. \`/corpus list\` shows them.`,
         );
       const before = await this.documents(file);
-      const aside = await this.store.setAside(file).catch((error: unknown) => {
-        throw new Refusal(`Could not remove ${file}: ${escapeText(unwritable(error))}.`);
+      const aside = await this.store.setAside(file).catch(async (error: unknown) => {
+        throw await this.refuseRemove(by, file, unwritable(error), '');
       });
       let report: ReloadReport;
       try {
@@ -356,8 +401,11 @@ export class SourceManager {
       }
       if (!report.ok) {
         await aside?.restore();
-        throw new Refusal(
-          `Could not remove ${file}: the reload failed (${escapeText(shorten(report.error ?? 'unknown error', 300))}). It is still in the corpus.`,
+        throw await this.refuseRemove(
+          by,
+          file,
+          `the reload failed (${shorten(report.error ?? 'unknown error', 300)})`,
+          ' It is still in the corpus.',
         );
       }
       await aside?.discard();
@@ -469,8 +517,159 @@ export class SourceManager {
   /** Records a refused add and returns the refusal to throw. */
   private async refuse(by: Person, what: string, reason: string): Promise<Refusal> {
     await this.record({ at: this.now().toISOString(), by, action: 'refuse', what, reason });
-    const shown = /^https?:\/\//.test(what) ? (linkMarkdown(what) ?? escapeText(what)) : escapeText(what);
-    return new Refusal(`Could not add ${shown}: ${escapeText(reason)}. Nothing was changed.`);
+    return new Refusal(`Could not add ${shownWhat(what)}: ${escapeText(reason)}. Nothing was changed.`);
+  }
+
+  /** Records a remove that did not go through and returns the refusal to throw. */
+  private async refuseRemove(by: Person, file: string, reason: string, after: string): Promise<Refusal> {
+    await this.record({
+      at: this.now().toISOString(),
+      by,
+      action: 'refuse',
+      change: 'remove',
+      what: file,
+      reason,
+    });
+    return new Refusal(`Could not remove ${file}: ${escapeText(reason)}.${after}`);
+  }
+
+  private poller(): FeedPoller {
+    if (!this.feeds) throw new Refusal(SOURCE_REPLIES.feedsUnavailable);
+    return this.feeds;
+  }
+
+  /** The feeds polled, with who added each, its items in the corpus and its last poll. */
+  private async feedInfos(entries: readonly LedgerEntry[]): Promise<FeedInfo[]> {
+    const poller = this.poller();
+    const added = addedFeeds(entries);
+    const current = [...currentSources(entries).values()];
+    const last = new Map<string, Extract<LedgerEntry, { action: 'feed-batch' }>>();
+    for (const e of entries) if (e.action === 'feed-batch') last.set(e.feed, e);
+    return poller.feedUrls(entries).map((url) => {
+      const entry = added.get(url);
+      const batch = last.get(url);
+      const fromConfig = poller.settings.urls.includes(url);
+      return {
+        url,
+        title: entry?.title ?? batch?.title ?? null,
+        from: fromConfig ? 'config' : 'discord',
+        addedBy: !fromConfig && entry ? { id: entry.by.id, username: entry.by.username } : null,
+        addedAt: !fromConfig && entry ? entry.at : null,
+        items: current.filter((e) => e.origin.kind === 'feed' && e.origin.feed === url).length,
+        last: batch
+          ? { at: batch.at, problem: batch.problem, added: batch.added.length, skipped: batch.skipped.length }
+          : null,
+      };
+    });
+  }
+
+  private feedsAnswer(
+    action: FeedsAnswer['action'],
+    by: Person,
+    feeds: FeedInfo[],
+    batches: FeedBatchSummary[],
+    feed: FeedInfo | null = null,
+  ): FeedsAnswer {
+    return {
+      type: 'feeds',
+      action,
+      by: { id: by.id, username: by.username },
+      feed,
+      feeds,
+      batches,
+      intervalMinutes: this.poller().settings.intervalMinutes,
+    };
+  }
+
+  /**
+   * /corpus add-feed: the feed is fetched and read first (a feed that cannot
+   * be read is refused, and nothing is recorded but the refusal), then
+   * recorded, then polled at once: its items are added in one batch.
+   */
+  async addFeed(input: string, by: Person): Promise<FeedsAnswer> {
+    const poller = this.poller();
+    const what = `the feed ${shorten(input.trim(), 200)}`;
+    let url: URL;
+    try {
+      url = checkUrl(input);
+    } catch (error) {
+      throw await this.refuse(by, what, (error as Error).message);
+    }
+    const { entries } = await this.ledger.read();
+    const known = poller.feedUrls(entries).find((f) => canonicalUrl(f) === canonicalUrl(url.href));
+    if (known)
+      throw new Refusal(
+        `The feed ${shownWhat(known)} is already polled${poller.settings.urls.includes(known) ? ' (it is in FEEDS, in the configuration)' : ''}. \`/corpus feeds\` lists them.`,
+      );
+    const read = await poller.read(url.href);
+    if (read.problem !== undefined) throw await this.refuse(by, `the feed ${url.href}`, read.problem);
+    await this.record({
+      at: this.now().toISOString(),
+      by,
+      action: 'feed-add',
+      feed: url.href,
+      title: read.feed.title,
+    });
+    const batch = await poller.poll(url.href, by, read);
+    const feeds = await this.feedInfos((await this.ledger.read()).entries);
+    return this.feedsAnswer('added', by, feeds, [batch], feeds.find((f) => f.url === url.href) ?? null);
+  }
+
+  /** /corpus remove-feed: no longer polled; the items it added stay (each can be removed). */
+  async removeFeed(input: string, by: Person): Promise<FeedsAnswer> {
+    const poller = this.poller();
+    const { entries } = await this.ledger.read();
+    const feeds = await this.feedInfos(entries);
+    const wanted = input.trim();
+    const matches = feeds.filter(
+      (f) =>
+        f.url === wanted ||
+        canonicalUrl(f.url) === canonicalUrl(wanted) ||
+        f.title?.toLowerCase() === wanted.toLowerCase(),
+    );
+    const feed = matches.length === 1 ? matches[0]! : null;
+    if (!feed)
+      throw new Refusal(
+        `No feed ${escapeText(shorten(wanted, 200))} is polled. \`/corpus feeds\` lists them.`,
+      );
+    if (poller.settings.urls.includes(feed.url))
+      throw new Refusal(
+        `The feed ${shownWhat(feed.url)} is listed in FEEDS, in the bot's configuration: it can only be stopped there.`,
+      );
+    await this.record({ at: this.now().toISOString(), by, action: 'feed-remove', feed: feed.url });
+    return this.feedsAnswer(
+      'removed',
+      by,
+      await this.feedInfos((await this.ledger.read()).entries),
+      [],
+      feed,
+    );
+  }
+
+  /** /corpus feeds: the feeds polled; with `poll`, every feed polled first. */
+  async listFeeds(by: Person, poll = false): Promise<FeedsAnswer> {
+    const poller = this.poller();
+    const batches = poll ? await poller.pollAll(by) : [];
+    const feeds = await this.feedInfos((await this.ledger.read()).entries);
+    return this.feedsAnswer(poll ? 'polled' : 'list', by, feeds, batches);
+  }
+
+  /** Autocomplete for remove-feed: feeds moderators added whose address or title holds what was typed. */
+  async feedChoices(typed: string): Promise<{ name: string; value: string }[]> {
+    if (!this.feeds) return [];
+    const { entries } = await this.ledger.read();
+    const wanted = typed.trim().toLowerCase();
+    return [...addedFeeds(entries).values()]
+      .filter(
+        (f) =>
+          !this.feeds!.settings.urls.includes(f.feed) &&
+          (!wanted || f.feed.toLowerCase().includes(wanted) || f.title?.toLowerCase().includes(wanted)),
+      )
+      .slice(0, CHOICES)
+      .map((f) => ({
+        name: shorten(f.title ? `${shorten(f.title, 50)} · ${f.feed}` : f.feed, 100),
+        value: f.feed.length <= 100 ? f.feed : (f.title ?? f.feed).slice(0, 100),
+      }));
   }
 
   /** Ledger, log and audit channel: a failure to post is logged, never a failure of the change. */
@@ -500,6 +699,73 @@ export class SourceManager {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What a refusal names: a URL as a link that does not embed, anything else as text. */
+function shownWhat(what: string): string {
+  const url = /^(the feed )?(https?:\/\/\S+)$/.exec(what);
+  return url ? `${url[1] ?? ''}${linkMarkdown(url[2]!) ?? escapeText(url[2]!)}` : escapeText(what);
+}
+
+function feedLink(feed: string, title: string | null): string {
+  const link = linkMarkdown(feed) ?? escapeText(feed);
+  return title ? `“${escapeText(shorten(title, 100))}” (${link})` : link;
+}
+
+/** A feed batch for the audit channel: what was added, what was skipped and why, or why the feed could not be read. */
+function batchLine(who: string, e: Extract<LedgerEntry, { action: 'feed-batch' }>): string {
+  const feed = feedLink(e.feed, e.title);
+  if (e.problem)
+    return `📰 ${who}: the feed ${feed} could not be read: ${escapeText(e.problem)}; nothing was added.`;
+  const link = (url: string) => linkMarkdown(url) ?? escapeText(url);
+  const added = e.added.slice(0, 5).map((a) => {
+    const d = a.documents[0];
+    return d ? `“${escapeText(shorten(d.title, 100))}” (${count(d.statements, 'statement')})` : link(a.url);
+  });
+  const skipped = e.skipped
+    .slice(0, 5)
+    .map(
+      (s) =>
+        `${link(s.url)} (${escapeText(shorten(s.reason, 150))}${s.retry ? '; tried again next poll' : ''})`,
+    );
+  const parts = [
+    e.added.length
+      ? `added ${count(e.added.length, 'item')} from the feed ${feed}: ${added.join('; ')}${e.added.length > 5 ? `; and ${e.added.length - 5} more` : ''}`
+      : `added nothing from the feed ${feed}`,
+    e.skipped.length
+      ? `skipped ${e.skipped.length}: ${skipped.join('; ')}${e.skipped.length > 5 ? `; and ${e.skipped.length - 5} more` : ''}`
+      : null,
+    e.repeated ? `${count(e.repeated, 'item')} the feed repeated, taken once` : null,
+    e.known ? `${e.known} seen before` : null,
+    e.left ? `${e.left} left for the next poll` : null,
+  ].filter(Boolean);
+  const reload = e.reload
+    ? e.reload.ok
+      ? ` Reloaded: ${count(e.reload.documents, 'document')}.`
+      : ` The reload failed (${escapeText(e.reload.error ?? 'unknown error')}); nothing was added.`
+    : '';
+  return `📰 ${who} ${parts.join('; ')}.${reload}`;
+}
+
+/**
+ * What a source or feed change did, in one line, for when Discord does not
+ * take the full reply: the change was made and is never reported as failed.
+ */
+export function changeNotice(answer: Answer): string {
+  const tail = ' Discord did not take the full reply; it is in the audit trail and the logs.';
+  if (answer.type === 'source-change')
+    return `${answer.action === 'removed' ? 'Removed' : answer.action === 'replaced' ? 'Updated' : 'Added'} \`${answer.file}\`; the corpus was reloaded (${count(answer.reload.after.documents, 'document')}).${tail}`;
+  if (answer.type === 'feeds') {
+    const added = answer.batches.reduce((n, b) => n + b.added.length, 0);
+    const what =
+      answer.action === 'added'
+        ? `The feed ${answer.feed?.url ?? ''} was added`
+        : answer.action === 'removed'
+          ? `The feed ${answer.feed?.url ?? ''} was removed`
+          : 'The feeds were polled';
+    return `${what}${answer.batches.length ? `: ${count(added, 'new item')} added` : ''}.${tail}`;
+  }
+  return `Done.${tail}`;
+}
+
 /** One line for the audit channel: who did what, with what result. Never pings anyone. */
 export function auditLine(entry: LedgerEntry): string {
   const who = `**${escapeText(entry.by.username)}**`;
@@ -517,9 +783,9 @@ export function auditLine(entry: LedgerEntry): string {
   switch (entry.action) {
     case 'add': {
       const from =
-        entry.origin.kind === 'url'
-          ? (linkMarkdown(entry.origin.url) ?? escapeText(entry.origin.url))
-          : `the attachment ${code(entry.origin.name)}`;
+        entry.origin.kind === 'attachment'
+          ? `the attachment ${code(entry.origin.name)}`
+          : (linkMarkdown(entry.origin.url) ?? escapeText(entry.origin.url));
       line = `📥 ${who} ${entry.replaced ? 'updated' : 'added'} ${code(entry.file)} from ${from}: ${docs(entry.documents)}.`;
       break;
     }
@@ -527,7 +793,16 @@ export function auditLine(entry: LedgerEntry): string {
       line = `🗑️ ${who} removed ${code(entry.file)}${entry.documents.length ? `: ${docs(entry.documents)}` : ''}.`;
       break;
     case 'refuse':
-      line = `⚠️ ${who} could not add ${escapeText(shorten(entry.what, 200))}: ${escapeText(entry.reason)}.`;
+      line = `⚠️ ${who} could not ${entry.change ?? 'add'} ${escapeText(shorten(entry.what, 200))}: ${escapeText(entry.reason)}.`;
+      break;
+    case 'feed-add':
+      line = `📰 ${who} added the feed ${feedLink(entry.feed, entry.title)}; it is polled from now on.`;
+      break;
+    case 'feed-remove':
+      line = `📰 ${who} removed the feed ${feedLink(entry.feed, null)}; it is no longer polled (the items it added stay).`;
+      break;
+    case 'feed-batch':
+      line = batchLine(who, entry);
       break;
     case 'reload': {
       const r = entry.reload;

@@ -32,11 +32,14 @@ describe('/help', () => {
   it('lists each subcommand of /corpus with its own example; only `corpus info` runs offline', () => {
     const corpus = help.commands.filter((c) => c.name.startsWith('corpus '));
     expect(corpus.map((c) => c.name)).toEqual([
+      'corpus add-feed',
       'corpus add-file',
       'corpus add-url',
+      'corpus feeds',
       'corpus info',
       'corpus list',
       'corpus remove',
+      'corpus remove-feed',
     ]);
     expect(corpus.filter((c) => c.offline).map((c) => c.name)).toEqual(['corpus info']);
     expect(corpus.find((c) => c.name === 'corpus remove')).toMatchObject({

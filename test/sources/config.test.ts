@@ -11,6 +11,7 @@ describe('source settings', () => {
     expect(sourceSettings(config)).toEqual({
       corpusDir: './corpus',
       limits: { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, allow: [] },
+      feeds: { urls: [], intervalMinutes: 30 },
     });
     expect(config.AUDIT_CHANNEL_ID).toBeUndefined();
     const small = loadBotConfig({
@@ -36,6 +37,22 @@ describe('source settings', () => {
     expect(config.AUDIT_CHANNEL_ID).toBe('300000000000000005');
   });
 
+  it('read feeds (commas or spaces, each once) and their interval', () => {
+    const config = loadBotConfig({
+      ...REQUIRED,
+      FEEDS: 'https://example.org/rss.xml, http://news.example.com/atom\nhttps://example.org/rss.xml',
+      FEED_INTERVAL_MINUTES: '7.5',
+    });
+    expect(sourceSettings(config).feeds).toEqual({
+      urls: ['https://example.org/rss.xml', 'http://news.example.com/atom'],
+      intervalMinutes: 7.5,
+    });
+    expect(loadBotConfig({ ...REQUIRED, FEEDS: '', FEED_INTERVAL_MINUTES: '' })).toMatchObject({
+      FEEDS: [],
+      FEED_INTERVAL_MINUTES: 30,
+    });
+  });
+
   it('stop the bot with one line naming a bad value', () => {
     expect(() => loadBotConfig({ ...REQUIRED, SOURCE_FETCH_ALLOW_ADDRESSES: 'localhost' })).toThrow(
       /^SOURCE_FETCH_ALLOW_ADDRESSES localhost is not an IP address or CIDR range\. See \.env\.example/,
@@ -45,6 +62,14 @@ describe('source settings', () => {
     );
     expect(() => loadBotConfig({ ...REQUIRED, AUDIT_CHANNEL_ID: 'general' })).toThrow(
       /^AUDIT_CHANNEL_ID must be a Discord id/,
+    );
+    expect(() =>
+      loadBotConfig({ ...REQUIRED, FEEDS: 'https://example.org/rss, ftp://example.org/feed' }),
+    ).toThrow(
+      /^FEEDS must be http\(s\) addresses separated by commas \(not ftp:\/\/example\.org\/feed\)\. See \.env\.example/,
+    );
+    expect(() => loadBotConfig({ ...REQUIRED, FEED_INTERVAL_MINUTES: '0' })).toThrow(
+      /^FEED_INTERVAL_MINUTES /,
     );
   });
 });

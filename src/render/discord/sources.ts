@@ -6,6 +6,9 @@
 import type {
   DocumentSummary,
   DocumentsAnswer,
+  FeedBatchSummary,
+  FeedInfo,
+  FeedsAnswer,
   SourceChangeAnswer,
   SourceInfo,
   SourceOrigin,
@@ -36,9 +39,14 @@ function link(url: string): string {
 }
 
 function originText(origin: SourceOrigin): string {
-  return origin.kind === 'url'
-    ? `from ${link(origin.url)}${origin.finalUrl !== origin.url ? ` (redirected to ${link(origin.finalUrl)})` : ''}`
-    : `from the attachment ${fileCode(origin.name)}`;
+  switch (origin.kind) {
+    case 'url':
+      return `from ${link(origin.url)}${origin.finalUrl !== origin.url ? ` (redirected to ${link(origin.finalUrl)})` : ''}`;
+    case 'attachment':
+      return `from the attachment ${fileCode(origin.name)}`;
+    case 'feed':
+      return `from ${link(origin.url)}, an item of the feed ${link(origin.feed)}`;
+  }
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -186,5 +194,79 @@ export function sourcesLayout(a: SourcesAnswer): Layout {
       perPage: 8,
     },
     blocks: [...a.sources.map(sourceBlock), ...removed],
+  };
+}
+
+function feedName(f: { url: string; title: string | null }): string {
+  return f.title ? `**${escapeText(shorten(f.title, 120))}** (${link(f.url)})` : link(f.url);
+}
+
+function feedBlock(f: FeedInfo): Block {
+  const from =
+    f.from === 'config'
+      ? 'From the configuration (FEEDS)'
+      : `Added by **${escapeText(f.addedBy?.username ?? 'someone')}**${f.addedAt ? ` ${when(f.addedAt)}` : ''}`;
+  const last = f.last
+    ? f.last.problem
+      ? `⚠️ Last poll ${when(f.last.at, 'R')}: ${escapeText(shorten(f.last.problem, 300))}`
+      : `Last new items ${when(f.last.at, 'R')}: ${f.last.added} added, ${f.last.skipped} skipped`
+    : 'Nothing new from it yet';
+  return {
+    header: '**Feeds**',
+    text: [feedName(f), `${from} · ${plural(f.items, 'item')} in the corpus`, last].join('\n'),
+    join: '\n\n',
+  };
+}
+
+/** What one poll of one feed did, in a few lines. */
+export function feedBatchText(b: FeedBatchSummary): string {
+  if (b.problem)
+    return `⚠️ ${feedName({ url: b.feed, title: b.title })} could not be read: ${escapeText(b.problem)}. Nothing was added.`;
+  const lines = [
+    `${feedName({ url: b.feed, title: b.title })}: ${plural(b.added.length, 'new item')} added` +
+      `${b.known ? `, ${b.known} seen before` : ''}${b.repeated ? `, ${plural(b.repeated, 'repeated item')} taken once` : ''}` +
+      `${b.left ? `, ${b.left} left for the next poll` : ''}.`,
+    ...(b.reload ? [`Reloaded in ${b.reload.ms} ms: ${countsLine(b.reload.before, b.reload.after)}.`] : []),
+    ...b.added
+      .slice(0, 10)
+      .map(
+        (a) =>
+          `📥 ${a.titles.length ? `“${escapeText(shorten(a.titles[0]!, 150))}”` : fileCode(a.file)} · ${link(a.url)}`,
+      ),
+    ...(b.added.length > 10 ? [`and ${b.added.length - 10} more`] : []),
+    ...b.skipped.slice(0, 10).map((s) => `⚠️ Skipped ${link(s.url)}: ${escapeText(shorten(s.reason, 300))}`),
+    ...(b.skipped.length > 10 ? [`and ${b.skipped.length - 10} more skipped`] : []),
+  ];
+  return lines.join('\n');
+}
+
+export function feedsLayout(a: FeedsAnswer): Layout {
+  const every = `Feeds are polled every ${a.intervalMinutes} minutes.`;
+  const who = `**${escapeText(a.by.username)}**`;
+  const title = { list: 'Feeds', added: 'Feed added', removed: 'Feed removed', polled: 'Feeds polled' }[
+    a.action
+  ];
+  const intro =
+    a.action === 'added' && a.feed
+      ? `${who} added the feed ${feedName(a.feed)}. ${every}`
+      : a.action === 'removed' && a.feed
+        ? `${who} removed the feed ${feedName(a.feed)}: it is no longer polled. The ${plural(a.feed.items, 'item')} it added stay in the corpus (\`/corpus remove\` takes one out).`
+        : a.feeds.length
+          ? `${plural(a.feeds.length, 'feed')}. ${every} \`/corpus add-feed\` adds one, \`/corpus remove-feed\` stops one.`
+          : 'No feed is polled. `/corpus add-feed` adds one; FEEDS in the configuration lists others.';
+  const batches: Block[] = a.batches.map((b) => ({
+    header: a.action === 'added' ? '**First poll**' : '**Poll**',
+    text: feedBatchText(b),
+    join: '\n\n',
+  }));
+  const problems = a.batches.some((b) => b.problem || b.skipped.length);
+  return {
+    frame: {
+      title,
+      intro,
+      color: problems ? COLOR.warning : a.action === 'removed' ? COLOR.removed : COLOR.admin,
+      perPage: 6,
+    },
+    blocks: [...batches, ...(a.action === 'list' || a.action === 'polled' ? a.feeds.map(feedBlock) : [])],
   };
 }
