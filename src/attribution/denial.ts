@@ -10,6 +10,7 @@
 
 import {
   ACCUSATIONS,
+  ADVICE,
   AUXILIARIES,
   CLAIM_MAKERS,
   CLAIM_NOUNS,
@@ -28,6 +29,7 @@ import {
   FALSEHOOD,
   FIRST_PERSON,
   FOCUS,
+  HEARSAY,
   IGNORANCE,
   INNOCENCE,
   INTENTIONS,
@@ -144,8 +146,73 @@ export function isDenial(input: DenialInput): boolean {
     deniesAScandal(lower) ||
     callsItMisrepresented(lower) ||
     pleadsIgnoranceOrInnocence(lower) ||
-    saysTheyAreWrong(lower)
+    saysTheyAreWrong(lower) ||
+    negatesWhatWasClaimed(lower)
   );
+}
+
+/** "not … as the government claims": "as" this many words after the negation … */
+const AS_AFTER_NEGATION = 6;
+/** … and the claim's verb this many words after "as" ("as the Labour Assembly Government so often claims"). */
+const HEARSAY_AFTER_AS = 7;
+/** "don't suggest for one minute that has anything to do with": the negation this many words before "anything". */
+const NEGATION_BEFORE_ANYTHING = 8;
+/** "that was not what … happened": a modal this near after "what" makes it a norm ("not what we should do"). */
+const NORM_AFTER_WHAT = 3;
+
+/**
+ * What others claimed, negated: "this is not whinging, as the government so
+ * often claims"; "there would be no super-casinos, as rumoured"; "not as big as
+ * the airlines are making out"; "presented as party policy, which they were
+ * not"; "that was not what was happening".
+ */
+function negatesWhatWasClaimed(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (w === 'which' && deniedAsDescribed(lower, i)) return true;
+    if (!isNegator(w) || FOCUS.has(lower[i + 1] ?? '')) continue;
+    // "that was not what was happening"; not "that is not what politicians should do".
+    if (
+      lower[i + 1] === 'what' &&
+      notItself(lower, i) &&
+      !lower.slice(i + 2, i + 2 + NORM_AFTER_WHAT).some((x) => NOT_A_FACT.has(x))
+    )
+      return true;
+    for (let a = i + 1; a < lower.length && a - i <= AS_AFTER_NEGATION; a++) {
+      if (lower[a] !== 'as') continue;
+      const after = lower.slice(a + 1, a + 1 + HEARSAY_AFTER_AS);
+      // "as the airlines are making out": "make out" is claiming too.
+      if (after.some((x, k) => HEARSAY.has(x) || (x === 'out' && CLAIM_VERBS.has(after[k - 1] ?? ''))))
+        return true;
+    }
+  }
+  return false;
+}
+
+/** The subject of a negation at `i` is a demonstrative ("that was not", "this isn't"), not "it". */
+function notItself(lower: readonly string[], i: number): boolean {
+  const w = lower[i]!;
+  const contracted = w.endsWith("n't") && w !== "n't";
+  const subject = contracted ? lower[i - 1] : COPULAS.has(lower[i - 1] ?? '') ? lower[i - 2] : undefined;
+  return subject !== undefined && subject !== 'it' && DEMONSTRATIVE_SUBJECTS.has(subject);
+}
+
+/**
+ * "…presented as party policy, which they were not": a relative clause
+ * that ends in a bare negation denies what it follows. Only at the end of the
+ * words, or before "and"/"but" ("which they aren't doing" is no denial).
+ */
+function deniedAsDescribed(lower: readonly string[], i: number): boolean {
+  if (!PRONOUNS.has(lower[i + 1] ?? '')) return false;
+  const verb = lower[i + 2] ?? '';
+  let end: number;
+  if (verb.endsWith('_not'))
+    end = i + 4; // "had_not" is followed by the empty slot of "not"
+  else if (verb.endsWith("n't") && (COPULAS.has(verb.slice(0, -3)) || AUXILIARIES.has(verb))) end = i + 3;
+  else if ((COPULAS.has(verb) || AUXILIARIES.has(verb)) && lower[i + 3] === 'not') end = i + 4;
+  else return false;
+  const next = lower[end];
+  return next === undefined || next === 'and' || next === 'but';
 }
 
 /** "would neither confirm nor deny", "refused to confirm or deny": declining, not denying. */
@@ -155,11 +222,15 @@ function declinesToComment(beforeCue: string | undefined): boolean {
   return words.slice(-2).includes('confirm');
 }
 
-/** A negation that is not mere focus ("not only"). */
+/** "should stick to his guns and not apologise": advice this near before a negation governs it. */
+const ADVICE_BEFORE_NEGATION = 6;
+
+/** A negation that is not mere focus ("not only"), nor advice ("should … not apologise"). */
 function hasNegation(lower: readonly string[]): boolean {
   return lower.some(
     (w, i) =>
       isNegator(w) &&
+      !lower.slice(Math.max(0, i - ADVICE_BEFORE_NEGATION), i).some((x) => ADVICE.has(x)) &&
       // "no matter the setting": an idiom, no negation.
       !(w === 'no' && lower[i + 1] === 'matter') &&
       !FOCUS.has(lower[i + 1] ?? '') &&
@@ -188,14 +259,35 @@ function negatesATrait(lower: readonly string[]): boolean {
   return false;
 }
 
-/** "there was no deal", "no truth in", "no question of", "nothing to do with". */
+/**
+ * "there was no deal", "no truth in", "no question of", "nothing to do with",
+ * "you don't do deals", "there wasn't some conspiracy", "I don't suggest …
+ * that has anything to do with"; not a resolve ("will not do a deal") nor a
+ * measure ("not enough evidence").
+ */
 function deniesAScandal(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i]!;
     if (w === 'nothing' && lower[i + 1] === 'to' && lower[i + 2] === 'do' && lower[i + 3] === 'with')
       return true;
-    if (w !== 'no' && w !== 'never') continue;
-    if (lower.slice(i + 1, i + 1 + SCANDAL_AFTER_NO).some((x) => SCANDALS.has(x))) return true;
+    if (
+      w === 'anything' &&
+      lower[i + 1] === 'to' &&
+      lower[i + 2] === 'do' &&
+      lower[i + 3] === 'with' &&
+      lower.slice(Math.max(0, i - NEGATION_BEFORE_ANYTHING), i).some(isNegator)
+    )
+      return true;
+    if (!isNegator(w) || FOCUS.has(lower[i + 1] ?? '')) continue;
+    const after = lower.slice(i + 1, i + 1 + SCANDAL_AFTER_NO);
+    if (w === 'no' || w === 'never') {
+      if (after.some((x) => SCANDALS.has(x))) return true;
+      continue;
+    }
+    // "didn't do deals", "wasn't some conspiracy"; not "won't do a deal", "can't deal with".
+    if ([lower[i - 1] ?? '', w, lower[i + 1] ?? ''].some((x) => NOT_A_FACT.has(x))) continue;
+    if (after.some((x, k) => SCANDALS.has(x) && after[k + 1] !== 'with' && lower[i + 2 + k] !== 'with'))
+      return true;
   }
   return false;
 }
@@ -271,7 +363,7 @@ const CLAIM_BEFORE_WRONG = 10;
 const WRONG_AFTER_NEGATION = 6;
 /** "not … racist": a trait this many words after the negation. */
 const TRAIT_AFTER_NEGATION = 3;
-/** "no secret deal", "no such split": the scandal this many words after "no". */
+/** "no secret deal", "no such split", "don't do deals": the scandal this many words after the negation. */
 const SCANDAL_AFTER_NO = 2;
 
 /** Lemmas of naming verbs ("call", "describe", "label"). */

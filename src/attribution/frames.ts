@@ -404,10 +404,22 @@ function passiveFrame(s: SentenceInfo, hit: CueHit): Frame | null {
     chunkFirst = j;
     region = trimRegion(toks, { first: s.floor, last: j - 1 });
   } else {
-    const object = phraseEndingAt(toks, j, s.floor);
+    const object = phraseEndingAt(toks, j, s.floor) ?? claimNounEndingAt(toks, j, s.floor);
     if (object) region = { first: object.first, last: object.last };
   }
   return region ? passive(s, hit, speaker, chunkFirst, region) : null;
+}
+
+/**
+ * "…, claims denied by Labour": a claim noun that is also a cue form ("claims",
+ * "reports") ends no noun phrase, but is what the participle describes; its
+ * determiner comes with it ("the claims denied by …").
+ */
+function claimNounEndingAt(toks: readonly Token[], j: number, floor: number): Region | null {
+  const t = toks[j];
+  if (!isWordToken(t) || t.cap || !CLAIM_NOUNS.has(t.lower)) return null;
+  const det = toks[j - 1];
+  return { first: j - 1 >= floor && isWordToken(det) && DETERMINERS.has(det.lower) ? j - 1 : j, last: j };
 }
 
 function passive(

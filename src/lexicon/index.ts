@@ -127,6 +127,8 @@ export const LIES = denial('lie');
 export const CONDEMNATION = denial('condemnation');
 export const SPECULATION_KINDS = denial('speculation-kind');
 export const PAST_STATE = denial('past-state');
+export const HEARSAY = denial('hearsay');
+export const ADVICE = denial('advice');
 
 /* Cues ------------------------------------------------------------------- */
 

@@ -139,6 +139,8 @@ export const DENIAL_CLASSES = [
   'condemnation',
   'speculation-kind',
   'past-state',
+  'hearsay',
+  'advice',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;

@@ -139,3 +139,47 @@ describe('wire copy (issue 9, class by class)', () => {
     expect(denialBy('The ministry denied the journalists any access.', 'access')).toBeNull();
   });
 });
+
+describe('negations of what others claimed', () => {
+  it.each([
+    // "not … as X claims": the negated thing is what someone else says.
+    ['"This is not panic, as the opposition keeps claiming," Hugo Lind said.', 'not panic'],
+    ['Hugo Lind told the paper there would be no toll roads, as rumoured last month.', 'no toll roads'],
+    ['Hugo Lind said the losses were not as large as the unions were making out.', 'not as large'],
+    // A relative clause that ends in a bare negation.
+    [
+      'Hugo Lind said the letters had been presented as official advice, which they were not.',
+      'which they were not',
+    ],
+    ['Hugo Lind said: "That is not what happened at the meeting."', 'not what happened'],
+    // A scandal negated by any negation, not only "no".
+    ['"You don\'t make deals over appointments," Hugo Lind said.', 'make deals'],
+    ['"There wasn\'t some secret plot or cover-up," Hugo Lind said.', 'cover-up'],
+    ['"I am not saying the rise has anything to do with the tax," Hugo Lind said.', 'anything to do with'],
+    // A naming verb with a condemning word, of a claim.
+    ['Hugo Lind called that suggestion "disgraceful".', 'disgraceful'],
+  ])('%s', (text, words) => {
+    expect(denialBy(text, words)).toBe('Hugo Lind');
+  });
+
+  it.each([
+    ['"That is not what voters should have to pay," Hugo Lind said.', 'voters'],
+    ['Hugo Lind said prices did not rise as expected.', 'prices'],
+    ['"There are reforms which they aren\'t doing," Hugo Lind said.', 'reforms'],
+    ['"We won\'t do a deal with them," Hugo Lind said.', 'deal'],
+    ['"We can\'t deal with the backlog," Hugo Lind said.', 'backlog'],
+    ['Hugo Lind said there was not enough evidence to charge anyone.', 'evidence'],
+    ['Hugo Lind insisted the mayor should stand firm and not apologise.', 'apologise'],
+    ['Hugo Lind called the ban disgraceful.', 'ban'],
+  ])('not a denial: %s', (text, words) => {
+    expect(denialBy(text, words)).toBeNull();
+  });
+});
+
+describe('denials in the passive, after a claim noun', () => {
+  it('"…, claims denied by X": X denies the claims', () => {
+    expect(
+      denialBy('The posters led to accusations of racism, claims denied by the Green Party.', 'claims'),
+    ).toBe('Green Party');
+  });
+});

@@ -42,6 +42,9 @@
  *     lie                    what one accuses the other side of when one denies its claims ("accused them of lying")
  *     not-a-fact             before or after a negation, makes it advice or a resolve ("would not", "should not")
  *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
+ *     hearsay                a claim as others made it, after "as": "not … as claimed", "no casinos, as rumoured"
+ *     advice                 a modal of advice or duty: a negation after it is advice, not a rebuttal
+ *                            ("insisted he should stay and not apologise")
  */
 export const DENIAL = `
 # form           classes
@@ -82,6 +85,7 @@ ludicrous        weak
 outrageous       weak condemnation
 unfair           weak condemnation
 unjustified      weak condemnation
+disgraceful      weak condemnation
 smear            weak lie
 smears           weak lie
 lie              weak lie
@@ -186,8 +190,8 @@ aware            conduct
 knowledge        conduct accusation
 
 # Claims
-claim            claim strong-claim claiming-verb
-claims           claim strong-claim accusation claim-maker
+claim            claim strong-claim claiming-verb hearsay
+claims           claim strong-claim accusation claim-maker hearsay
 allegation       claim strong-claim
 allegations      claim strong-claim accusation claim-maker
 accusation       claim strong-claim
@@ -297,8 +301,9 @@ have_not         past-negation
 has_not          past-negation
 had_not          past-negation
 
-# Focus, not negation
+# Focus, not negation ("not just", "not enough": a measure, not a denial)
 just             focus
+enough           focus
 only             focus
 merely           focus
 simply           focus
@@ -412,6 +417,23 @@ media            speculation-kind
 had              past-state
 did              past-state
 
+# A claim as others made it: "not … as (the press) claimed", "no casinos, as rumoured"
+claimed          hearsay
+claiming         hearsay
+suggesting       hearsay
+alleging         hearsay
+portraying       hearsay
+suggests         hearsay
+suggested        hearsay
+alleges          hearsay
+alleged          hearsay
+reported         hearsay
+rumoured         hearsay
+rumored          hearsay
+portrays         hearsay
+portrayed        hearsay
+painted          hearsay
+
 # Knowing nothing, being innocent
 unaware          ignorance
 innocent         innocence
@@ -442,13 +464,13 @@ which            demonstrative-subject
 
 # Verbs of claiming ("wrong to suggest"), who makes claims ("you are wrong"), and words that make a negation
 # advice or a resolve rather than a rebuttal ("would not resign", "should not apologise")
-suggest          claiming-verb
+suggest          claiming-verb hearsay
 imply            claiming-verb
-portray          claiming-verb
+portray          claiming-verb hearsay
 describe         claiming-verb
 characterise     claiming-verb
 characterize     claiming-verb
-allege           claiming-verb
+allege           claiming-verb hearsay
 you              claim-maker
 they             claim-maker
 opponents        claim-maker
@@ -459,9 +481,9 @@ going            not-a-fact
 to               not-a-fact
 won't            not-a-fact
 wouldn't         not-a-fact
-should           not-a-fact
-must             not-a-fact
-ought            not-a-fact
+should           not-a-fact advice
+must             not-a-fact advice
+ought            not-a-fact advice
 need             not-a-fact
 could            not-a-fact
 can              not-a-fact
