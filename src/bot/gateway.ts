@@ -312,3 +312,28 @@ export function watchGateway(client: Client, { timeoutMs, logger, onLost }: Watc
     stop();
   };
 }
+
+/** How long closing the gateway connections may take when the bot stops or fails to start. */
+export const DISCONNECT_MS = 3000;
+
+/**
+ * Closes every shard's connection, giving up after `ms` with a warning: in
+ * @discordjs/ws 1.2.3 a shard still waiting for HELLO or READY when it is
+ * destroyed can leave `client.destroy()` pending for ever (its own reconnect
+ * overwrites the close handler the destroy waits for), which would keep a bot
+ * that failed to start, or is stopping, from exiting. True if it closed in time.
+ */
+export async function disconnect(client: Client, logger: Logger, ms = DISCONNECT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    client.destroy().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (!closed) logger.warn({ ms }, 'the gateway connections did not close in time; going on without them');
+  return closed;
+}

@@ -24,7 +24,14 @@ import { sourceSettings } from '../sources/manager.ts';
 import { loadCommands } from './commands.ts';
 import { isEntryPoint } from './entry.ts';
 import { describeError, Refusal } from './errors.ts';
-import { checkToken, connectWithin, type GatewayError, shardOptions, watchGateway } from './gateway.ts';
+import {
+  checkToken,
+  connectWithin,
+  disconnect,
+  type GatewayError,
+  shardOptions,
+  watchGateway,
+} from './gateway.ts';
 import { type BotHealth, openHealth } from './health.ts';
 import { replies } from './replies.ts';
 import { createRouter } from './router.ts';
@@ -207,7 +214,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
 
   await connectWithin(client, config.DISCORD_TOKEN, { timeoutMs, logger }).catch(async (error: unknown) => {
     // Leave nothing running behind a failed start (tests start many bots in one process).
-    await client.destroy();
+    await disconnect(client, logger);
     if (!deps.service) await service.close();
     await health?.close();
     throw error;
@@ -250,7 +257,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
           if (!(await within(Promise.all(inFlight), NOTICE_MS)))
             logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
         }
-        await client.destroy();
+        await disconnect(client, logger);
         if (!(await within(service.close(), CLOSE_MS))) {
           logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
         }

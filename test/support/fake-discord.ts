@@ -12,6 +12,13 @@
  * client is ready at once) → HEARTBEAT (op 1) / ACK (op 11); RESUME (op 6)
  * → RESUMED. Tests then dispatch INTERACTION_CREATE and read back what the
  * bot sent, or close the connection with a code (`closeGateway`).
+ *
+ * Sharded like Discord's: GET /gateway/bot recommends `shards` (default 1)
+ * with `maxConcurrency` identifies per 5 s; an IDENTIFY with `shard: [id,
+ * count]` is answered by a READY carrying that shard (and closed 4010 when
+ * the id is not below the count); a dispatch goes to the shard of its
+ * guild, `(guild_id >> 22) % count`, or to the one a test names, and so
+ * does a close.
  */
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -75,6 +82,14 @@ export class FakeDiscord extends EventEmitter {
   acceptedBotToken: string | null = null;
   /** When set, gateway discovery hands out this URL instead of the fake's own (say, a port nothing listens on). */
   gatewayUrl: string | null = null;
+  /** The shard count GET /gateway/bot recommends (what DISCORD_SHARD_COUNT=auto runs). */
+  shards: number;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency`: shards that may identify per 5 s. */
+  maxConcurrency: number;
+  /** Shards whose IDENTIFY is held unanswered (no READY) until `releaseReady`. */
+  private readonly held = new Map<number, WebSocket | null>();
+  /** The shard each connection identified (or resumed) as; a connection not yet identified counts as 0. */
+  private readonly shardOfSocket = new Map<WebSocket, number>();
   private readonly sockets = new Set<WebSocket>();
   private readonly messages = new Map<string, Json>();
   private readonly followUpsByToken = new Map<string, Json[]>();
@@ -85,14 +100,19 @@ export class FakeDiscord extends EventEmitter {
     private readonly server: Server,
     private readonly wss: WebSocketServer,
     private readonly heartbeatIntervalMs: number,
+    sharding: { shards?: number | undefined; maxConcurrency?: number | undefined },
   ) {
     super();
+    this.shards = sharding.shards ?? 1;
+    this.maxConcurrency = sharding.maxConcurrency ?? 1;
   }
 
-  static async start(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+  static async start(
+    options: { heartbeatIntervalMs?: number; shards?: number; maxConcurrency?: number } = {},
+  ): Promise<FakeDiscord> {
     const server = createServer();
     const wss = new WebSocketServer({ noServer: true });
-    const fake = new FakeDiscord(server, wss, options.heartbeatIntervalMs ?? 41_250);
+    const fake = new FakeDiscord(server, wss, options.heartbeatIntervalMs ?? 41_250, options);
     server.on('request', (req, res) => void fake.onHttp(req, res));
     server.on('upgrade', (req, socket, head) => {
       wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
@@ -116,11 +136,47 @@ export class FakeDiscord extends EventEmitter {
     return this.nextId.toString();
   }
 
-  /** Sends a gateway dispatch (op 0) to every connected client. */
-  dispatch(event: string, data: Json): void {
+  /**
+   * Sends a gateway dispatch (op 0) to the connections of one shard: `shard`
+   * when given, else the shard of `data.guild_id` (as Discord routes it), else 0.
+   * With one shard, that is every connection.
+   */
+  dispatch(event: string, data: Json, { shard }: { shard?: number } = {}): void {
     this.sequence += 1;
     const payload = JSON.stringify({ op: 0, t: event, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(payload);
+    const target = shard ?? (data?.guild_id ? this.shardOfGuild(data.guild_id) : 0);
+    for (const socket of this.socketsOf(target)) socket.send(payload);
+  }
+
+  /** The shard Discord sends a guild's events to: `(guild_id >> 22) % shards`. */
+  shardOfGuild(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shards));
+  }
+
+  /** The [id, count] of every IDENTIFY received, in order. */
+  identified(): [number, number][] {
+    return this.gatewayReceived.filter((p) => p.op === 2).map((p) => p.d.shard ?? [0, 1]);
+  }
+
+  /** From now on, an IDENTIFY on `shard` gets no READY until `releaseReady(shard)`. */
+  holdReady(shard: number): void {
+    if (!this.held.has(shard)) this.held.set(shard, null);
+  }
+
+  /** Sends the READY held back for `shard` (if its IDENTIFY came), and stops holding it. */
+  releaseReady(shard: number): void {
+    const socket = this.held.get(shard);
+    this.held.delete(shard);
+    if (socket) this.sendReady(socket, [shard, this.shards]);
+  }
+
+  /** Whether the IDENTIFY of a held shard has come (its READY waiting for `releaseReady`). */
+  identifyHeld(shard: number): boolean {
+    return Boolean(this.held.get(shard));
+  }
+
+  private socketsOf(shard: number): WebSocket[] {
+    return [...this.sockets].filter((socket) => (this.shardOfSocket.get(socket) ?? 0) === shard);
   }
 
   /** Resolves with the first recorded request matching `test` (past or future). */
@@ -142,9 +198,13 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Closes every gateway connection with `code`, as Discord does (4004: the token was revoked). */
-  closeGateway(code: number, reason = ''): void {
-    for (const socket of this.sockets) socket.close(code, reason);
+  /**
+   * Closes every gateway connection with `code`, as Discord does (4004: the token was revoked),
+   * or only those of `shard`.
+   */
+  closeGateway(code: number, reason = '', { shard }: { shard?: number } = {}): void {
+    const sockets = shard === undefined ? [...this.sockets] : this.socketsOf(shard);
+    for (const socket of sockets) socket.close(code, reason);
   }
 
   /** The follow-up messages Discord holds for an interaction (each one the user sees), in order. */
@@ -168,7 +228,10 @@ export class FakeDiscord extends EventEmitter {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOfSocket.delete(socket);
+    });
     socket.on('message', (raw) => this.onGatewayMessage(socket, JSON.parse(raw.toString())));
     socket.send(
       JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.heartbeatIntervalMs } }),
@@ -179,25 +242,37 @@ export class FakeDiscord extends EventEmitter {
     this.gatewayReceived.push(payload);
     this.emit('gateway', payload);
     if (payload.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
-    if (payload.op === 2) this.sendReady(socket);
-    if (payload.op === 6) this.sendResumed(socket);
+    if (payload.op === 2) this.identify(socket, payload.d?.shard ?? [0, 1]);
+    if (payload.op === 6) this.sendResumed(socket, payload.d?.session_id);
   }
 
-  /** RESUME (op 6) is always accepted: the session goes on where it was. */
-  private sendResumed(socket: WebSocket): void {
+  private identify(socket: WebSocket, [id, count]: [number, number]): void {
+    if (!(Number.isInteger(id) && Number.isInteger(count) && id >= 0 && id < count)) {
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
+    this.shardOfSocket.set(socket, id);
+    if (this.held.has(id)) this.held.set(id, socket);
+    else this.sendReady(socket, [id, count]);
+  }
+
+  /** RESUME (op 6) is always accepted: the session (of the shard it names) goes on where it was. */
+  private sendResumed(socket: WebSocket, sessionId: unknown): void {
+    const shard = /^fake-session-(\d+)$/.exec(String(sessionId))?.[1];
+    this.shardOfSocket.set(socket, Number(shard ?? 0));
     this.sequence += 1;
     socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
   }
 
-  private sendReady(socket: WebSocket): void {
+  private sendReady(socket: WebSocket, shard: [number, number]): void {
     this.sequence += 1;
     const ready = {
       v: 10,
       user: BOT_USER,
       guilds: [],
-      session_id: 'fake-session',
+      session_id: `fake-session-${shard[0]}`,
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-      shard: [0, 1],
+      shard,
       application: { id: APP_ID, flags: 0 },
     };
     socket.send(JSON.stringify({ op: 0, t: 'READY', s: this.sequence, d: ready }));
@@ -216,8 +291,13 @@ export class FakeDiscord extends EventEmitter {
               status: 200,
               body: {
                 url: this.gatewayUrl ?? `ws://127.0.0.1:${this.port}`,
-                shards: 1,
-                session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+                shards: this.shards,
+                session_start_limit: {
+                  total: 1000,
+                  remaining: 999,
+                  reset_after: 0,
+                  max_concurrency: this.maxConcurrency,
+                },
               },
             },
     },
