@@ -437,6 +437,34 @@ describe('polling feeds', () => {
     expect(await whoSaid('sorghum water')).toEqual(['Ida Berg']);
   });
 
+  it('polls on its interval once started, and stops when the bot stops', async () => {
+    PAGES['/news/spelt'] = page('Spelt report', 'Spelt flour sold out', 'Ulf Holm');
+    feeds.set('/feeds/timed.xml', ['application/rss+xml', rss([{ link: `${base}/news/spelt` }], 'Timed')]);
+    const stopping = new AbortController();
+    const timed = new SourceManager({
+      corpusDir: dir,
+      limits: { timeoutMs: 1000, maxBytes: 100_000, maxRedirects: 2, allow: parseRanges('127.0.0.1') },
+      service,
+      reload: () => service.reload(),
+      logger: createLogger('silent'),
+      feeds: { urls: [`${base}/feeds/timed.xml`], intervalMinutes: 0.002 }, // 120 ms
+      signal: stopping.signal,
+    });
+    const polls = () => served.filter((u) => u === '/feeds/timed.xml').length;
+    timed.startFeeds();
+    for (let i = 0; i < 100 && polls() < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(polls()).toBeGreaterThanOrEqual(3);
+    expect(await whoSaid('spelt flour')).toEqual(['Ulf Holm']);
+    expect(
+      ledger().filter((e) => e.action === 'feed-batch' && e.feed === `${base}/feeds/timed.xml`),
+    ).toHaveLength(1);
+    stopping.abort();
+    await new Promise((r) => setTimeout(r, 400));
+    const after = polls();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(polls()).toBe(after);
+  });
+
   it('lists the feeds with where each came from; a configured feed cannot be removed from Discord, an added one can', async () => {
     const list = await manager.listFeeds(MOD);
     expect(list.feeds.map((f) => [f.url.replace(base, ''), f.from])).toEqual([
