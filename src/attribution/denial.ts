@@ -16,6 +16,7 @@ import {
   CLAIM_NOUNS,
   CLAIM_VERBS,
   CLAIMING_VERBS,
+  COMMITMENT_CUES,
   CONDEMNATION,
   CONDUCT,
   CONJUNCTIONS,
@@ -30,11 +31,13 @@ import {
   FIRST_PERSON,
   FOCUS,
   HEARSAY,
+  HEDGES,
   IGNORANCE,
   INNOCENCE,
   INTENTIONS,
   LIES,
   MISREPRESENTATION,
+  MOTIVES,
   NEEDS_THAT,
   NEGATORS,
   NOT_A_FACT,
@@ -125,13 +128,18 @@ export function isExplicitDenial(cue: string | null, text: string): boolean {
   );
 }
 
+/** A clause has a subject and a verb: "rejected that idea" reports an object, not a clause. */
+const MIN_CLAUSE_WORDS = 2;
+
 export function isDenial(input: DenialInput): boolean {
   if (declinesToComment(input.beforeCue)) return false;
+  // "pledged that no school would close": a promise looks ahead; it denies nothing.
+  if (input.cueLemma && COMMITMENT_CUES.has(input.cueLemma)) return false;
   const toks = wordTokens(input.text.slice(0, MAX_TEXT));
   const lower = joinNegations(toks.map(lowerWord));
-  if (input.cueLemma === 'deny') return deniesSomething(lower, input.clause === true);
-  if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (input.clause || aboutAClaim(lower)))
-    return true;
+  const clause = input.clause === true && toks.length >= MIN_CLAUSE_WORDS;
+  if (input.cueLemma === 'deny') return deniesSomething(lower, clause);
+  if (input.cueLemma && DISMISSAL_LEMMAS.has(input.cueLemma) && (clause || aboutAClaim(lower))) return true;
   // "accused ministers of telling lies about our policies": their claims, called false.
   if (input.cueLemma === 'accuse' && lower.some((w) => LIES.has(w))) return true;
   // "called the report nonsense", "described as 'pure fiction'": what a claim is called denies it.
@@ -147,8 +155,29 @@ export function isDenial(input: DenialInput): boolean {
     callsItMisrepresented(lower) ||
     pleadsIgnoranceOrInnocence(lower) ||
     saysTheyAreWrong(lower) ||
-    negatesWhatWasClaimed(lower)
+    negatesWhatWasClaimed(lower) ||
+    negatesAMotive(lower)
   );
+}
+
+/**
+ * "the intention was not to empower them", "this is not an attempt to
+ * apportion blame", "at no time did we discuss it": what was meant or done,
+ * denied.
+ */
+function negatesAMotive(lower: readonly string[]): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i]!;
+    if (w === 'at' && lower[i + 1] === 'no' && lower[i + 2] === 'time') return true;
+    if (!isNegator(w)) continue;
+    // "the aim was not to …"
+    if (lower[i + 1] === 'to' && COPULAS.has(lower[i - 1] ?? '') && MOTIVES.has(lower[i - 2] ?? ''))
+      return true;
+    // "not an attempt to …", "not a ploy to …"
+    const k = DETERMINERS.has(lower[i + 1] ?? '') ? i + 2 : i + 1;
+    if (MOTIVES.has(lower[k] ?? '') && lower[k + 1] === 'to') return true;
+  }
+  return false;
 }
 
 /** "not … as the government claims": "as" this many words after the negation … */
@@ -244,7 +273,9 @@ function hasNegation(lower: readonly string[]): boolean {
 function negatesATrait(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
     if (!isNegator(lower[i]!) || FOCUS.has(lower[i + 1] ?? '')) continue;
-    if (lower.slice(i + 1, i + 1 + TRAIT_AFTER_NEGATION).some((w) => TRAITS.has(w))) return true;
+    // "I don't think he was … anti-Semitic": a hedge and its clause's subject are passed over.
+    const reach = TRAIT_AFTER_NEGATION + (HEDGES.has(lower[i + 1] ?? '') ? HEDGE_REACH : 0);
+    if (lower.slice(i + 1, i + 1 + reach).some((w) => TRAITS.has(w))) return true;
     // "did not get our sums wrong": being wrong is denied from a little further off.
     if (lower.slice(i + 1, i + 1 + WRONG_AFTER_NEGATION).includes('wrong')) return true;
     // "that is not the case"
@@ -363,6 +394,8 @@ const CLAIM_BEFORE_WRONG = 10;
 const WRONG_AFTER_NEGATION = 6;
 /** "not … racist": a trait this many words after the negation. */
 const TRAIT_AFTER_NEGATION = 3;
+/** "don't think he was actually racist": a hedge ("think") reaches this many words further. */
+const HEDGE_REACH = 2;
 /** "no secret deal", "no such split", "don't do deals": the scandal this many words after the negation. */
 const SCANDAL_AFTER_NO = 2;
 

@@ -129,6 +129,9 @@ export const SPECULATION_KINDS = denial('speculation-kind');
 export const PAST_STATE = denial('past-state');
 export const HEARSAY = denial('hearsay');
 export const ADVICE = denial('advice');
+export const COMMITMENT_CUES = denial('commitment-cue');
+export const MOTIVES = denial('motive');
+export const HEDGES = denial('hedge');
 
 /* Cues ------------------------------------------------------------------- */
 

@@ -141,6 +141,9 @@ export const DENIAL_CLASSES = [
   'past-state',
   'hearsay',
   'advice',
+  'commitment-cue',
+  'motive',
+  'hedge',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;

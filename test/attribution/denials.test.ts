@@ -183,3 +183,24 @@ describe('denials in the passive, after a claim noun', () => {
     ).toBe('Green Party');
   });
 });
+
+describe('motives and deeds denied', () => {
+  it.each([
+    ['Hugo Lind said the party\'s intention was not to "punish" farmers.', 'punish'],
+    ['Hugo Lind added: "This is not a ploy to delay the vote."', 'ploy'],
+    ['Hugo Lind said that at no time had the firm broken the rules.', 'at no time'],
+    ['Hugo Lind said: "I don\'t think she was actually biased."', 'biased'],
+  ])('%s', (text, words) => {
+    expect(denialBy(text, words)).toBe('Hugo Lind');
+  });
+
+  it.each([
+    ['Hugo Lind pledged that no hospital would close.', 'hospital'],
+    ['The party promised caps with the slogan: "It\'s not racist to count migrants."', 'racist'],
+    ['Hugo Lind has rejected that idea, saying the costs are small.', 'idea'],
+    ['Hugo Lind said: "I don\'t think we should close the library."', 'library'],
+    ['Hugo Lind said: "We have no plans to raise the fare."', 'fare'],
+  ])('not a denial: %s', (text, words) => {
+    expect(denialBy(text, words)).toBeNull();
+  });
+});

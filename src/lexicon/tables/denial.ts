@@ -43,6 +43,9 @@
  *     not-a-fact             before or after a negation, makes it advice or a resolve ("would not", "should not")
  *     needs-that             a claim only when "that" follows ("rejected the idea that …", not "the idea of a tax")
  *     hearsay                a claim as others made it, after "as": "not … as claimed", "no casinos, as rumoured"
+ *     commitment-cue         a cue lemma of a promise ("pledged", "vowed"): what it reports looks ahead, never a denial
+ *     motive                 what someone meant by a deed: "the aim was not to …", "not an attempt to …"
+ *     hedge                  "I don't think he was … racist": the negation reaches past it and its clause's subject
  *     advice                 a modal of advice or duty: a negation after it is advice, not a rebuttal
  *                            ("insisted he should stay and not apologise")
  */
@@ -145,8 +148,8 @@ behind           conduct
 role             conduct criticism scandal
 interest         conduct
 interests        conduct
-intention        conduct intention
-intentions       conduct intention
+intention        conduct intention motive
+intentions       conduct intention motive
 intend           conduct intention
 intends          conduct intention
 intended         conduct intention
@@ -322,7 +325,6 @@ making           claim-verb
 made             claim-verb
 accept           claim-verb
 accepts          claim-verb
-believe          claim-verb
 believes         claim-verb
 support          claim-verb
 supports         claim-verb
@@ -441,6 +443,23 @@ innocent         innocence
 # Rebuttal cues: with a negation in what they report, a denial
 insist           rebuttal-cue
 maintain         rebuttal-cue
+
+# Promises: what they report looks ahead ("pledged that no school would close")
+promise          commitment-cue
+pledge           commitment-cue
+vow              commitment-cue
+
+# What someone meant by a deed: "the intention was not to …", "this is not an attempt to …"
+aim              motive
+purpose          motive
+motive           motive
+attempt          motive
+ploy             motive
+goal             motive
+
+# "I don't think he was actually racist": the negation reaches the trait past these
+think            hedge
+believe          hedge claim-verb
 
 # Saying someone is wrong
 wrong            accusation reproach trait
