@@ -86,17 +86,52 @@ export async function extractAll(
   return results;
 }
 
+/**
+ * Extracts every item on `helper` alone, none on this thread: a reload on
+ * the serving worker, whose answers must not wait for extraction (seconds
+ * for a slow file) nor die with it (a file that runs the helper out of
+ * memory fails the reload, not the engine).
+ */
+export async function extractAside(
+  items: readonly ExtractionItem[],
+  helper: Worker,
+): Promise<ExtractedStatement[][]> {
+  const results: ExtractedStatement[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const chunk = items.slice(start, start + CHUNK).map(({ text, bodyStart }) => ({ text, bodyStart }));
+    results.push(...(await ask(helper, start, chunk)));
+  }
+  return results;
+}
+
 function ask(helper: Worker, id: number, items: ExtractionItem[]): Promise<ExtractedStatement[][]> {
   return new Promise((resolve, reject) => {
+    const done = () => {
+      helper.off('message', onMessage);
+      helper.off('error', onError);
+      helper.off('exit', onExit);
+    };
     const onMessage = (reply: ExtractionReply) => {
       if (reply.id !== id) return;
-      helper.off('message', onMessage);
-      helper.off('error', reject);
+      done();
       if (reply.ok) resolve(reply.value);
       else reject(new Error(reply.error));
     };
+    const onError = (error: Error) => {
+      done();
+      reject(
+        (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error(`the engine ran out of memory extracting statements (${error.message})`)
+          : error,
+      );
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`the extraction thread stopped (code ${code})`));
+    };
     helper.on('message', onMessage);
-    helper.on('error', reject);
+    helper.on('error', onError);
+    helper.on('exit', onExit);
     helper.postMessage({ id, items });
   });
 }

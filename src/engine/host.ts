@@ -16,10 +16,11 @@ import { type Catalog, type Request, RequestSchema } from '../answers/requests.t
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import { linkInBackground } from '../claims/corpus.ts';
 import { CorpusError } from '../corpus/load.ts';
+import type { ExtractedStatement } from '../model.ts';
 import { forgetTerms } from '../search/tokenize.ts';
 import { type Corpus, type Extractor, finishCorpus, planCorpus } from './corpus.ts';
 import { type CorpusSummary, type PackedSummary, packSummary } from './diff.ts';
-import { extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
+import { type ExtractionItem, extractAll, helperCount, PARALLEL_FROM } from './extraction.ts';
 import type { BuildProgress } from './progress.ts';
 import { type CorpusScan, scanRecorded } from './scan.ts';
 import { SnapshotStore } from './snapshot.ts';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   startHelper?: (() => Worker) | undefined;
   /** Names this engine's service in temporary snapshot folders (see `snapshot-files.ts`). */
   snapshotTag?: string | undefined;
+  /** Documents per snapshot chunk (tests; see `snapshot.ts`). */
+  snapshotChunk?: number | undefined;
   /** Told of problems that do not stop the engine (a snapshot that could not be written). */
   warn?: ((message: string) => void) | undefined;
   /** Told how a build's extraction is going (files done of total), for the logs. */
@@ -50,6 +53,19 @@ export interface EngineOptions {
    * (`previous` false) or as an update of an earlier corpus (the CLI says so).
    */
   building?: ((build: { files: number; previous: boolean }) => void) | undefined;
+  /**
+   * Extracts a reload's new documents on another thread (see `reloadInPlace`):
+   * set on an engine worker, whose answers must not wait for extraction.
+   */
+  extractAside?: ((items: readonly ExtractionItem[]) => Promise<ExtractedStatement[][]>) | undefined;
+}
+
+/** A change small enough to be applied in place by the engine serving (see `reloadInPlace`). */
+export interface InPlaceLimits {
+  /** Files new or changed. */
+  files: number;
+  /** Their bytes, all together: parsing them is done on the serving thread. */
+  bytes: number;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -100,6 +116,7 @@ export class EngineHost {
           homeCountry: options.homeCountry,
           warn: options.warn,
           tag: options.snapshotTag,
+          chunkDocuments: options.snapshotChunk,
         })
       : null;
     const abandoned = snapshots?.removeAbandoned() ?? [];
@@ -162,6 +179,44 @@ export class EngineHost {
     return report;
   }
 
+  /**
+   * Re-reads the files and swaps in the updated corpus, here, when the change
+   * is within `limits` (new and changed files, by count and bytes); else
+   * changes nothing and resolves with null, for the caller to build the new
+   * corpus elsewhere (a fresh worker). Only the changed files are parsed
+   * here; their statements are extracted aside (`extractAside`), and the
+   * indexes are updated rather than rebuilt, so the cost follows the change.
+   */
+  async reloadInPlace(limits: InPlaceLimits): Promise<ReloadReport | null> {
+    let scan: CorpusScan;
+    try {
+      scan = await this.#scan();
+    } catch (error) {
+      return this.#store.reload(() => Promise.reject(error));
+    }
+    const current = this.#store.current;
+    const known = new Map(current.documents.map((d) => [d.file, d.hash]));
+    let files = 0;
+    let bytes = 0;
+    for (const f of scan.files) {
+      if (known.get(f.file) === f.hash) continue;
+      files++;
+      bytes += f.stamp?.size ?? f.bytes.byteLength;
+    }
+    if (files > limits.files || bytes > limits.bytes) return null;
+    const report = await this.#store.reload(async (previous) => {
+      const corpus = await this.#build(previous, scan, true);
+      const key = this.#snapshots?.keyOf(scan);
+      if (key) this.#save(key, corpus);
+      return corpus;
+    });
+    if (report.ok) {
+      this.#catalog = catalogOf(this.#store.current);
+      linkInBackground(this.#store.current);
+    }
+    return report;
+  }
+
   /** Resolves once the latest snapshot is written (tests and the benchmark wait for it). */
   async flush(): Promise<void> {
     await this.#pendingSave;
@@ -203,10 +258,14 @@ export class EngineHost {
   }
 
   /** Parses what changed, extracts its statements (on helper threads too when there is much), assembles. */
-  async #build(previous: Corpus | null, scan: CorpusScan): Promise<Corpus> {
+  async #build(previous: Corpus | null, scan: CorpusScan, aside = false): Promise<Corpus> {
     const plan = planCorpus(previous, scan, { dir: this.#options.corpusDir });
     this.#options.building?.({ files: plan.toExtract.length, previous: previous !== null });
-    const { startHelper, extract } = this.#options;
+    const { startHelper, extract, extractAside } = this.#options;
+    if (aside && extractAside) {
+      const extracted = plan.toExtract.length ? await extractAside(plan.toExtract) : [];
+      return finishCorpus(plan, extracted, new Date(), { homeCountry: this.#options.homeCountry });
+    }
     const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
     const helpers = Array.from({ length: count }, () => startHelper!());
     try {

@@ -5,7 +5,7 @@
 import type { Catalog, Request } from '../answers/requests.ts';
 import type { Answer, ReloadReport } from '../answers/types.ts';
 import type { CorpusDiff, PackedSummary } from './diff.ts';
-import type { OpenedFrom, OpenOptions } from './host.ts';
+import type { InPlaceLimits, OpenedFrom, OpenOptions } from './host.ts';
 import type { BuildProgress } from './progress.ts';
 
 export interface WorkerSetup {
@@ -50,6 +50,11 @@ export interface EngineMemory {
 export interface EngineMethods {
   ask: [Request, Answer];
   recordReload: [ReloadReport, null];
+  /**
+   * Reloads in place when the change is within the limits, with the new
+   * state; null (nothing done) when it is not.
+   */
+  reload: [InPlaceLimits, { report: ReloadReport; state: EngineState } | null];
   /** Waits for the snapshot being written, if any. */
   flush: [null, null];
   /** Heap figures of the worker, after a full collection when `gc` is exposed. */

@@ -28,7 +28,7 @@ import type { SkippedFile } from '../model.ts';
 import { type CorpusDiff, type CorpusSummary, type PackedSummary, unpackSummary } from './diff.ts';
 import { EngineError, EngineRestarting } from './errors.ts';
 import { PARALLEL_FROM } from './extraction.ts';
-import type { OpenedFrom, OpenOptions } from './host.ts';
+import type { InPlaceLimits, OpenedFrom, OpenOptions } from './host.ts';
 import { type BuildProgress, progressLogger } from './progress.ts';
 import type {
   CallMessage,
@@ -63,6 +63,11 @@ const RESTART_DELAY_MS = 1000;
 const MAX_RESTART_DELAY_MS = 30_000;
 /** A worker that dies within this long of being started is a crash loop: the next restart waits. */
 const QUICK_CRASH_MS = 10_000;
+/**
+ * The largest change a reload applies on the serving worker (files new or
+ * changed, and their bytes, parsed there); beyond, it builds on a fresh one.
+ */
+const IN_PLACE: InPlaceLimits = { files: 200, bytes: 4 * 1024 * 1024 };
 /** How long `close` waits for a snapshot being written before stopping the engine anyway. */
 const CLOSE_FLUSH_MS = 3000;
 
@@ -427,9 +432,14 @@ export class WorkerService implements AnswerService {
     return this.#current.state.catalog;
   }
 
-  /** Re-reads the corpus: built on a fresh worker, then swapped in. */
+  /**
+   * Re-reads the corpus. A small change (`IN_PLACE`) is applied by the
+   * serving worker itself, at a cost that follows the change (its statements
+   * extracted on a helper thread, so answers never wait for extraction, nor
+   * die with it); a larger one is built on a fresh worker, then swapped in.
+   */
   reload(): Promise<ReloadReport> {
-    return this.#reloads.run(() => this.#replace(new Date(), {}));
+    return this.#reloads.run(() => this.#reload(new Date()));
   }
 
   /** Builds the whole corpus again from its files on a fresh worker, ignoring snapshots. */
@@ -485,6 +495,24 @@ export class WorkerService implements AnswerService {
     await this.#reloads.idle();
     await this.#restarting?.catch(() => {});
     this.#cleanUp();
+  }
+
+  async #reload(startedAt: Date): Promise<ReloadReport> {
+    const worker = this.#current;
+    if (this.#closed || worker.crashed) return this.#replace(startedAt, {});
+    let done: EngineMethods['reload'][1];
+    try {
+      done = await worker.call('reload', IN_PLACE);
+    } catch {
+      // The serving worker died meanwhile (the reload's own failures are reports): the reload is
+      // built on a fresh worker, which also stands the restart down.
+      return this.#replace(startedAt, {});
+    }
+    if (!done) return this.#replace(startedAt, {});
+    // The worker's catalog and summary are those of the corpus it serves now.
+    worker.state = done.state;
+    this.#lastReload = done.report;
+    return done.report;
   }
 
   /** Builds on a fresh worker and swaps it in; on failure the current worker keeps serving. */

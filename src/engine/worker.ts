@@ -6,7 +6,9 @@
  * sent after it from the new one.
  */
 import { parentPort, resourceLimits, Worker, workerData } from 'node:worker_threads';
+import type { ExtractedStatement } from '../model.ts';
 import type { Extractor } from './corpus.ts';
+import type { ExtractionItem } from './extraction.ts';
 import type { EngineHost } from './host.ts';
 import type {
   CallMessage,
@@ -43,6 +45,10 @@ function handlersFor(host: EngineHost): Handlers {
     flush: async () => {
       await host.flush();
       return null;
+    },
+    reload: async (limits) => {
+      const report = await host.reloadInPlace(limits);
+      return report && { report, state: stateOf(host) };
     },
     memory: () => {
       (globalThis as { gc?: () => void }).gc?.();
@@ -110,6 +116,7 @@ async function openHost(): Promise<EngineHost> {
       snapshotTag: setup.snapshotTag,
       warn: (message) => send({ type: 'warning', message }),
       progress: (progress) => send({ type: 'progress', ...progress }),
+      extractAside,
     },
     setup.open,
     scan ? { scan } : {},
@@ -121,6 +128,49 @@ function startHelper(): Worker {
   return new Worker(new URL(setup.script!), {
     workerData: { ...setup, role: 'extract' } satisfies WorkerSetup,
   });
+}
+
+/** How long the thread extracting reloads' statements is kept once idle. */
+const ASIDE_IDLE_MS = 10 * 60 * 1000;
+let aside: { helper: Worker; idle: NodeJS.Timeout | null } | null = null;
+
+/**
+ * Extracts a reload's statements on a helper thread, kept between reloads (a
+ * start costs its modules and lexicon) and stopped once idle. It has this
+ * worker's heap limits, and a file that runs it out of memory fails that
+ * reload only: the helper is dropped, the corpus served stays.
+ */
+async function extractAside(items: readonly ExtractionItem[]): Promise<ExtractedStatement[][]> {
+  const { extractAside: extractOn } = await import('./extraction.ts');
+  if (!aside) {
+    const helper = new Worker(new URL(setup.script!), {
+      workerData: { ...setup, role: 'extract' } satisfies WorkerSetup,
+      resourceLimits: Object.fromEntries(Object.entries(resourceLimits).filter(([, v]) => v > 0)),
+    });
+    helper.unref();
+    const entry = { helper, idle: null as NodeJS.Timeout | null };
+    helper.once('exit', () => {
+      if (aside === entry) aside = null;
+    });
+    aside = entry;
+  }
+  const entry = aside;
+  if (entry.idle) clearTimeout(entry.idle);
+  try {
+    return await extractOn(items, entry.helper);
+  } catch (error) {
+    if (aside === entry) aside = null;
+    void entry.helper.terminate();
+    throw error;
+  } finally {
+    if (aside === entry) {
+      entry.idle = setTimeout(() => {
+        if (aside === entry) aside = null;
+        void entry.helper.terminate();
+      }, ASIDE_IDLE_MS);
+      entry.idle.unref();
+    }
+  }
 }
 
 async function serveAsHelper(): Promise<void> {

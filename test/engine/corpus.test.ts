@@ -1,14 +1,15 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, loadCorpus } from '../../src/corpus/load.ts';
 import { buildCorpus, updateCorpus } from '../../src/engine/corpus.ts';
+import { EngineHost } from '../../src/engine/host.ts';
 import { scanCorpus } from '../../src/engine/scan.ts';
 import type { Statement } from '../../src/model.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { extractStatements } from './fixtures/extractor.ts';
-import { article, contentOf, corpusFolder, scanOf, searchBoth, tempFolder } from './helpers.ts';
+import { article, contentOf, corpusFolder, scanOf, searchBoth, tempFolder, writeFiles } from './helpers.ts';
 
 const MAX = 2000;
 
@@ -197,5 +198,55 @@ describe('updating a corpus', () => {
     expect(second.documentById.get('b')).not.toBe(first.documentById.get('b'));
     expect(first.statements.map((s) => s.text.text)).toContain(QUOTES[2]![0]);
     expect(second.statements.map((s) => s.text.text)).not.toContain(QUOTES[2]![0]);
+  });
+});
+
+describe('updating a corpus through its snapshots', () => {
+  it('reloads in place and writes segment by segment a snapshot that reads back as a fresh build', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        files,
+        fc.array(editsOf, { minLength: 1, maxLength: 3 }),
+        queries,
+        async (first, rounds, qs) => {
+          const dir = corpusFolder(first);
+          const snapshotDir = tempFolder();
+          const open = () =>
+            EngineHost.open({
+              corpusDir: dir,
+              maxFileBytes: MAX,
+              snapshotDir,
+              extract: extractStatements,
+              codeVersion: 'v1',
+              // Two documents a chunk: a change rewrites some chunks and keeps others.
+              snapshotChunk: 2,
+            });
+          const host = await open();
+          let state = first;
+          for (const round of rounds) {
+            const next = applyEdits(state, round);
+            for (const name of Object.keys(state)) if (!(name in next)) rmSync(path.join(dir, name));
+            writeFiles(
+              dir,
+              Object.fromEntries(Object.entries(next).filter(([name, text]) => state[name] !== text)),
+            );
+            state = next;
+            expect(await host.reloadInPlace({ files: 100, bytes: 1e6 })).toMatchObject({ ok: true });
+            await host.flush();
+          }
+          const reopened = await open();
+          expect(reopened.openedFrom).toBe('snapshot');
+          const fresh = updateCorpus(null, scanOf(state), extractStatements, { dir: 'mem' });
+          for (const corpus of [host.corpus, reopened.corpus]) {
+            expect(contentOf(corpus)).toEqual(contentOf(fresh));
+            for (const q of qs) {
+              expect(searchBoth(corpus, parseQuery(q))).toEqual(searchBoth(fresh, parseQuery(q)));
+            }
+          }
+          expect(reopened.catalog()).toEqual(host.catalog());
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 /** Shared helpers for engine tests: corpora on disk and in memory, and a corpus's comparable parts. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -70,4 +71,57 @@ export function searchBoth(corpus: Corpus, query: ParsedQuery) {
 export function article(title: string, quotes: [string, string, string][], extra = ''): string {
   const body = quotes.map(([words, who, cc]) => `"${words}," said ${who} of ${cc}.`).join(' ');
   return `${title}\n\n${body}\n\n${extra}\n`;
+}
+
+/**
+ * A snapshot segment on disk (see src/engine/snapshot.ts): a 4-byte header
+ * length, the JSON header, then its arrays. For tests that damage one.
+ */
+export interface SegmentOnDisk {
+  header: { kind: string; sections: Record<string, [string, number, number]> } & Record<string, unknown>;
+  bytes: Buffer;
+  /** A section's numbers, as a view into `bytes` (edits go to `bytes`). */
+  ints(section: string): Int32Array;
+}
+
+export function readSegment(file: string): SegmentOnDisk {
+  const bytes = readFileSync(file);
+  const length = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.subarray(8, 8 + length).toString('utf8')) as SegmentOnDisk['header'];
+  const start = 8 + length + ((8 - (length % 8)) % 8);
+  const copy = Buffer.from(bytes); // aligned: a fresh buffer of its own
+  return {
+    header,
+    bytes: copy,
+    ints(section) {
+      const [, offset, count] = header.sections[section]!;
+      return new Int32Array(copy.buffer, copy.byteOffset + start + offset, count);
+    },
+  };
+}
+
+/** The manifest of the snapshot in `folder`, and the path of each segment it names. */
+export function snapshotOnDisk(folder: string) {
+  const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as {
+    chunks: { name: string; sha256: string; documents: number }[];
+    indexes: Record<string, { terms: { name: string }; ids: { name: string }; segments: { name: string }[] }>;
+  };
+  const segment = (name: string) => path.join(path.dirname(folder), 'segments', name);
+  return { manifest, segment };
+}
+
+/**
+ * Writes `bytes` as the segment replacing `name` in the snapshot in `folder`,
+ * with a new name and checksum in its manifest, and the manifest's checksum
+ * again: a damage no checksum can see.
+ */
+export function resealSegment(folder: string, name: string, bytes: Uint8Array): void {
+  const sum = createHash('sha256').update(bytes).digest('hex');
+  const segments = path.join(path.dirname(folder), 'segments');
+  writeFileSync(path.join(segments, sum), bytes);
+  const file = path.join(folder, 'manifest.json');
+  const manifest = readFileSync(file, 'utf8').replaceAll(name, sum);
+  writeFileSync(file, manifest);
+  const manifestSum = createHash('sha256').update(manifest).digest('hex');
+  writeFileSync(path.join(folder, 'checksums.json'), JSON.stringify({ 'manifest.json': manifestSum }));
 }

@@ -4,14 +4,13 @@
  * one; temporary folders a killed writer left are removed at the next start.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '../../src/engine/host.ts';
 import { temporaryPath } from '../../src/engine/snapshot-files.ts';
 import { extractStatements } from './fixtures/extractor.ts';
-import { article, corpusFolder, tempFolder } from './helpers.ts';
+import { article, corpusFolder, readSegment, resealSegment, snapshotOnDisk, tempFolder } from './helpers.ts';
 
 const FILES = {
   'a.md': article('Ministers trade claims', [
@@ -42,7 +41,9 @@ function setting() {
   /** The one snapshot's folder. */
   const snapshot = () => {
     const [corpus] = readdirSync(snapshots);
-    const keys = readdirSync(path.join(snapshots, corpus!)).filter((n) => !n.includes('.tmp-'));
+    const keys = readdirSync(path.join(snapshots, corpus!)).filter(
+      (n) => !n.includes('.tmp-') && n !== 'segments' && !n.endsWith('.json'),
+    );
     expect(keys).toHaveLength(1);
     return path.join(snapshots, corpus!, keys[0]!);
   };
@@ -52,42 +53,61 @@ function setting() {
 const speakerOf = (host: EngineHost, words: string) =>
   host.corpus.statements.find((s) => s.text.text.includes(words))?.speakerName;
 
-/** Writes checksums.json again for the files as they are now: a damage the checksums cannot see. */
-function reseal(folder: string): void {
-  const sums: Record<string, string> = {};
-  for (const file of ['manifest.json', 'texts.bin', 'arrays.bin']) {
-    sums[file] = createHash('sha256')
-      .update(readFileSync(path.join(folder, file)))
-      .digest('hex');
-  }
-  writeFileSync(path.join(folder, 'checksums.json'), JSON.stringify(sums));
-}
-
 describe('a damaged snapshot', () => {
   it('edited on disk (a quote given to someone else) is detected, logged, rebuilt and replaced', async () => {
     const { warnings, open, snapshot } = setting();
     await (await open()).flush();
-    const manifest = path.join(snapshot(), 'manifest.json');
-    const edited = readFileSync(manifest, 'utf8')
-      .replaceAll('Li Wei', 'Joe Bloggs')
-      .replaceAll('li-wei', 'joe-bloggs');
-    JSON.parse(edited); // still valid JSON
-    writeFileSync(manifest, edited);
+    const { manifest, segment } = snapshotOnDisk(snapshot());
+    const chunk = segment(manifest.chunks[0]!.name);
+    const edited = readFileSync(chunk, 'latin1')
+      .replaceAll('Li Wei', 'Jo Doe')
+      .replaceAll('li-wei', 'jo-doe');
+    writeFileSync(chunk, edited, 'latin1');
 
     const second = await open();
     expect(second.openedFrom).not.toBe('snapshot');
     expect(speakerOf(second, 'empire of lies')).toBe('Li Wei');
     expect(warnings).toEqual([
-      expect.stringMatching(/is damaged \(manifest\.json does not match its checksum\)/),
+      expect.stringMatching(/is damaged \(segment \w+ does not match its checksum\)/),
     ]);
     await second.flush();
 
-    // Replaced on disk: the next start opens it, and says nothing.
-    expect(readFileSync(path.join(snapshot(), 'manifest.json'), 'utf8')).not.toContain('Joe Bloggs');
+    // Replaced on disk (the damaged segment too): the next start opens it, and says nothing.
+    expect(readFileSync(chunk, 'latin1')).not.toContain('Jo Doe');
     const third = await open();
     expect(third.openedFrom).toBe('snapshot');
     expect(speakerOf(third, 'empire of lies')).toBe('Li Wei');
     expect(warnings).toHaveLength(1);
+  });
+
+  it('with its manifest edited is detected, logged and rebuilt', async () => {
+    const { warnings, open, snapshot } = setting();
+    await (await open()).flush();
+    const file = path.join(snapshot(), 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.skipped = [{ file: 'c.md', reason: 'not a document' }];
+    writeFileSync(file, JSON.stringify(manifest));
+    expect((await open()).openedFrom).not.toBe('snapshot');
+    expect(warnings).toEqual([
+      expect.stringMatching(/is damaged \(manifest\.json does not match its checksum\)/),
+    ]);
+  });
+
+  it('naming a segment that is gone, or one of another kind, is rebuilt', async () => {
+    const { warnings, open, snapshot } = setting();
+    await (await open()).flush();
+    const folder = snapshot();
+    const { manifest, segment } = snapshotOnDisk(folder);
+    // The sentence index's terms given as the statement index's: a segment of the wrong kind.
+    const terms = manifest.indexes.sentences!.terms.name;
+    resealSegment(folder, manifest.indexes.statements!.ids.name, readFileSync(segment(terms)));
+    expect((await open()).openedFrom).not.toBe('snapshot');
+    expect(warnings).toEqual([expect.stringMatching(/is damaged \(segment \w+ is not a segment of ids\)/)]);
+    await (await open()).flush();
+    const again = snapshotOnDisk(snapshot());
+    rmSync(again.segment(again.manifest.chunks[0]!.name));
+    expect((await open()).openedFrom).not.toBe('snapshot');
+    expect(warnings[1]).toMatch(/is damaged \(segment \w+ is missing\)/);
   });
 
   it('with sentence offsets shifted is detected even when its checksums agree', async () => {
@@ -95,20 +115,16 @@ describe('a damaged snapshot', () => {
     const first = await open();
     await first.flush();
     const folder = snapshot();
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as {
-      sections: { name: string; offset: number; length: number }[];
-    };
-    const section = manifest.sections.find((s) => s.name === 'sentences')!;
-    const file = path.join(folder, 'arrays.bin');
-    const bytes = readFileSync(file);
-    const numbers = new Int32Array(bytes.buffer, bytes.byteOffset + section.offset, section.length);
+    const { manifest, segment } = snapshotOnDisk(folder);
+    const name = manifest.chunks[0]!.name;
+    const chunk = readSegment(segment(name));
+    const numbers = chunk.ints('sentences');
     // Each sentence is paragraph, index, start, end: move every one two characters on.
     for (let i = 0; i < numbers.length; i += 4) {
       numbers[i + 2]! += 2;
       numbers[i + 3]! += 2;
     }
-    writeFileSync(file, bytes);
-    reseal(folder);
+    resealSegment(folder, name, chunk.bytes);
 
     const second = await open();
     expect(second.openedFrom).not.toBe('snapshot');
@@ -123,13 +139,28 @@ describe('a damaged snapshot', () => {
     const { warnings, open, snapshot } = setting();
     await (await open()).flush();
     const folder = snapshot();
-    const file = path.join(folder, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8'));
-    manifest.documents[0].statements[0].text = [5000, 5010];
-    writeFileSync(file, JSON.stringify(manifest));
-    reseal(folder);
+    const { manifest, segment } = snapshotOnDisk(folder);
+    const name = manifest.chunks[0]!.name;
+    const chunk = readSegment(segment(name));
+    const rows = chunk.ints('statements');
+    rows[1] = 5000; // the first statement's text: start, end
+    rows[2] = 5010;
+    resealSegment(folder, name, chunk.bytes);
     expect((await open()).openedFrom).not.toBe('snapshot');
     expect(warnings).toEqual([expect.stringMatching(/is damaged \(document a: statement 1 /)]);
+  });
+
+  it('with an index posting past its texts is detected even when its checksums agree', async () => {
+    const { warnings, open, snapshot } = setting();
+    await (await open()).flush();
+    const folder = snapshot();
+    const { manifest, segment } = snapshotOnDisk(folder);
+    const name = manifest.indexes.sentences!.segments[0]!.name;
+    const index = readSegment(segment(name));
+    index.ints('postingText')[0] = 1_000_000;
+    resealSegment(folder, name, index.bytes);
+    expect((await open()).openedFrom).not.toBe('snapshot');
+    expect(warnings).toEqual([expect.stringMatching(/is damaged \(segment \w+ has a posting of no text\)/)]);
   });
 });
 

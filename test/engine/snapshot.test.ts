@@ -8,7 +8,16 @@ import { scanCorpus } from '../../src/engine/scan.ts';
 import { SnapshotStore, snapshotKey } from '../../src/engine/snapshot.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { extractStatements } from './fixtures/extractor.ts';
-import { article, contentOf, corpusFolder, scanOf, searchBoth, tempFolder, writeFiles } from './helpers.ts';
+import {
+  article,
+  contentOf,
+  corpusFolder,
+  scanOf,
+  searchBoth,
+  snapshotOnDisk,
+  tempFolder,
+  writeFiles,
+} from './helpers.ts';
 
 const FILES = {
   'a.md': `---\ntitle: Ministers trade claims\npublished: 2021-05-06\nurl: https://example.org/a\n---\n${article(
@@ -88,7 +97,8 @@ describe('SnapshotStore', () => {
     expect(await new SnapshotStore(root, dir, 'v2').load(key)).toBeNull();
     expect(await new SnapshotStore(root, dir, 'v2').loadLatest()).toBeNull();
     const [folder] = readdirSync(root);
-    writeFileSync(path.join(root, folder!, key, 'arrays.bin'), 'truncated');
+    const { manifest, segment } = snapshotOnDisk(path.join(root, folder!, key));
+    writeFileSync(segment(manifest.indexes.sentences!.segments[0]!.name), 'truncated');
     expect(await store.load(key)).toBeNull();
     expect(existsSync(path.join(root, folder!, key))).toBe(false); // removed, for a good one to replace
     expect(await store.load(key)).toBeNull();
@@ -105,7 +115,7 @@ describe('SnapshotStore', () => {
       await new Promise((r) => setTimeout(r, 15));
     }
     const [folder] = readdirSync(root);
-    expect(readdirSync(path.join(root, folder!))).toHaveLength(2);
+    expect(readdirSync(path.join(root, folder!)).filter((n) => n !== 'segments')).toHaveLength(2);
     const latest = await store.loadLatest();
     expect(latest?.documents.map((d) => d.title)).toContain('Version 3');
   });
@@ -172,5 +182,62 @@ describe('EngineHost start-up', () => {
     expect(contentOf(host.corpus)).toEqual(contentOf(fresh.corpus));
     expect(host.catalog()).toEqual(fresh.catalog());
     expect(await host.reload()).toMatchObject({ ok: true, added: [], changed: [] });
+  });
+});
+
+describe('snapshots written after a reload', () => {
+  it('rewrite only the chunk of the changed file and the index segment of its texts', async () => {
+    const names = ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'];
+    const dir = corpusFolder(
+      Object.fromEntries(
+        names.map((n, i) => [n, article(`Report ${i}`, [[`Prices rose ${i} times`, 'Anna Berg', 'SE']])]),
+      ),
+    );
+    const snapshots = tempFolder();
+    const host = await EngineHost.open({
+      corpusDir: dir,
+      maxFileBytes: 1e6,
+      snapshotDir: snapshots,
+      extract: extractStatements,
+      codeVersion: 'v1',
+      snapshotChunk: 2,
+    });
+    await host.flush();
+    const [folder] = readdirSync(snapshots).filter((n) => !n.endsWith('.json'));
+    const manifestOf = () => {
+      const key = host.snapshotKey!;
+      return snapshotOnDisk(path.join(snapshots, folder!, key)).manifest;
+    };
+    const before = manifestOf();
+    expect(before.chunks).toHaveLength(3);
+    writeFiles(dir, { 'c.md': article('Report 2', [['Prices fell', 'Anna Berg', 'SE']]) });
+    expect(await host.reloadInPlace({ files: 10, bytes: 1e6 })).toMatchObject({ ok: true, changed: ['c'] });
+    await host.flush();
+    const after = manifestOf();
+    expect(after.chunks.map((c) => c.name)).toEqual([
+      before.chunks[0]!.name,
+      expect.not.stringMatching(before.chunks[1]!.name),
+      before.chunks[2]!.name,
+    ]);
+    for (const index of ['sentences', 'statements']) {
+      expect(after.indexes[index]!.segments.slice(0, -1)).toEqual(before.indexes[index]!.segments);
+      expect(after.indexes[index]!.segments).toHaveLength(2);
+    }
+  });
+
+  it('hand the reload back when the change is over the limits, changing nothing', async () => {
+    const dir = corpusFolder(FILES);
+    const host = await EngineHost.open({
+      corpusDir: dir,
+      maxFileBytes: 1e6,
+      snapshotDir: tempFolder(),
+      extract: extractStatements,
+      codeVersion: 'v1',
+    });
+    const corpus = host.corpus;
+    writeFiles(dir, { 'c.md': article('Third', [['The election was fair', 'Maria Lopez', 'ES']]) });
+    expect(await host.reloadInPlace({ files: 0, bytes: 1e6 })).toBeNull();
+    expect(host.corpus).toBe(corpus);
+    expect(await host.reloadInPlace({ files: 1, bytes: 1e6 })).toMatchObject({ ok: true, added: ['c'] });
   });
 });
