@@ -4,7 +4,7 @@
  * of a quote running over several paragraphs) take the speaker of the
  * statement they continue.
  */
-import { SENTENCE_ADVERBS } from '../lexicon/index.ts';
+import { CUES, SENTENCE_ADVERBS } from '../lexicon/index.ts';
 import type { DocumentInfo } from './document.ts';
 import type { Frame, SentenceInfo } from './frames.ts';
 import { isPrimary, quoteTextSpan, type RawStatement } from './raw-statement.ts';
@@ -204,6 +204,7 @@ function continuation(text: string, q: Quote, s: SentenceInfo, source: RawStatem
     continues: sameParagraph || isFrame ? null : base,
     cue: sameParagraph ? base!.cue : null,
     cueLemma: null,
+    afterDenial: sameParagraph && base!.cueLemma !== null && CUES.get(base!.cueLemma)?.cls === 'denial',
     reported: words,
     quote: q,
     entity: null,

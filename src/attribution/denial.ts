@@ -75,6 +75,8 @@ export interface DenialInput {
   selfWords: ReadonlySet<string>;
   /** Indirect speech: "he"/"she"/"they" in the clause is the speaker. */
   indirect: boolean;
+  /** A quote that goes on, in its paragraph, from a denial ("she denied it. “I was not there.”"). */
+  afterDenial?: boolean;
   /** The words just before the cue ("would neither confirm nor"), to tell a refusal to comment. */
   beforeCue?: string | undefined;
 }
@@ -146,6 +148,8 @@ export function isDenial(input: DenialInput): boolean {
   if (input.cueLemma && NAMING_LEMMAS.has(input.cueLemma) && callsItUntrue(lower)) return true;
   if (input.cueLemma && REBUTTAL_CUES.has(input.cueLemma) && (hasNegation(lower) || defendsOwnSide(lower)))
     return true;
+  // "… she denied having been there. “I wasn't at the party.”": the quote goes on with the denial.
+  if (input.afterDenial && hasNegation(lower)) return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
   if (negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower)) return true;

@@ -38,6 +38,7 @@ export function toStatement(text: string, r: RawStatement): ExtractedStatement {
       country: e.country,
       selfWords,
       indirect: r.kind !== 'direct',
+      afterDenial: r.afterDenial === true,
       beforeCue: r.cue ? text.slice(Math.max(0, r.cue.start - BEFORE_CUE_CHARS), r.cue.start) : undefined,
     }),
   };

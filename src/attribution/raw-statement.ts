@@ -23,6 +23,8 @@ export interface RawStatement {
   cueLemma: string | null;
   /** The reported words are a clause introduced by "that" (or a colon), not an object. */
   thatClause?: boolean;
+  /** A quote continuing, in its paragraph, a statement whose cue is a denial ("she denied it. “I was not there.”"). */
+  afterDenial?: boolean;
   /** The reported words, for denial detection. */
   reported: string;
   quote: Quote | null;

@@ -28,9 +28,10 @@ import { describeError } from './errors.ts';
 import { checkToken, type GatewayError } from './gateway.ts';
 import { type InteractionsServer, startInteractionsServer } from './http-interactions.ts';
 import { publicKeyFromHex } from './interaction-signature.ts';
-import { answeredOnStop, auditPoster, type BotDeps, openService, type RunningBot, within } from './main.ts';
+import type { BotDeps, RunningBot } from './main.ts';
 import { announcingReloads, ReloadMarker, SharedPageSessions } from './replicas.ts';
 import { createRouter } from './router.ts';
+import { answeredOnStop, auditPoster, openService, within } from './serving.ts';
 
 /** As in `main.ts`: answers being worked out, then the "restarting" notices, then the engine. */
 const ANSWER_MS = 2000;

@@ -204,3 +204,26 @@ describe('motives and deeds denied', () => {
     expect(denialBy(text, words)).toBeNull();
   });
 });
+
+describe('a quote that goes on from a denial', () => {
+  it('a negation in the next quote of the paragraph is part of the denial', () => {
+    const text =
+      'Presenter Jane Hart praised the mayor, although she denied knowing him well. "I wasn\'t at his college - I only met him twice."';
+    expect(denialBy(text, 'at his college')).toBe('Jane Hart');
+  });
+
+  it('without a negation, or after a speech cue, it is not', () => {
+    expect(
+      denialBy(
+        'Presenter Jane Hart praised the mayor, although she denied knowing him well. "He is a kind man and a good mayor."',
+        'kind man',
+      ),
+    ).toBeNull();
+    expect(
+      denialBy(
+        'Presenter Jane Hart praised the mayor. "I wasn\'t at his college - I only met him twice."',
+        'college',
+      ),
+    ).toBeNull();
+  });
+});

@@ -7,12 +7,14 @@
  * refused and never reach a command; buttons and reloads work across
  * replicas.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerService } from '../../src/engine/worker-service.ts';
 import { limitViolations } from '../support/discord-limits.ts';
-import { copyCorpus, type Harness, startHarness } from '../support/harness.ts';
+import { FakeDiscord } from '../support/fake-discord.ts';
+import { copyCorpus, type Harness, SEED_CORPUS, startHarness } from '../support/harness.ts';
 import {
   ALICE,
   BOB,
@@ -22,6 +24,7 @@ import {
   slashCommand,
   textOf,
 } from '../support/interactions.ts';
+import { type BotProcess, botEnv, kill, startProcess } from '../support/process.ts';
 import {
   nowSeconds,
   postSigned,
@@ -217,4 +220,58 @@ describe('across replicas', () => {
     expect(logs.some((l) => l.msg === 'another replica reloaded the corpus; reloading')).toBe(true);
     expect((r.replicas[1]!.bot.service as WorkerService).servedFrom).toBe('snapshot');
   });
+});
+
+describe('the real entry point (node src/bot/main.ts) with INTERACTIONS_MODE=http', () => {
+  let fake: FakeDiscord;
+  let bot: BotProcess | undefined;
+  let scratch: string;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+    scratch = mkdtempSync(path.join(tmpdir(), 'whosaid-http-process-'));
+  });
+
+  afterAll(async () => {
+    await kill(bot);
+    await fake?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('stops at once, with one line, when DISCORD_PUBLIC_KEY is missing', async () => {
+    const missing = startProcess(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: botEnv(fake, SEED_CORPUS, { INTERACTIONS_MODE: 'http' }),
+    });
+    expect(await missing.exited).toBe(1);
+    expect(missing.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY is missing: /),
+    ]);
+  });
+
+  it('listens, answers a signed PING and a signed command, refuses a forged one, and stops on SIGTERM', async () => {
+    const key = signingKey();
+    bot = startProcess(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: botEnv(fake, SEED_CORPUS, {
+        INTERACTIONS_MODE: 'http',
+        DISCORD_PUBLIC_KEY: key.publicKeyHex,
+        INTERACTIONS_PORT: '0',
+        INTERACTIONS_HOST: '127.0.0.1',
+        REPLICA_DIR: scratch,
+      }),
+    });
+    const listening = await bot.waitForLog('listening for Discord interactions', 60_000);
+    expect(await postSigned(listening.url, key, { type: 1 })).toMatchObject({
+      status: 200,
+      json: { type: 1 },
+    });
+    expect((await postSigned(listening.url, key, { type: 1 }, { key: signingKey() })).status).toBe(401);
+    const payload = slashCommand(fake, 'help');
+    expect((await postSigned(listening.url, key, payload)).status).toBe(202);
+    const callback = await fake.waitForRequest((q) => q.path.includes(`/${payload.token}/callback`));
+    expect((callback.body as Json).data.allowed_mentions).toEqual({ parse: [] });
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 90_000);
 });

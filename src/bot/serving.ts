@@ -1,0 +1,82 @@
+/**
+ * What both ways of serving Discord (the gateway bot, `main.ts`; the
+ * HTTP-interactions replicas, `http-bot.ts`) do alike: open the engine,
+ * answer what is still running when the bot stops, post the audit trail.
+ * (In a module of its own: `http-bot.ts` importing `main.ts`, which imports
+ * it when started in http mode, would wait on itself.)
+ */
+import { type Client, Routes } from 'discord.js';
+import type { AnswerService } from '../answers/requests.ts';
+import type { BotConfig } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { NO_MENTIONS } from '../render/discord.ts';
+import { Refusal } from './errors.ts';
+import { replies } from './replies.ts';
+
+/** The engine is imported only once the configuration is known to be good: a bad .env fails fast. */
+export async function openService(config: BotConfig, logger: Logger): Promise<AnswerService> {
+  const { createAnswerService } = await import('../engine/service.ts');
+  return createAnswerService({
+    corpusDir: config.CORPUS_DIR,
+    maxFileBytes: config.MAX_FILE_BYTES,
+    homeCountry: config.CORPUS_COUNTRY,
+    snapshotDir: config.SNAPSHOT_DIR || undefined,
+    logger,
+  });
+}
+
+/** A promise rejected with `refusal` when `signal` aborts (never resolved). */
+function refusedOn(signal: AbortSignal, refusal: string): Promise<never> {
+  const refused = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(new Refusal(refusal)), { once: true });
+  });
+  refused.catch(() => undefined);
+  return refused;
+}
+
+/**
+ * The service as the router sees it: once `stopping` is aborted, a reload
+ * still running is refused with a notice the moderator reads in place of the
+ * "thinking…" (the process is about to exit; the engine's reload dies with it);
+ * once `abandoning` is, so is any question still being answered.
+ */
+export function answeredOnStop(
+  service: AnswerService,
+  stopping: AbortSignal,
+  abandoning: AbortSignal,
+): AnswerService {
+  const stopped = refusedOn(stopping, replies.shuttingDown);
+  const abandoned = refusedOn(abandoning, replies.restarting);
+  const reload = () => Promise.race([service.reload(), stopped]);
+  const ask: AnswerService['ask'] = (request) => Promise.race([service.ask(request), abandoned]);
+  // Everything else is the service's own (bound: engine classes keep private fields).
+  return new Proxy(service, {
+    get(target, key) {
+      if (key === 'reload') return reload;
+      if (key === 'ask') return ask;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Posts audit lines to AUDIT_CHANNEL_ID (the bot needs Send Messages there), when it is set. */
+export function auditPoster(client: Client, channelId: string | undefined) {
+  if (!channelId) return undefined;
+  return (content: string) =>
+    client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: NO_MENTIONS } });
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first; true if it settled. */
+export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
