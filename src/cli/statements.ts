@@ -3,56 +3,37 @@
  *
  *   npm run --silent statements -- <file-or-folder>...
  *
- * Folders are walked recursively for .txt and .md files (hidden entries are
- * skipped). A file that cannot be read, is not UTF-8 or is empty is reported
- * on stderr and skipped; the others still come out. Exit codes: 0 done,
- * 1 no input could be read, 2 bad usage.
+ * Files are read the one way the corpus is read (scan → read → parse:
+ * src/corpus/scan.ts, src/corpus/readers/, src/corpus/load.ts): a folder is
+ * scanned as the bot scans its corpus folder (every format the readers know,
+ * `.whosaidignore`, a dataset's README and licence passed over, hidden files
+ * and MAX_FILE_BYTES), a file named on its own is read with the same checks,
+ * and each is parsed into its documents (several for a JSON Lines export).
+ * Statements are extracted from each document's stored text, so offsets are
+ * into that text (for a `.md` or `.txt` file in UTF-8, the file itself).
+ *
+ * A file that cannot be used is reported on stderr with the loader's reason
+ * and skipped; the others still come out. Exit codes: 0 done, 1 no input
+ * could be read, 2 bad usage.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { extractStatements } from '../attribution/index.ts';
-import { findBodyStart } from '../corpus/frontmatter.ts';
+import { loadBaseConfig } from '../config.ts';
+import { parseDocuments } from '../corpus/load.ts';
+import { DOCUMENT_EXTENSIONS } from '../corpus/readers/index.ts';
+import { CorpusError, type ScannedFile, scanCorpus, scanFile } from '../corpus/scan.ts';
 import type { ExtractedStatement } from '../model.ts';
 
 const USAGE = `Usage: npm run --silent statements -- <file-or-folder>...
 
 Prints one JSON array of statements (direct quotes, partial quotes and
 indirect speech) with speaker, cue, offsets and denial flag. Folders are
-walked recursively for .txt and .md files.`;
+read as the bot reads its corpus folder (${DOCUMENT_EXTENSIONS.join(', ')} files;
+.whosaidignore applies). A file holding several articles (JSON, JSON Lines)
+gives each statement the article's "part".`;
 
-const EXTENSIONS = new Set(['.txt', '.md']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-type FileStatement = { file: string } & ExtractedStatement;
-
-/** Files to read, in a stable order, and the inputs that could not be used. */
-async function expand(inputs: string[]): Promise<{ files: string[]; problems: string[] }> {
-  const files: string[] = [];
-  const problems: string[] = [];
-  for (const input of inputs) {
-    try {
-      const info = await stat(input);
-      if (info.isDirectory()) files.push(...(await walk(input)));
-      else files.push(input);
-    } catch (error) {
-      problems.push(`${input}: ${describe(error)}`);
-    }
-  }
-  return { files, problems };
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const found: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(full)));
-    else if (entry.isFile() && EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
-  }
-  return found;
-}
+type FileStatement = { file: string; part?: number } & ExtractedStatement;
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -61,22 +42,29 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The file's text, or the reason it cannot be used. */
-async function readText(file: string): Promise<{ text: string } | { reason: string }> {
-  let bytes: Buffer;
+/** The files an input names, read, each with the path to print; and those passed over, with why. */
+async function scanInput(
+  input: string,
+  maxFileBytes: number,
+): Promise<{ files: { shown: string; scanned: ScannedFile }[]; skipped: string[] }> {
   try {
-    bytes = await readFile(file);
+    if ((await stat(input)).isDirectory()) {
+      const scan = await scanCorpus(input, { maxFileBytes });
+      return {
+        files: scan.files.map((scanned) => ({ shown: path.join(input, scanned.file), scanned })),
+        skipped: scan.skipped.map((s) => `${path.join(input, s.file)}: ${s.reason}`),
+      };
+    }
+    const scanned = await scanFile(input, { maxFileBytes });
+    return 'reason' in scanned
+      ? { files: [], skipped: [`${input}: ${scanned.reason}`] }
+      : { files: [{ shown: input, scanned }], skipped: [] };
   } catch (error) {
-    return { reason: `cannot read: ${describe(error)}` };
+    return {
+      files: [],
+      skipped: [`${input}: ${error instanceof CorpusError ? error.message : describe(error)}`],
+    };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { reason: 'not valid UTF-8' };
-  }
-  if (text.trim() === '') return { reason: 'empty file' };
-  return { text };
 }
 
 async function main(args: string[]): Promise<number> {
@@ -84,23 +72,31 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return args.length === 0 ? 2 : 0;
   }
-  const { files, problems } = await expand(args);
-  for (const p of problems) process.stderr.write(`skipped ${p}\n`);
+  const { MAX_FILE_BYTES } = loadBaseConfig();
   const out: FileStatement[] = [];
+  let inputs = 0;
   let read = 0;
-  for (const file of files) {
-    const result = await readText(file);
-    if ('reason' in result) {
-      process.stderr.write(`skipped ${file}: ${result.reason}\n`);
-      continue;
-    }
-    read++;
-    for (const s of extractStatements(result.text, { bodyStart: findBodyStart(result.text) })) {
-      out.push({ file, ...s });
+  for (const input of args) {
+    const { files, skipped } = await scanInput(input, MAX_FILE_BYTES);
+    inputs += files.length + skipped.length;
+    for (const line of skipped) process.stderr.write(`skipped ${line}\n`);
+    for (const { shown, scanned } of files) {
+      const parsed = parseDocuments(scanned.file, scanned.bytes);
+      if ('reason' in parsed) {
+        process.stderr.write(`skipped ${shown}: ${parsed.reason}\n`);
+        continue;
+      }
+      read++;
+      for (const doc of parsed) {
+        for (const warning of doc.warnings ?? []) process.stderr.write(`warning ${shown}: ${warning}\n`);
+        const part = doc.part === undefined ? {} : { part: doc.part };
+        for (const s of extractStatements(doc.text, { bodyStart: doc.bodyStart }))
+          out.push({ file: shown, ...part, ...s });
+      }
     }
   }
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  return read === 0 && (files.length > 0 || problems.length > 0) ? 1 : 0;
+  return read === 0 && inputs > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -10,7 +10,7 @@ import { datelineCountry, mainCountry } from '../identity/countries.ts';
 import type { CorpusDocument, FileWarning, SkippedFile } from '../model.ts';
 import { overLimits, tooManyParagraphs } from './limits.ts';
 import { type Article, readArticles } from './readers/index.ts';
-import { CorpusError, hashBytes, scanCorpus } from './scan.ts';
+import { CorpusError, type CorpusScan, hashBytes, type ScannedFile, scanCorpus } from './scan.ts';
 import { LINE_BREAK, segmentDocument } from './segment.ts';
 
 export { CorpusError, DOCUMENT_EXTENSIONS } from './scan.ts';
@@ -30,21 +30,56 @@ export interface LoadedCorpus {
   warnings?: FileWarning[];
 }
 
+/** Scans, reads and parses the corpus folder in one go (tests, and tools without an engine). */
 export async function loadCorpus(dir: string, options: LoadOptions): Promise<LoadedCorpus> {
-  const { files, skipped } = await scanCorpus(dir, { maxFileBytes: options.maxFileBytes });
-  const documents: CorpusDocument[] = [];
+  const read = readScan(await scanCorpus(dir, { maxFileBytes: options.maxFileBytes }), dir);
+  const documents = read.documents.map((d) => d.doc);
+  return { documents, skipped: read.skipped, warnings: corpusWarnings(documents) };
+}
+
+/** A scan's documents, in file order, and the files skipped (before parsing, or by a reader). */
+export interface ScanDocuments {
+  /** Each document with its id; `reused`: the very document `reuse` gave (same bytes, same id). */
+  documents: { doc: CorpusDocument; reused: boolean }[];
+  skipped: SkippedFile[];
+}
+
+/**
+ * The one way scanned files become documents, for the engine's builds and
+ * reloads (src/engine/corpus.ts, `planCorpus`), the CLI and `loadCorpus`:
+ * each file parsed by the readers (`parseDocuments`), or, when `reuse` gives
+ * the documents an earlier build read from the same bytes, those; ids given
+ * in path order (`assignDocumentId`). Throws `CorpusError` when no file
+ * yields a document.
+ */
+export function readScan(
+  scan: CorpusScan,
+  dir: string,
+  reuse?: (file: ScannedFile) => readonly CorpusDocument[] | null,
+): ScanDocuments {
+  const skipped = [...scan.skipped];
+  const documents: ScanDocuments['documents'] = [];
   const usedIds = new Set<string>();
-  for (const { file, bytes } of files) {
-    const result = parseDocuments(file, bytes);
-    if ('reason' in result) skipped.push(result);
-    else for (const doc of result) documents.push(withId(doc, assignDocumentId(file, usedIds, doc.part)));
+  for (const file of scan.files) {
+    const kept = reuse?.(file) ?? null;
+    const parsed = kept ?? parseDocuments(file.file, file.bytes);
+    if ('reason' in parsed) {
+      skipped.push(parsed);
+      continue;
+    }
+    for (const doc of parsed) {
+      const id = assignDocumentId(file.file, usedIds, doc.part);
+      if (kept && (doc as CorpusDocument).id === id)
+        documents.push({ doc: doc as CorpusDocument, reused: true });
+      else documents.push({ doc: withId(doc, id), reused: false });
+    }
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   if (documents.length === 0) {
     const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
     throw new CorpusError(`no valid document in ${dir}${why}`);
   }
-  return { documents, skipped, warnings: corpusWarnings(documents) };
+  return { documents, skipped };
 }
 
 /** The warnings of a corpus's documents, once per file and message, in file order. */

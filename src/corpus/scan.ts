@@ -111,6 +111,18 @@ export async function scanCorpus(dir: string, options: ScanOptions): Promise<Cor
 }
 
 /**
+ * One file named on its own (an argument of `npm run statements`), read
+ * with the same checks as a file found by `scanCorpus`: a regular file (a
+ * link only to a file beside it), within `maxFileBytes`. Its `file` is its
+ * name.
+ */
+export async function scanFile(file: string, options: ScanOptions): Promise<ScannedFile | SkippedFile> {
+  const io = { ...(options.blocking ? BLOCKING : NON_BLOCKING), ...options.fileSystem };
+  const full = path.resolve(file);
+  return readCandidate(path.dirname(full), path.basename(full), options, io);
+}
+
+/**
  * Files read at once. Reading every file at once runs out of file
  * descriptors on a large corpus (EMFILE), and an unreadable file would then be
  * skipped at random.

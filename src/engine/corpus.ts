@@ -12,14 +12,7 @@
  */
 
 import { isExplicitDenial } from '../attribution/denial.ts';
-import {
-  assignDocumentId,
-  CorpusError,
-  describeSkipped,
-  type LoadedCorpus,
-  parseDocuments,
-  withId,
-} from '../corpus/load.ts';
+import { type LoadedCorpus, readScan } from '../corpus/load.ts';
 import { sentenceIndexAt } from '../corpus/segment.ts';
 import { mostFrequent } from '../identity/majority.ts';
 import { type DocumentPlace, type IdentityOptions, resolveIdentities } from '../identity/resolve.ts';
@@ -138,31 +131,18 @@ export function planCorpus(previous: Corpus | null, scan: CorpusScan, options: {
     else known.set(d.file, [d]);
   }
   const statementsOf = previous ? statementsByDocument(previous) : new Map<string, Statement[]>();
-  const skipped = [...scan.skipped];
-  const usedIds = new Set<string>();
+  // Read the one way the corpus is read (src/corpus/load.ts), reusing what has the same bytes as before.
+  const read = readScan(scan, options.dir, (file) => {
+    const old = known.get(file.file);
+    return old?.[0]?.hash === file.hash ? old : null;
+  });
   const order: (DocumentEntry | number)[] = [];
   const toExtract: CorpusDocument[] = [];
-  for (const file of scan.files) {
-    const old = known.get(file.file);
-    const unchanged = old?.[0]?.hash === file.hash ? old : null;
-    const parsed = unchanged ?? parseDocuments(file.file, file.bytes);
-    if ('reason' in parsed) {
-      skipped.push(parsed);
-      continue;
-    }
-    for (const doc of parsed) {
-      const id = assignDocumentId(file.file, usedIds, doc.part);
-      if (unchanged && (doc as CorpusDocument).id === id)
-        order.push({ doc: doc as CorpusDocument, statements: statementsOf.get(id) ?? [] });
-      else order.push(toExtract.push(withId(doc, id)) - 1);
-    }
+  for (const { doc, reused } of read.documents) {
+    if (reused) order.push({ doc, statements: statementsOf.get(doc.id) ?? [] });
+    else order.push(toExtract.push(doc) - 1);
   }
-  skipped.sort((a, b) => a.file.localeCompare(b.file));
-  if (order.length === 0) {
-    const why = skipped.length ? ` (${skipped.length} file(s) skipped: ${describeSkipped(skipped)})` : '';
-    throw new CorpusError(`no valid document in ${options.dir}${why}`);
-  }
-  return { previous, order, toExtract, skipped };
+  return { previous, order, toExtract, skipped: read.skipped };
 }
 
 /** The corpus of a plan, given the statements extracted from each of its new documents. */
