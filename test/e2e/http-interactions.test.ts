@@ -196,7 +196,18 @@ describe('across replicas', () => {
     expect(bob.message.content).toMatch(/only the person who asked/i);
   });
 
-  it('a /reload on replica A is seen by replica B, which opens the snapshot A wrote instead of building', async () => {
+  /** Asks replica B until its answer shows `expected` (it polls the marker every 0.2 s here). */
+  async function seenOnB(request: Json, expected: string): Promise<string> {
+    const deadline = Date.now() + 30_000;
+    let seen = '';
+    while (Date.now() < deadline && !seen.includes(expected)) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      seen = textOf((await r.send(1, slashCommand(r.fake, 'search', request))).message);
+    }
+    return seen;
+  }
+
+  it('a /reload on replica A is seen by replica B, which reloads too (a small change: in place)', async () => {
     writeFileSync(
       path.join(corpus.dir, 'xylophone.md'),
       '---\ntitle: Orchestra news\n---\nOrchestra news\n\nThe xylophonist arrived late to the rehearsal in Vienna.\n',
@@ -208,18 +219,33 @@ describe('across replicas', () => {
     const reload = await r.send(0, slashCommand(r.fake, 'reload', {}, MODERATOR));
     expect(textOf(reload.message)).toMatch(/xylophone/);
     await r.replicas[0]!.bot.reloads.announced();
-
-    const deadline = Date.now() + 20_000;
-    let seen = '';
-    while (Date.now() < deadline && !seen.includes('Vienna')) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      seen = textOf((await r.send(1, slashCommand(r.fake, 'search', query))).message);
-    }
-    expect(seen).toContain('Vienna');
+    expect(await seenOnB(query, 'Vienna')).toContain('Vienna');
     const logs = r.replicas[1]!.logs();
     expect(logs.some((l) => l.msg === 'another replica reloaded the corpus; reloading')).toBe(true);
-    expect((r.replicas[1]!.bot.service as WorkerService).servedFrom).toBe('snapshot');
+    expect(logs.some((l) => l.msg === 'corpus reload' && l.by === 'replica' && l.ok === true)).toBe(true);
+    // A does not reload again because of its own marker.
+    expect(
+      r.replicas[0]!.logs().some((l) => l.msg === 'another replica reloaded the corpus; reloading'),
+    ).toBe(false);
   });
+
+  it('after a large change, replica B opens the snapshot replica A wrote instead of building it', async () => {
+    const B = r.replicas[1]!.bot.service as WorkerService;
+    const workerBefore = B.timings;
+    for (let i = 0; i < 210; i++) {
+      writeFileSync(
+        path.join(corpus.dir, `bulletin-${i}.txt`),
+        `Bulletin ${i}\n\nThe harpsichordist number ${i} tuned the instrument in Salzburg.\n`,
+      );
+    }
+    const reload = await r.send(0, slashCommand(r.fake, 'reload', {}, MODERATOR));
+    expect(textOf(reload.message)).toMatch(/Corpus reloaded/);
+    await r.replicas[0]!.bot.reloads.announced();
+    expect(await seenOnB({ query: 'harpsichordist tuned' }, 'Salzburg')).toContain('Salzburg');
+    // A fresh engine worker serves on B now, and it opened a snapshot: nothing was extracted there.
+    expect(B.timings).not.toBe(workerBefore);
+    expect(B.servedFrom).toBe('snapshot');
+  }, 90_000);
 });
 
 describe('the real entry point (node src/bot/main.ts) with INTERACTIONS_MODE=http', () => {
