@@ -6,6 +6,7 @@
 import {
   HONORIFICS,
   NON_NAME_OPENERS,
+  OFFICIAL_WORDS,
   ORG_WORDS,
   PLURAL_PERSON_HEADS,
   SENTENCE_ADVERBS,
@@ -111,7 +112,9 @@ export function resolveSpeakers(
     if (!resolved.has(phrase))
       resolved.set(
         phrase,
-        isCommonWordOpener(phrase, r.sentence, common) ? null : resolvePhrase(phrase, r.sentence, table),
+        isCommonWordOpener(phrase, r.sentence, common)
+          ? peopleOpener(phrase, r.sentence, table)
+          : resolvePhrase(phrase, r.sentence, table),
       );
     r.entity = resolved.get(phrase) ?? null;
     r.title = titleFor(phrase, r.entity);
@@ -122,6 +125,18 @@ export function resolveSpeakers(
       r.title = r.continues.title;
     }
   }
+}
+
+/**
+ * "Ministers deny …", "Officials say …": a common noun opening the sentence
+ * that names people in office (or a title) speaks as a description, never as
+ * a name; other common nouns ("Research shows …") do not speak.
+ */
+function peopleOpener(phrase: NounPhrase, s: SentenceInfo, table: EntityTable): Entity | null {
+  const word = phrase.name[0]!.lower;
+  if (!OFFICIAL_WORDS.has(word) && !PLURAL_PERSON_HEADS.has(word) && !TITLE_WORDS.has(word)) return null;
+  const description: NounPhrase = { ...phrase, kind: 'description', title: phrase.name, name: [] };
+  return table.describedOnly(description, s.tokens[phrase.first]!.start);
 }
 
 function resolvePhrase(phrase: NounPhrase, s: SentenceInfo, table: EntityTable): Entity | null {

@@ -223,3 +223,20 @@ describe('objects of a relative clause', () => {
     expect(speakerOf(text, 'despaired')).toBe('Ward');
   });
 });
+
+describe('a common noun opening a sentence', () => {
+  it('people in office speak as a description even when the article also writes the word in lower case', () => {
+    const st = extract(
+      'Officials deny rail fares will rise. The union called on officials to publish the figures.',
+    );
+    const hit = about(st, 'rail fares')[0]!;
+    expect(hit.speaker.name).toBe('Officials');
+    expect(hit.speaker.described).toBe(true);
+    expect(hit.denial).toBe(true);
+  });
+
+  it('other common nouns do not speak', () => {
+    const st = extract('Research suggests fares will rise. The research was paid for by the union.');
+    expect(about(st, 'fares will rise')).toEqual([]);
+  });
+});
