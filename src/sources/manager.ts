@@ -335,6 +335,8 @@ export class SourceManager {
         report = await this.deps.reload(by);
       } catch (error) {
         await undo();
+        // In the audit trail too (the bot stopping, the engine restarting); the user sees the error's own reply.
+        await this.refuse(by, what, `the reload did not finish (${describeError(error).message})`);
         throw error;
       }
       if (!report.ok) {
@@ -397,6 +399,7 @@ export class SourceManager {
         report = await this.deps.reload(by);
       } catch (error) {
         await aside?.restore();
+        await this.refuseRemove(by, file, `the reload did not finish (${describeError(error).message})`, '');
         throw error;
       }
       if (!report.ok) {

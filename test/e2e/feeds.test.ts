@@ -39,6 +39,7 @@ const FIRST = article('First report', [['We never hacked anyone', 'Ivan Petrov',
 const PAGES: Record<string, string> = {
   '/news/grain': article('Grain report', [['Our grain exports will grow', 'Anna Berg', 'SE']]),
   '/news/wheat': article('Wheat report', [['Wheat prices will fall', 'Olof Lind', 'SE']]),
+  '/news/oats': article('Oats report', [['Oats are the new wheat', 'Karin Ek', 'SE']]),
 };
 
 let server: Server;
@@ -198,6 +199,28 @@ describe('feeds from Discord', () => {
     expect(auditPosts().at(-1)).toMatch(
       /^⚠️ mod could not add the feed http.*broken\.xml: it is not well-formed XML/,
     );
+  });
+
+  it('says in a short notice what /corpus add-url and remove did when Discord refuses the full reply', async () => {
+    const refusingEmbeds = async (name: string, options: Json) => {
+      const payload = slashCommand(h.fake, name, options, MODERATOR);
+      const edit = (r: RecordedRequest) => r.method === 'PATCH' && r.path.includes(`/${payload.token}/`);
+      h.fake.faults.push({ matches: (r) => edit(r) && (r.body as Json)?.embeds?.length > 0, status: 400 });
+      h.fake.dispatch('INTERACTION_CREATE', payload);
+      await h.fake.waitForRequest((r) => edit(r) && !((r.body as Json)?.embeds?.length > 0));
+      return displayed(h.fake.originalMessage(payload.token).content);
+    };
+    const added = await refusingEmbeds('corpus add-url', { url: `${base}/news/oats` });
+    expect(added).toMatch(
+      /^Added `added\/127-0-0-1-oats-[0-9a-f]{8}\.md`; the corpus was reloaded \(4 documents\)\. Discord did not take the full reply; it is in the audit trail and the logs\.$/,
+    );
+    expect(await whoSaid('oats')).toContain('Karin Ek');
+    const file = /`(added\/[^`]+)`/.exec(added)![1]!;
+    const removed = await refusingEmbeds('corpus remove', { source: file });
+    expect(removed).toMatch(
+      /^Removed `added\/127-0-0-1-oats-[0-9a-f]{8}\.md`; the corpus was reloaded \(3 documents\)\./,
+    );
+    expect(removed).not.toContain('Something went wrong');
   });
 
   it('removes a feed picked by autocomplete; its items stay', async () => {

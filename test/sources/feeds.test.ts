@@ -52,6 +52,7 @@ let manager: SourceManager;
 const audit: string[] = [];
 let reloads = 0;
 let failReload: string | null = null;
+let throwReload: Error | null = null;
 
 function rss(items: { link: string; guid?: string; title?: string }[], title = 'Grain news'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -79,6 +80,7 @@ function newManager(svc: AnswerService, urls: string[] = []): SourceManager {
     service: svc,
     reload: async () => {
       reloads++;
+      if (throwReload) throw throwReload;
       if (failReload) {
         const counts = (await svc.ask({ type: 'corpus' })) as { documents: number };
         const same = { documents: counts.documents, sentences: 0, statements: 0, speakers: 0 };
@@ -134,6 +136,7 @@ afterAll(() => {
 
 beforeEach(() => {
   failReload = null;
+  throwReload = null;
 });
 
 const addedFiles = () =>
@@ -435,6 +438,35 @@ describe('polling feeds', () => {
     const retried = await pollOnly('/feeds/late.xml');
     expect(retried.added.map((a) => a.titles)).toEqual([['Sorghum report']]);
     expect(await whoSaid('sorghum water')).toEqual(['Ida Berg']);
+  });
+
+  it('records an add or remove whose reload did not finish in the audit trail, and changes nothing', async () => {
+    PAGES['/news/quinoa'] = page('Quinoa report', 'Quinoa prices doubled', 'Nora Lund');
+    PAGES['/news/teff'] = page('Teff report', 'Teff is the grain of the year', 'Leo Strand');
+    const before = await snapshot();
+    throwReload = new Error('The bot is restarting');
+    await expect(manager.addUrl(`${base}/news/quinoa`, MOD)).rejects.toBe(throwReload);
+    expect(ledger().at(-1)).toMatchObject({
+      action: 'refuse',
+      what: `${base}/news/quinoa`,
+      reason: 'the reload did not finish (The bot is restarting)',
+    });
+    expect(audit.at(-1)).toMatch(
+      /^⚠️ mod could not add http.*: the reload did not finish \(The bot is restarting\)\.$/,
+    );
+    expect(await snapshot()).toEqual(before);
+
+    throwReload = null;
+    const { file } = await manager.addUrl(`${base}/news/teff`, MOD);
+    const added = await snapshot();
+    throwReload = new Error('The bot is restarting');
+    await expect(manager.remove(file, MOD)).rejects.toBe(throwReload);
+    expect(ledger().at(-1)).toMatchObject({ action: 'refuse', change: 'remove', what: file });
+    expect(audit.at(-1)).toMatch(/^⚠️ mod could not remove added\/.*: the reload did not finish/);
+    throwReload = null;
+    expect(await snapshot()).toEqual(added);
+    expect(await whoSaid('teff grain')).toEqual(['Leo Strand']);
+    expect(scratch()).toEqual([]);
   });
 
   it('polls on its interval once started, and stops when the bot stops', async () => {
