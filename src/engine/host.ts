@@ -131,6 +131,12 @@ export class EngineHost {
     );
     host.#catalog = catalogOf(host.#store.current);
     linkInBackground(host.#store.current);
+    // What an index from a snapshot leaves for later, made once the engine answers.
+    const { sentenceIndex, statementIndex } = host.#store.current;
+    setTimeout(() => {
+      sentenceIndex.prepare();
+      statementIndex.prepare();
+    }, 0).unref();
     return host;
   }
 

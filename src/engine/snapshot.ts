@@ -849,6 +849,8 @@ function restoreChunk(chunk: DecodedSegment, name: string): DocumentEntry[] {
   let paragraphAt = 0;
   let sentenceAt = 0;
   let rowAt = 0;
+  const readers: StatementReader[] = [];
+  const parts: StatementParts[][] = [];
   const entries = documents.map((stored): DocumentEntry => {
     const [from, to] = stored.bytes ?? [];
     if (
@@ -868,11 +870,17 @@ function restoreChunk(chunk: DecodedSegment, name: string): DocumentEntry[] {
     }
     const doc = restoreDocument(stored, text, paragraphs.subarray(paragraphAt, paragraphEnd));
     doc.sentences = restoreSentences(doc, sentences.subarray(sentenceAt, sentenceEnd));
-    const statements = restoreStatements(doc, rows.subarray(rowAt, rowEnd), quotes, strings);
+    const reader = statementReader(doc, rows.subarray(rowAt, rowEnd), quotes, strings);
+    readers.push(reader);
+    parts.push(reader.parts());
     paragraphAt = paragraphEnd;
     sentenceAt = sentenceEnd;
     rowAt = rowEnd;
-    return { doc, statements };
+    return { doc, statements: [] };
+  });
+  // The statements of the whole chunk side by side, after all their parts (see `packStatements`).
+  entries.forEach((entry, i) => {
+    entry.statements = readers[i]!.statements(parts[i]!);
   });
   if (paragraphAt !== paragraphs.length || sentenceAt !== sentences.length || rowAt !== rows.length) {
     throw new DamagedSnapshot(`segment ${name}: its documents do not account for all it holds`, name);
@@ -986,12 +994,22 @@ const KINDS = new Set<string>(StatementKindSchema.options);
 const SPEAKER_KINDS = new Set<string>(SpeakerKindSchema.options);
 const EVIDENCE = new Set<string>(CountryEvidenceSchema.options);
 
-function restoreStatements(
+type StatementParts = Pick<Statement, 'text' | 'speaker' | 'cue' | 'quotes' | 'sentenceIds'>;
+
+interface StatementReader {
+  /** Every statement's spans, speaker and sentence ids, checked. */
+  parts(): StatementParts[];
+  /** The statements, from their parts. */
+  statements(parts: StatementParts[]): Statement[];
+}
+
+/** Reads the statements of `doc` from their rows (see `encodeChunk`), checking each against the text. */
+function statementReader(
   doc: CorpusDocument,
   rows: Int32Array,
   quotes: Int32Array,
   strings: readonly string[],
-): Statement[] {
+): StatementReader {
   const count = rows.length / STATEMENT_INTS;
   const { text } = doc;
   let n = 0;
@@ -1006,82 +1024,89 @@ function restoreStatements(
     return { start, end, text: own === -1 ? text.slice(start, end) : str(own) };
   };
   const spanAt = (r: number) => (rows[r]! === -1 ? null : span(rows[r]!, rows[r + 1]!, rows[r + 2]!));
-  // The parts of every statement first, then the statements side by side (see `packStatements`).
-  const parts = [];
-  for (n = 0; n < count; n++) {
-    const r = n * STATEMENT_INTS;
-    const quoteCount = rows[r + 15]!;
-    const quoteAt = rows[r + 16]!;
-    let quoteSpans: Span[] | undefined;
-    if (quoteCount !== -1) {
-      if (!(quoteCount >= 0 && quoteAt >= 0 && 3 * (quoteAt + quoteCount) <= quotes.length)) {
-        fail('has quotes its segment lacks');
+  const parts = (): StatementParts[] => {
+    const list: StatementParts[] = [];
+    for (n = 0; n < count; n++) {
+      const r = n * STATEMENT_INTS;
+      const quoteCount = rows[r + 15]!;
+      const quoteAt = rows[r + 16]!;
+      let quoteSpans: Span[] | undefined;
+      if (quoteCount !== -1) {
+        if (!(quoteCount >= 0 && quoteAt >= 0 && 3 * (quoteAt + quoteCount) <= quotes.length)) {
+          fail('has quotes its segment lacks');
+        }
+        quoteSpans = [];
+        for (let q = 0; q < quoteCount; q++) {
+          const at = 3 * (quoteAt + q);
+          quoteSpans.push(span(quotes[at]!, quotes[at + 1]!, quotes[at + 2]!));
+        }
       }
-      quoteSpans = [];
-      for (let q = 0; q < quoteCount; q++) {
-        const at = 3 * (quoteAt + q);
-        quoteSpans.push(span(quotes[at]!, quotes[at + 1]!, quotes[at + 2]!));
+      const first = rows[r + 23]!;
+      const sentenceCount = rows[r + 24]!;
+      const paragraph = rows[r + 22]!;
+      const textSpan = span(rows[r + 1]!, rows[r + 2]!, rows[r + 3]!);
+      const sentence = doc.sentences[first];
+      if (
+        first < 0 ||
+        sentenceCount < 0 ||
+        first + sentenceCount > doc.sentences.length ||
+        paragraph < 1 ||
+        paragraph > doc.paragraphs.length ||
+        (sentenceCount > 0 && !(sentence && sentence.start < textSpan.end && sentence.end > textSpan.start))
+      ) {
+        fail('is out of place');
       }
+      const speakerKind = str(rows[r + 7]!);
+      if (!SPEAKER_KINDS.has(speakerKind)) fail('has a speaker of no kind');
+      const mention = spanAt(r + 9);
+      const sentenceIds: string[] = [];
+      for (let k = first; k < first + sentenceCount; k++) sentenceIds.push(doc.sentences[k]!.id);
+      list.push({
+        text: textSpan,
+        speaker: {
+          name: str(rows[r + 4]!),
+          title: maybe(rows[r + 5]!),
+          country: maybe(rows[r + 6]!),
+          kind: speakerKind as Statement['speaker']['kind'],
+          mention,
+          ...(rows[r + 8] === 1 ? { described: true } : {}),
+        },
+        cue: spanAt(r + 12),
+        quotes: quoteSpans,
+        sentenceIds,
+      });
     }
-    const first = rows[r + 23]!;
-    const sentenceCount = rows[r + 24]!;
-    const paragraph = rows[r + 22]!;
-    const textSpan = span(rows[r + 1]!, rows[r + 2]!, rows[r + 3]!);
-    const sentence = doc.sentences[first];
-    if (
-      first < 0 ||
-      sentenceCount < 0 ||
-      first + sentenceCount > doc.sentences.length ||
-      paragraph < 1 ||
-      paragraph > doc.paragraphs.length ||
-      (sentenceCount > 0 && !(sentence && sentence.start < textSpan.end && sentence.end > textSpan.start))
-    ) {
-      fail('is out of place');
+    return list;
+  };
+  const statements = (list: StatementParts[]): Statement[] => {
+    const out: Statement[] = [];
+    for (n = 0; n < count; n++) {
+      const r = n * STATEMENT_INTS;
+      const p = list[n]!;
+      const kind = str(rows[r]!);
+      const evidence = maybe(rows[r + 21]!);
+      if (!KINDS.has(kind)) fail('is of no kind');
+      if (evidence !== null && !EVIDENCE.has(evidence)) fail('has evidence of no kind');
+      out.push({
+        kind: kind as Statement['kind'],
+        text: p.text,
+        speaker: p.speaker,
+        cue: p.cue,
+        ...(p.quotes ? { quotes: p.quotes } : {}),
+        denial: rows[r + 17] === 1,
+        id: `${doc.id}:s${n + 1}`,
+        docId: doc.id,
+        // The corpus-wide identity as resolved when the snapshot was written; resolved again on
+        // loading only for another home country (see corpusFromSnapshot).
+        speakerId: str(rows[r + 18]!),
+        speakerName: str(rows[r + 19]!),
+        country: maybe(rows[r + 20]!),
+        countryEvidence: evidence as CountryEvidence | null,
+        paragraph: rows[r + 22]!,
+        sentenceIds: p.sentenceIds,
+      });
     }
-    const speakerKind = str(rows[r + 7]!);
-    if (!SPEAKER_KINDS.has(speakerKind)) fail('has a speaker of no kind');
-    const mention = spanAt(r + 9);
-    parts.push({
-      text: textSpan,
-      speaker: {
-        name: str(rows[r + 4]!),
-        title: maybe(rows[r + 5]!),
-        country: maybe(rows[r + 6]!),
-        kind: speakerKind as Statement['speaker']['kind'],
-        mention,
-        ...(rows[r + 8] === 1 ? { described: true } : {}),
-      },
-      cue: spanAt(r + 12),
-      quotes: quoteSpans,
-      sentenceIds: doc.sentences.slice(first, first + sentenceCount).map((x) => x.id),
-    });
-  }
-  const statements: Statement[] = [];
-  for (n = 0; n < count; n++) {
-    const r = n * STATEMENT_INTS;
-    const p = parts[n]!;
-    const kind = str(rows[r]!);
-    const evidence = maybe(rows[r + 21]!);
-    if (!KINDS.has(kind)) fail('is of no kind');
-    if (evidence !== null && !EVIDENCE.has(evidence)) fail('has evidence of no kind');
-    statements.push({
-      kind: kind as Statement['kind'],
-      text: p.text,
-      speaker: p.speaker,
-      cue: p.cue,
-      ...(p.quotes ? { quotes: p.quotes } : {}),
-      denial: rows[r + 17] === 1,
-      id: `${doc.id}:s${n + 1}`,
-      docId: doc.id,
-      // The corpus-wide identity as resolved when the snapshot was written; resolved again on
-      // loading only for another home country (see corpusFromSnapshot).
-      speakerId: str(rows[r + 18]!),
-      speakerName: str(rows[r + 19]!),
-      country: maybe(rows[r + 20]!),
-      countryEvidence: evidence as CountryEvidence | null,
-      paragraph: rows[r + 22]!,
-      sentenceIds: p.sentenceIds,
-    });
-  }
-  return statements;
+    return out;
+  };
+  return { parts, statements };
 }

@@ -47,6 +47,8 @@ function handlersFor(host: EngineHost): Handlers {
       return null;
     },
     reload: async (limits) => {
+      // Started now, the helper loads its modules while the files are scanned and parsed.
+      asideHelper();
       const report = await host.reloadInPlace(limits);
       return report && { report, state: stateOf(host) };
     },
@@ -132,7 +134,7 @@ function startHelper(): Worker {
 
 /** How long the thread extracting reloads' statements is kept once idle. */
 const ASIDE_IDLE_MS = 10 * 60 * 1000;
-let aside: { helper: Worker; idle: NodeJS.Timeout | null } | null = null;
+let aside: Aside | null = null;
 
 /**
  * Extracts a reload's statements on a helper thread, kept between reloads (a
@@ -142,19 +144,7 @@ let aside: { helper: Worker; idle: NodeJS.Timeout | null } | null = null;
  */
 async function extractAside(items: readonly ExtractionItem[]): Promise<ExtractedStatement[][]> {
   const { extractAside: extractOn } = await import('./extraction.ts');
-  if (!aside) {
-    const helper = new Worker(new URL(setup.script!), {
-      workerData: { ...setup, role: 'extract' } satisfies WorkerSetup,
-      resourceLimits: Object.fromEntries(Object.entries(resourceLimits).filter(([, v]) => v > 0)),
-    });
-    helper.unref();
-    const entry = { helper, idle: null as NodeJS.Timeout | null };
-    helper.once('exit', () => {
-      if (aside === entry) aside = null;
-    });
-    aside = entry;
-  }
-  const entry = aside;
+  const entry = asideHelper();
   if (entry.idle) clearTimeout(entry.idle);
   try {
     return await extractOn(items, entry.helper);
@@ -163,14 +153,37 @@ async function extractAside(items: readonly ExtractionItem[]): Promise<Extracted
     void entry.helper.terminate();
     throw error;
   } finally {
-    if (aside === entry) {
-      entry.idle = setTimeout(() => {
-        if (aside === entry) aside = null;
-        void entry.helper.terminate();
-      }, ASIDE_IDLE_MS);
-      entry.idle.unref();
-    }
+    if (aside === entry) stopWhenIdle(entry);
   }
+}
+
+type Aside = { helper: Worker; idle: NodeJS.Timeout | null };
+
+function stopWhenIdle(entry: Aside): void {
+  if (entry.idle) clearTimeout(entry.idle);
+  entry.idle = setTimeout(() => {
+    if (aside === entry) aside = null;
+    void entry.helper.terminate();
+  }, ASIDE_IDLE_MS);
+  entry.idle.unref();
+}
+
+/** The helper extracting reloads' statements, started if there is none. */
+function asideHelper(): Aside {
+  if (!aside) {
+    const helper = new Worker(new URL(setup.script!), {
+      workerData: { ...setup, role: 'extract' } satisfies WorkerSetup,
+      resourceLimits: Object.fromEntries(Object.entries(resourceLimits).filter(([, v]) => v > 0)),
+    });
+    helper.unref();
+    const entry: Aside = { helper, idle: null };
+    helper.once('exit', () => {
+      if (aside === entry) aside = null;
+    });
+    stopWhenIdle(entry);
+    aside = entry;
+  }
+  return aside;
 }
 
 async function serveAsHelper(): Promise<void> {

@@ -106,6 +106,11 @@ export class TextIndex {
     );
   }
 
+  /** Makes now what a snapshot's index leaves for its first search (see `Vocabulary.from`). */
+  prepare(): void {
+    this.#state.vocabulary.prepare();
+  }
+
   get size(): number {
     return this.#state.count;
   }

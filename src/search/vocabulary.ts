@@ -22,14 +22,39 @@ export class Vocabulary {
   readonly #terms: string[] = [];
   readonly #ids = new Map<string, number>();
   /** Searchable terms only: stop words are never a prefix or typo expansion, as in MiniSearch. */
-  readonly #tree = new SearchableMap<number>();
+  /**
+   * Made on first use for a vocabulary read from a snapshot (see `from`):
+   * until then, null. Built in id order either way, so it is the same tree.
+   */
+  #tree: SearchableMap<number> | null = new SearchableMap<number>();
   #searchable = new Uint8Array(1024);
 
-  /** A vocabulary holding `terms` with ids 0, 1, 2…: the inverse of `terms()`. */
+  /**
+   * A vocabulary holding `terms` with ids 0, 1, 2…: the inverse of `terms()`.
+   * Its radix tree is left for the first prefix or typo lookup (or `prepare`):
+   * the costliest part of opening an index from a snapshot, and not needed
+   * to start answering exact words.
+   */
   static from(terms: Iterable<string>): Vocabulary {
     const vocabulary = new Vocabulary();
+    vocabulary.#tree = null;
     for (const term of terms) vocabulary.intern(term);
     return vocabulary;
+  }
+
+  /** Builds the radix tree now if it is not yet (an engine does so once it serves). */
+  prepare(): void {
+    this.#treeReady();
+  }
+
+  #treeReady(): SearchableMap<number> {
+    if (this.#tree) return this.#tree;
+    const tree = new SearchableMap<number>();
+    this.#terms.forEach((term, id) => {
+      if (this.#searchable[id] === 1) tree.set(term, id);
+    });
+    this.#tree = tree;
+    return tree;
   }
 
   get size(): number {
@@ -64,7 +89,7 @@ export class Vocabulary {
     if (id >= this.#searchable.length) this.#growSearchable(id);
     if (!STOP_WORDS.has(term)) {
       this.#searchable[id] = 1;
-      this.#tree.set(term, id);
+      this.#tree?.set(term, id);
     }
     return id;
   }
@@ -72,7 +97,7 @@ export class Vocabulary {
   /** Searchable terms that start with `prefix`, the prefix itself excluded. */
   withPrefix(prefix: string): NearTerm[] {
     const found: NearTerm[] = [];
-    for (const [term, id] of this.#tree.atPrefix(prefix)) {
+    for (const [term, id] of this.#treeReady().atPrefix(prefix)) {
       if (term !== prefix) found.push({ id, term, distance: term.length - prefix.length });
     }
     return found;
@@ -80,7 +105,7 @@ export class Vocabulary {
 
   /** Searchable terms within `maxDistance` edits (Levenshtein) of `term`, the term itself excluded. */
   near(term: string, maxDistance: number): NearTerm[] {
-    return nearIn(this.#tree, '', term, maxDistance);
+    return nearIn(this.#treeReady(), '', term, maxDistance);
   }
 
   /**
@@ -92,7 +117,7 @@ export class Vocabulary {
   nearSameStart(term: string, maxDistance: number): NearTerm[] {
     if (!term) return [];
     const first = term[0]!;
-    return nearIn(this.#tree.atPrefix(first), first, term.slice(1), maxDistance);
+    return nearIn(this.#treeReady().atPrefix(first), first, term.slice(1), maxDistance);
   }
 
   #growSearchable(id: number): void {
