@@ -150,6 +150,7 @@ export function isDenial(input: DenialInput): boolean {
     return true;
   // "… she denied having been there. “I wasn't at the party.”": the quote goes on with the denial.
   if (input.afterDenial && hasNegation(lower)) return true;
+  if (!input.indirect && contradictsAQuestion(toks, input.text)) return true;
   if (hasDenialWord(lower)) return true;
   if (callsItFalse(lower)) return true;
   if (negatesOwnConduct(toks, lower, input) || negatesTheClaim(lower)) return true;
@@ -326,6 +327,19 @@ function deniesAScandal(lower: readonly string[]): boolean {
   }
   return false;
 }
+
+/** "No, I was never there": a quote that answers "No" and goes on to say something contradicts what was put. */
+function contradictsAQuestion(toks: readonly string[], text: string): boolean {
+  if (toks[0] !== 'No') return false;
+  // "No, I'm Jewish", "No. The aim is …"; not "No-one", nor a bare "No. Definitely not."
+  const after = text.trimStart().slice(2, 3);
+  if (![',', '.', '!', ';', ':', '—', '–'].includes(after)) return false;
+  const rest = toks.slice(1, 1 + REPLY_CLAUSE_WORDS).map(lowerWord);
+  return rest.length === REPLY_CLAUSE_WORDS && !rest.some((w) => NOT_A_FACT.has(w) || isNegator(w));
+}
+
+/** "No, I'm Jewish, …": words after the "No" that make it an answer with a say of its own. */
+const REPLY_CLAUSE_WORDS = 3;
 
 /** "misrepresented", "taken out of context", "idle speculation", "scaremongering". */
 function callsItMisrepresented(lower: readonly string[]): boolean {

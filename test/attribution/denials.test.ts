@@ -227,3 +227,26 @@ describe('a quote that goes on from a denial', () => {
     ).toBeNull();
   });
 });
+
+describe('an answer that opens with "No"', () => {
+  it('"No," and then a say of its own contradicts what was put', () => {
+    expect(
+      denialBy(
+        'The mayor asked if she was a spy. Ms Ada Lind replied: "No, I am a teacher and I live in Leeds."',
+        'teacher',
+      ),
+    ).toBe('Ada Lind');
+  });
+
+  it('a bare "No", "No-one …" and "No one …" are not denials', () => {
+    expect(
+      denialBy('Asked if he would stand again, Hugo Lind replied: "No. Definitely not."', 'Definitely'),
+    ).toBeNull();
+    expect(
+      denialBy('Hugo Lind said: "No-one will lose their vote in this election."', 'lose their vote'),
+    ).toBeNull();
+    expect(
+      denialBy('Hugo Lind said: "No one will lose their vote in this election."', 'lose their vote'),
+    ).toBeNull();
+  });
+});
