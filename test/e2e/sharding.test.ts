@@ -8,12 +8,14 @@
  * shard 2 are answered once each by the same engine; /readyz waits for the
  * last shard; a resumable close on one shard is resumed on that shard alone;
  * a 4004 on one shard is fatal for the process (`lost`, which `main` turns
- * into exit 1). Then explicit shard ids, and the start-up clock: Discord's
+ * into exit 1, shown with a real process). Then explicit shard ids, and the start-up clock: Discord's
  * 5-second turns between identifies are not counted as unreachable, a shard
  * that never connects is.
  */
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerService } from '../../src/answers/requests.ts';
@@ -23,9 +25,9 @@ import { loadBotConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { corpusFolder } from '../engine/helpers.ts';
 import { APP_ID, FakeDiscord } from '../support/fake-discord.ts';
-import { BOT_TOKEN, SEED_CORPUS } from '../support/harness.ts';
+import { BOT_TOKEN, copyCorpus, SEED_CORPUS } from '../support/harness.ts';
 import { displayed, interact, slashCommand, textOf } from '../support/interactions.ts';
-import { deadPort } from '../support/process.ts';
+import { botEnv, deadPort, identified, kill, startProcess } from '../support/process.ts';
 import { get, sample } from '../support/prometheus.ts';
 import { stubService } from '../support/stub-service.ts';
 
@@ -352,4 +354,37 @@ describe('the start-up clock (GATEWAY_TIMEOUT_SECONDS) with several shards', () 
       await fake.close();
     }
   }, 30_000);
+});
+
+describe('the bot as a process (node --import tsx src/bot/main.ts), three shards', () => {
+  it('exits 1 with one line on stderr when Discord closes one shard with 4004', async () => {
+    const fake = await FakeDiscord.start({ shards: 3, maxConcurrency: 16 });
+    const corpus = copyCorpus();
+    const root = path.resolve(import.meta.dirname, '../..');
+    const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+    const bot = startProcess(process.execPath, ['--import', tsx, path.join(root, 'src/bot/main.ts')], {
+      cwd: corpus.dir,
+      env: botEnv(fake, corpus.dir, { DISCORD_SHARD_COUNT: 'auto' }),
+    });
+    try {
+      await identified(fake, bot);
+      expect(bot.logs().find((l) => l.msg === 'connected to Discord')).toMatchObject({ shards: [0, 1, 2] });
+      fake.closeGateway(4004, 'Authentication failed.', { shard: 1 });
+      expect(await bot.exited).toBe(1);
+      expect(bot.stderr().trimEnd().split('\n')).toEqual([
+        expect.stringMatching(
+          /^whosaid stopped: Discord closed the gateway with code 4004 on shard 1 of 3, authentication failed/,
+        ),
+      ]);
+      expect(bot.logs().find((l) => l.level === 60)).toMatchObject({
+        msg: 'lost the connection to Discord',
+        code: 4004,
+      });
+      expect(bot.logs().map((l) => l.msg)).toContain('stopped');
+    } finally {
+      await kill(bot);
+      await fake.close();
+      corpus.remove();
+    }
+  }, 90_000);
 });
