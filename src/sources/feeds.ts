@@ -16,11 +16,17 @@
  * to the audit channel. A poll with nothing new and nothing wrong records
  * nothing; a feed that keeps failing the same way is recorded once, until
  * its problem changes.
+ *
+ * Polls run one at a time in a process, and one at a time across processes
+ * sharing the corpus folder (replicas): a poll holds `.whosaid/feeds.lock`;
+ * a scheduled poll that finds it held gives way, a moderator's waits.
  */
 
+import { mkdir, open, rm, stat, utimes } from 'node:fs/promises';
+import path from 'node:path';
 import type { DocumentsAnswer, FeedBatchSummary } from '../answers/sources.ts';
 import type { ReloadReport } from '../answers/types.ts';
-import { describeError } from '../bot/errors.ts';
+import { describeError, Refusal } from '../bot/errors.ts';
 import type { Logger } from '../log.ts';
 import type { AddressRange } from './address.ts';
 import { canonicalUrl, FEED_TYPES, FeedProblem, type ParsedFeed, parseFeed } from './feed.ts';
@@ -44,6 +50,7 @@ import {
   contentProblem,
   extensionForUrl,
   type SourceStore,
+  STATE_DIR,
   sha256,
   storedName,
   urlSlug,
@@ -55,6 +62,16 @@ export const FEED_POLLER: Person = { id: 'feeds', username: 'feed poll', guildId
 export const MAX_ITEMS_PER_POLL = 10;
 /** The first scheduled poll, after start-up (later ones every FEED_INTERVAL_MINUTES). */
 const FIRST_POLL_MS = 15_000;
+/**
+ * Held by the process polling the feeds of a corpus folder, so that bots
+ * sharing the folder (replicas behind a load balancer) never poll at once and
+ * add an item twice. A lock not touched for STALE_LOCK_MS is a crashed
+ * poller's, and is taken over.
+ */
+export const FEED_LOCK = `${STATE_DIR}/feeds.lock`;
+export const STALE_LOCK_MS = 15 * 60_000;
+/** How long a moderator's poll waits for another process's to finish. */
+const LOCK_WAIT_MS = 60_000;
 
 export interface FeedSettings {
   /** Feeds from the configuration (FEEDS). */
@@ -147,11 +164,59 @@ export class FeedPoller {
     this.timer = null;
   }
 
-  /** Runs `work` after any poll already running. */
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.polling.then(work, work);
+  /**
+   * Runs `work` after any poll of this process, holding the corpus folder's
+   * feed lock (`touch` keeps it fresh). A scheduled poll that finds another
+   * process polling gives way (`null`); a moderator's waits for it.
+   */
+  private serial<T>(work: (touch: () => Promise<void>) => Promise<T>, scheduled: boolean): Promise<T | null> {
+    const locked = async (): Promise<T | null> => {
+      const release = await this.lock(scheduled);
+      if (!release) {
+        this.host.logger.info(
+          { lock: FEED_LOCK },
+          'another process is polling the feeds; this poll gives way',
+        );
+        return null;
+      }
+      const file = this.host.store.pathOf(FEED_LOCK);
+      try {
+        return await work(() => utimes(file, new Date(), new Date()).catch(() => undefined));
+      } finally {
+        await release();
+      }
+    };
+    const run = this.polling.then(locked, locked);
     this.polling = run.catch(() => undefined);
     return run;
+  }
+
+  /** Takes the feed lock; null when another process holds it (after waiting, for a moderator's poll). */
+  private async lock(scheduled: boolean): Promise<(() => Promise<void>) | null> {
+    const file = this.host.store.pathOf(FEED_LOCK);
+    await mkdir(path.dirname(file), { recursive: true });
+    const until = Date.now() + (scheduled ? 0 : LOCK_WAIT_MS);
+    for (;;) {
+      try {
+        const handle = await open(file, 'wx');
+        await handle.writeFile(JSON.stringify({ pid: process.pid, at: this.host.now().toISOString() }));
+        await handle.close();
+        return () => rm(file, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const held = await stat(file).catch(() => null);
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) {
+        this.host.logger.warn({ lock: FEED_LOCK, since: held.mtime }, 'taking over a stale feed lock');
+        await rm(file, { force: true });
+        continue;
+      }
+      if (Date.now() >= until) {
+        if (scheduled) return null;
+        throw new Refusal('Another bot on this corpus folder is polling the feeds; try again in a minute.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   /** Every feed, configured or added, in that order, each without repeats. */
@@ -160,21 +225,24 @@ export class FeedPoller {
   }
 
   /** Polls every feed, one after another: one batch (and at most one reload) per feed. */
-  pollAll(by: Person): Promise<FeedBatchSummary[]> {
-    return this.serial(async () => {
+  async pollAll(by: Person): Promise<FeedBatchSummary[]> {
+    const scheduled = by === FEED_POLLER;
+    const out = await this.serial(async (touch) => {
       const { entries } = await this.host.ledger.read();
-      const out: FeedBatchSummary[] = [];
+      const batches: FeedBatchSummary[] = [];
       for (const feed of this.feedUrls(entries)) {
-        if (this.stopped && by === FEED_POLLER) break;
-        out.push(await this.pollFeed(feed, by));
+        if (this.stopped && scheduled) break;
+        batches.push(await this.pollFeed(feed, by));
+        await touch();
       }
-      return out;
-    });
+      return batches;
+    }, scheduled);
+    return out ?? [];
   }
 
   /** Polls one feed (a feed just added: with what `read` already fetched). */
-  poll(feed: string, by: Person, read?: FeedRead): Promise<FeedBatchSummary> {
-    return this.serial(() => this.pollFeed(feed, by, read));
+  async poll(feed: string, by: Person, read?: FeedRead): Promise<FeedBatchSummary> {
+    return (await this.serial(() => this.pollFeed(feed, by, read), false))!;
   }
 
   /** Fetches and reads a feed; never throws for what the feed or its server did. */

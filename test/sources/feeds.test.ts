@@ -10,7 +10,7 @@
  * channel), and leave the corpus as it was.
  */
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import type { ReloadReport, WhoSaidAnswer } from '../../src/answers/types.ts';
 import { Refusal } from '../../src/bot/errors.ts';
 import { createLogger } from '../../src/log.ts';
 import { parseRanges } from '../../src/sources/address.ts';
+import { FEED_LOCK, FEED_POLLER } from '../../src/sources/feeds.ts';
 import { auditLine, SourceManager } from '../../src/sources/manager.ts';
 import { article, corpusFolder } from '../engine/helpers.ts';
 import { displayed } from '../support/interactions.ts';
@@ -467,6 +468,21 @@ describe('polling feeds', () => {
     expect(await snapshot()).toEqual(added);
     expect(await whoSaid('teff grain')).toEqual(['Leo Strand']);
     expect(scratch()).toEqual([]);
+  });
+
+  it('gives way to another process polling the same corpus folder, and takes over a stale lock', async () => {
+    const lock = path.join(dir, FEED_LOCK);
+    writeFileSync(lock, JSON.stringify({ pid: 1, at: new Date().toISOString() }));
+    const fetched = served.length;
+    expect(await manager.feeds!.pollAll(FEED_POLLER)).toEqual([]);
+    expect(served.length).toBe(fetched);
+    expect(existsSync(lock)).toBe(true); // not ours to remove
+    const old = new Date(Date.now() - 20 * 60_000);
+    utimesSync(lock, old, old);
+    const batches = await manager.feeds!.pollAll(FEED_POLLER);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(served.length).toBeGreaterThan(fetched);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('polls on its interval once started, and stops when the bot stops', async () => {
