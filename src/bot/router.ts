@@ -123,7 +123,10 @@ export function createRouter(deps: RouterDeps): Router {
               username: interaction.user.username,
               guildId: interaction.guildId,
             };
-            const report = await reloader.reload(by);
+            const report = await reloader.reload(by).catch(async (error: unknown) => {
+              await sources?.recordReloadError(by, error); // one that did not finish too (the bot stopping)
+              throw error;
+            });
             // The audit trail (ledger, audit channel) records every reload, not only those of a source change.
             await sources?.recordReload(by, report);
             return { type: 'reload', report };

@@ -511,6 +511,21 @@ export class SourceManager {
     await this.record({ at: this.now().toISOString(), by, action: 'reload', reload: reloadNote(report) });
   }
 
+  /** A /reload that did not finish (the bot stopping, the engine restarting), for the audit trail. */
+  async recordReloadError(by: Person, error: unknown): Promise<void> {
+    const reload: ReloadNote = {
+      ok: false,
+      ms: 0,
+      error: String(describeError(error).message ?? 'unknown error'),
+      added: 0,
+      removed: 0,
+      changed: 0,
+      skipped: [],
+      documents: 0,
+    };
+    await this.record({ at: this.now().toISOString(), by, action: 'reload', reload });
+  }
+
   private async documents(file: string): Promise<DocumentsAnswer> {
     const answer = await this.deps.service.ask({ type: 'documents', file });
     if (answer.type !== 'documents') throw new Error(`the engine answered ${answer.type} to documents`);

@@ -468,6 +468,16 @@ describe('polling feeds', () => {
     expect(await snapshot()).toEqual(added);
     expect(await whoSaid('teff grain')).toEqual(['Leo Strand']);
     expect(scratch()).toEqual([]);
+
+    // A /reload that did not finish (the router records it so).
+    await manager.recordReloadError(MOD, new Error('The bot is restarting'));
+    expect(ledger().at(-1)).toMatchObject({
+      action: 'reload',
+      reload: { ok: false, error: 'The bot is restarting' },
+    });
+    expect(audit.at(-1)).toBe(
+      '🔄 mod reloaded the corpus, and it failed (The bot is restarting); the previous corpus is still served.',
+    );
   });
 
   it('gives way to another process polling the same corpus folder, and takes over a stale lock', async () => {
