@@ -24,6 +24,7 @@ import {
   LIGHT_VERBS,
   NEGATIONS,
   ORG_WORDS,
+  SETTING_WORDS,
   SPEAKER_NOUNS,
   STATEMENT_NOUNS,
   TITLE_WORDS,
@@ -587,6 +588,7 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
         : undefined;
     if (host?.forward) {
       const before = s.tokens[f.chunk.first - 1];
+      const setting = joinedAfterSetting(s.tokens, f.chunk.first, host.forward.first);
       const standsAlone =
         f.inherits ||
         // "She said …, although she denied …": a denial is its speaker's own statement.
@@ -595,15 +597,37 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
         isPunct(before, SEPARATORS) ||
         (isWordToken(before) &&
           CLAUSE_CONJUNCTIONS.has(before.lower) &&
-          s.tokens[f.chunk.first - 2]?.text === ',');
+          s.tokens[f.chunk.first - 2]?.text === ',') ||
+        setting >= 0;
       if (!standsAlone) continue;
-      host.forward = trimRegion(s.tokens, { first: host.forward.first, last: f.chunk.first - 1 });
+      // "…, and before he left the chancellor told": the earlier content stops at the comma.
+      const end = setting >= 0 ? setting : f.chunk.first;
+      host.forward = trimRegion(s.tokens, { first: host.forward.first, last: end - 1 });
     }
     kept.push(f);
     if (f.forward) latest = f;
   }
   for (let k = 0; k < kept.length; k++) assignBackward(s, kept, k);
   return kept;
+}
+
+/** "…, and before he left on Tuesday the chancellor told …": the adverbial is this long at most. */
+const MAX_FRONTED_SETTING = 10;
+
+/**
+ * A frame whose subject follows ", and" (or ", but") and an adverbial of time
+ * or place ("…, and before he left for Africa on Tuesday the chancellor told
+ * reporters") is a clause of its own, not something the earlier speaker said.
+ * Returns the index of the comma before the conjunction, or -1.
+ */
+function joinedAfterSetting(toks: readonly Token[], first: number, floor: number): number {
+  for (let k = first - 1; k > floor && first - k <= MAX_FRONTED_SETTING + 1; k--) {
+    const t = toks[k]!;
+    if (t.type !== 'word') return -1;
+    if (CLAUSE_CONJUNCTIONS.has(t.lower) && toks[k - 1]?.text === ',')
+      return k + 1 < first && SETTING_WORDS.has(toks[k + 1]!.lower) ? k - 1 : -1;
+  }
+  return -1;
 }
 
 /**

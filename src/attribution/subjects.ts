@@ -102,11 +102,27 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   }
   const found = phraseEndingAt(toks, j, s.floor);
   const phrase = found ? withOfPhrase(s, found) : null;
-  if (phrase && (startsClause(toks, phrase.first, s.floor) || phrase.kind !== 'description')) {
+  if (
+    phrase &&
+    (startsClause(toks, phrase.first, s.floor) ||
+      afterTimePhrase(toks, phrase.first) ||
+      phrase.kind !== 'description')
+  ) {
     return coordinated(s, phrase);
   }
   const across = subjectAcrossModifier(s, phrase ? phrase.first : j);
   return across ? { phrases: [across], first: across.first } : null;
+}
+
+/** "On Tuesday the chancellor told …": a description right after a day or month and its preposition. */
+function afterTimePhrase(toks: readonly Token[], first: number): boolean {
+  const day = toks[first - 1];
+  return (
+    isWordToken(day) &&
+    isWeekdayOrMonth(day) &&
+    !isMonthSurname(toks, first - 1) &&
+    TIME_PREPOSITIONS.has(toks[first - 2]?.lower ?? '')
+  );
 }
 
 /**

@@ -87,6 +87,20 @@ describe('coordinated denials', () => {
   });
 });
 
+describe('a clause of its own after ", and" and a time phrase', () => {
+  it('ends the earlier denial and has its own speaker', () => {
+    const st = extract(
+      'On Monday Mayor Ana Ruiz denied Lena Varga wrote the memo, and before she left for Rome on Tuesday the treasurer told reporters: "I trust the mayor completely."',
+    );
+    const denial = about(st, 'wrote the memo').find((s) => s.denial)!;
+    expect(denial.speaker.name).toBe('Ana Ruiz');
+    expect(denial.text.text).toBe('Lena Varga wrote the memo');
+    const quote = about(st, 'I trust the mayor')[0]!;
+    expect(quote.speaker.name).not.toBe('Ana Ruiz');
+    expect(quote.cue?.text).toBe('told');
+  });
+});
+
 describe('not denials', () => {
   it.each([
     ['A spokesman would neither confirm nor deny the report.', 'the report'],
