@@ -60,6 +60,15 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
   const shared = replicaDir(config);
   const commands = await loadCommands(deps.commandsDir);
   for (const warning of config.warnings) logger.warn({ warning }, 'configuration');
+  if (config.HEALTH_PORT !== undefined) {
+    logger.warn(
+      {
+        warning:
+          'HEALTH_PORT is not used with INTERACTIONS_MODE=http: /livez and /readyz answer on INTERACTIONS_PORT; there is no /metrics in this mode',
+      },
+      'configuration',
+    );
+  }
   // A client that never logs in: discord.js builds interaction objects and sends replies with it.
   const client = new Client({
     intents: [],
@@ -103,7 +112,12 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
     sessions,
-    sources: { ...sourceSettings(config), audit: auditPoster(client, config.AUDIT_CHANNEL_ID) },
+    sources: {
+      ...sourceSettings(config),
+      audit: auditPoster(client, config.AUDIT_CHANNEL_ID),
+      // Feed polling stops with the bot.
+      signal: stopping.signal,
+    },
   });
 
   const inFlight = new Set<Promise<void>>();
