@@ -27,6 +27,7 @@ import {
   DENY_FORMS,
   DETERMINERS,
   DISMISSAL_LEMMAS,
+  EQUATING,
   FALSEHOOD,
   FIRST_PERSON,
   FOCUS,
@@ -167,8 +168,8 @@ export function isDenial(input: DenialInput): boolean {
 
 /**
  * "the intention was not to empower them", "this is not an attempt to
- * apportion blame", "at no time did we discuss it": what was meant or done,
- * denied.
+ * apportion blame", "at no time did we discuss it", "did not amount to a
+ * cut": what was meant or done, denied.
  */
 function negatesAMotive(lower: readonly string[]): boolean {
   for (let i = 0; i < lower.length; i++) {
@@ -181,6 +182,9 @@ function negatesAMotive(lower: readonly string[]): boolean {
     // "not an attempt to …", "not a ploy to …"
     const k = DETERMINERS.has(lower[i + 1] ?? '') ? i + 2 : i + 1;
     if (MOTIVES.has(lower[k] ?? '') && lower[k + 1] === 'to') return true;
+    // "did not amount to a cut", "do not equate to a police state"; not "would not amount to much".
+    if (EQUATING.has(lower[afterNegation(lower, i)] ?? '') && !NOT_A_FACT.has(lower[i - 1] ?? ''))
+      return true;
   }
   return false;
 }
@@ -315,15 +319,16 @@ function deniesAScandal(lower: readonly string[]): boolean {
     )
       return true;
     if (!isNegator(w) || FOCUS.has(lower[i + 1] ?? '')) continue;
-    const after = lower.slice(i + 1, i + 1 + SCANDAL_AFTER_NO);
+    const after = lower.slice(afterNegation(lower, i), afterNegation(lower, i) + SCANDAL_AFTER_NO);
     if (w === 'no' || w === 'never') {
       if (after.some((x) => SCANDALS.has(x))) return true;
       continue;
     }
-    // "didn't do deals", "wasn't some conspiracy"; not "won't do a deal", "can't deal with".
+    // "didn't do deals", "wasn't some conspiracy"; not "won't do a deal".
     if ([lower[i - 1] ?? '', w, lower[i + 1] ?? ''].some((x) => NOT_A_FACT.has(x))) continue;
-    if (after.some((x, k) => SCANDALS.has(x) && after[k + 1] !== 'with' && lower[i + 2 + k] !== 'with'))
-      return true;
+    const at = afterNegation(lower, i);
+    // Right after the negation, "deal with" is a verb ("can't deal with"); after "do", "deals" is a noun.
+    if (after.some((x, k) => SCANDALS.has(x) && !(k === 0 && lower[at + 1] === 'with'))) return true;
   }
   return false;
 }
@@ -433,6 +438,11 @@ function callsItUntrue(lower: readonly string[]): boolean {
       MISREPRESENTATION.has(w) ||
       (WEAK_DENIAL.has(w) && ofAClaim),
   );
+}
+
+/** Index of the first word after the negation at `i`, past the empty slot a joined "did_not" leaves. */
+function afterNegation(lower: readonly string[], i: number): number {
+  return lower[i]!.endsWith('_not') && lower[i + 1] === '' ? i + 2 : i + 1;
 }
 
 /** "did not" → "did_not", so a two-word negation is one token. */

@@ -132,6 +132,7 @@ export const ADVICE = denial('advice');
 export const COMMITMENT_CUES = denial('commitment-cue');
 export const MOTIVES = denial('motive');
 export const HEDGES = denial('hedge');
+export const EQUATING = denial('equating');
 
 /* Cues ------------------------------------------------------------------- */
 

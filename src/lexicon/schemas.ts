@@ -144,6 +144,7 @@ export const DENIAL_CLASSES = [
   'commitment-cue',
   'motive',
   'hedge',
+  'equating',
 ] as const;
 export const DenialRow = z.object({ form: Word, classes: listOf(DENIAL_CLASSES) });
 export type DenialRow = z.infer<typeof DenialRow>;

@@ -204,6 +204,9 @@ describe('motives and deeds denied', () => {
     ['Hugo Lind added: "This is not a ploy to delay the vote."', 'ploy'],
     ['Hugo Lind said that at no time had the firm broken the rules.', 'at no time'],
     ['Hugo Lind said: "I don\'t think she was actually biased."', 'biased'],
+    ['Hugo Lind said the fee did not amount to a new tax.', 'amount to'],
+    ['"The rules do not equate to a ban," Hugo Lind said.', 'equate to'],
+    ['"We did not do deals with the donors," Hugo Lind said.', 'deals'],
   ])('%s', (text, words) => {
     expect(denialBy(text, words)).toBe('Hugo Lind');
   });
@@ -214,6 +217,7 @@ describe('motives and deeds denied', () => {
     ['Hugo Lind has rejected that idea, saying the costs are small.', 'idea'],
     ['Hugo Lind said: "I don\'t think we should close the library."', 'library'],
     ['Hugo Lind said: "We have no plans to raise the fare."', 'fare'],
+    ['Hugo Lind said the savings would not amount to much.', 'savings'],
   ])('not a denial: %s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });

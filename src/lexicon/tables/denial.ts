@@ -46,6 +46,7 @@
  *     commitment-cue         a cue lemma of a promise ("pledged", "vowed"): what it reports looks ahead, never a denial
  *     motive                 what someone meant by a deed: "the aim was not to …", "not an attempt to …"
  *     hedge                  "I don't think he was … racist": the negation reaches past it and its clause's subject
+ *     equating               says what a thing amounts to: negated, it denies a charge ("does not amount to a ban")
  *     advice                 a modal of advice or duty: a negation after it is advice, not a rebuttal
  *                            ("insisted he should stay and not apologise")
  */
@@ -456,6 +457,17 @@ motive           motive
 attempt          motive
 ploy             motive
 goal             motive
+
+# What a thing amounts to: "the rise did not amount to a cut", "the plans do not equate to a police state"
+amount           equating
+amounts          equating
+amounted         equating
+equate           equating
+equates          equating
+equated          equating
+constitute       equating
+constitutes      equating
+constituted      equating
 
 # "I don't think he was actually racist": the negation reaches the trait past these
 think            hedge
