@@ -46,6 +46,8 @@ import { checkSignature, MAX_SIGNATURE_AGE_SECONDS } from './interaction-signatu
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Discord invalidates an interaction not acknowledged within 3 s. */
 const ACK_TIMEOUT_MS = 3000;
+/** Interaction ids remembered for the replay check, at most (ten minutes at 166 a second): some 10 MB. */
+const MAX_SEEN = 100_000;
 /** Past this much, a body is not even read to the end: the connection is cut. */
 const CUT_AFTER_BYTES = 8 * MAX_BODY_BYTES;
 
@@ -182,8 +184,9 @@ export async function startInteractionsServer(
     if (problem) return { status: 400, body: { error: 'malformed body' }, why: problem };
     if (payload.type === 1) return { status: 200, body: { type: 1 } };
     const at = now();
+    // Kept while a signature made with it could still pass as fresh (either way), and at most MAX_SEEN.
     for (const [id, when] of seen) {
-      if (at - when <= 2 * MAX_SIGNATURE_AGE_SECONDS * 1000) break;
+      if (at - when <= 2 * MAX_SIGNATURE_AGE_SECONDS * 1000 && seen.size < MAX_SEEN) break;
       seen.delete(id);
     }
     if (seen.has(payload.id)) return { status: 401, body: { error: 'replayed request' }, why: 'replayed' };
