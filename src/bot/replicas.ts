@@ -23,8 +23,8 @@
  *   is parsed or extracted again.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnswerService } from '../answers/requests.ts';
 import type { ReloadReport } from '../answers/types.ts';
@@ -60,6 +60,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 export class SharedPageSessions implements SessionStore {
   private readonly dir: string;
   private lastSweep = 0;
+  private sweeping: Promise<void> | null = null;
 
   constructor(
     replicaDir: string,
@@ -73,7 +74,13 @@ export class SharedPageSessions implements SessionStore {
 
   async create(userId: string, pages: EmbedPage[]): Promise<PageSession> {
     const now = this.now();
-    if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(now);
+    // In the background: on a network file system, a stat of thousands of files takes a while.
+    if (now - this.lastSweep >= SWEEP_EVERY_MS && !this.sweeping) {
+      this.lastSweep = now;
+      this.sweeping = this.sweep(now).finally(() => {
+        this.sweeping = null;
+      });
+    }
     const session = { id: newSessionId(now), userId, pages, expiresAt: now + this.lifetimeMs };
     await writeAtomically(this.fileOf(session.id), JSON.stringify(session));
     return session;
@@ -117,12 +124,11 @@ export class SharedPageSessions implements SessionStore {
   }
 
   /** Removes expired session files, then the oldest live ones past `maxFiles`, and stray temporary files. */
-  private sweep(now: number): void {
-    this.lastSweep = now;
+  private async sweep(now: number): Promise<void> {
     const entries: { file: string; made: number }[] = [];
     let names: string[];
     try {
-      names = readdirSync(this.dir);
+      names = await readdir(this.dir);
     } catch {
       return;
     }
@@ -130,22 +136,28 @@ export class SharedPageSessions implements SessionStore {
       const file = path.join(this.dir, name);
       let made: number;
       try {
-        made = statSync(file).mtimeMs;
+        made = (await stat(file)).mtimeMs;
       } catch {
         continue; // removed by another replica meanwhile
       }
       const stray = !name.endsWith('.json');
-      if (now - made >= this.lifetimeMs || (stray && now - made >= SWEEP_EVERY_MS)) remove(file);
+      if (now - made >= this.lifetimeMs || (stray && now - made >= SWEEP_EVERY_MS)) await remove(file);
       else if (!stray) entries.push({ file, made });
     }
     entries.sort((a, b) => a.made - b.made);
-    for (const { file } of entries.slice(0, Math.max(0, entries.length - this.maxFiles + 1))) remove(file);
+    for (const { file } of entries.slice(0, Math.max(0, entries.length - this.maxFiles + 1)))
+      await remove(file);
+  }
+
+  /** Resolves once a sweep under way is done (tests). */
+  async swept(): Promise<void> {
+    await this.sweeping;
   }
 }
 
-function remove(file: string): void {
+async function remove(file: string): Promise<void> {
   try {
-    rmSync(file, { force: true });
+    await rm(file, { force: true });
   } catch {
     // another replica's sweep, or a folder gone: nothing to do
   }

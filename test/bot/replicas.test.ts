@@ -57,6 +57,7 @@ describe('SharedPageSessions', () => {
     for (let i = 0; i < 5; i++) {
       now += 61_000; // a sweep at every create
       await sessions.create('alice', [page(i)]);
+      await sessions.swept();
     }
     const files = readdirSync(path.join(dir, 'sessions'));
     expect(files).not.toContain(`${old.id}.json`);
