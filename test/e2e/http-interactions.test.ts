@@ -119,7 +119,7 @@ describe('signatures and bodies', () => {
     expect(requestsFor(payload.token).filter((q) => q.path.endsWith('/callback'))).toHaveLength(1);
   });
 
-  it('refuses bodies it cannot read (400) and bodies too large (413), signed or not', async () => {
+  it('refuses signed bodies it cannot read (400), and bodies too large (413)', async () => {
     const statuses = await Promise.all([
       postSigned(url(0), r.key, '{"type": 2, "id": '),
       postSigned(url(0), r.key, '[1, 2, 3]'),
