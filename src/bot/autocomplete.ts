@@ -6,6 +6,7 @@
 import type { Catalog } from '../answers/requests.ts';
 import { everyCountry, findCountry } from '../countries.ts';
 import { type Choice, renderChoices } from '../render/discord.ts';
+import { plural } from '../render/plural.ts';
 import { foldName } from '../text/fold.ts';
 
 /** Typed text and names compare folded (src/text/fold.ts), as extraction compares names. */
@@ -20,10 +21,6 @@ function rank(typed: string, candidates: string[]): number | null {
     if (r !== null && (best === null || r < best)) best = r;
   }
   return best;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 type CorpusCountry = Catalog['countries'][number];

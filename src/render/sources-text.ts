@@ -7,6 +7,7 @@ import type {
   SourceOrigin,
   SourcesAnswer,
 } from '../answers/sources.ts';
+import { plural } from './plural.ts';
 
 function origin(o: SourceOrigin): string {
   if (o.kind === 'feed') return `from ${o.finalUrl} (feed ${o.feed})`;
@@ -18,7 +19,7 @@ export function documentText(d: DocumentSummary): string {
   return [
     `${d.title} [${d.id}]`,
     `   ${d.published ? `published ${d.published}` : 'no date'}${d.publisher ? `, ${d.publisher}` : ''}${d.url ? `, ${d.url}` : ''}`,
-    `   ${d.paragraphs} paragraphs, ${d.sentences} sentences, ${d.statements} statements (${d.denials} denials), ${d.speakers.length} speakers${speakers ? `: ${speakers}` : ''}`,
+    `   ${plural(d.paragraphs, 'paragraph')}, ${plural(d.sentences, 'sentence')}, ${plural(d.statements, 'statement')} (${plural(d.denials, 'denial')}), ${plural(d.speakers.length, 'speaker')}${speakers ? `: ${speakers}` : ''}`,
     ...d.warnings.map((w) => `   warning: ${w}`),
   ].join('\n');
 }
@@ -32,7 +33,7 @@ export function renderSourceChangeText(a: SourceChangeAnswer): string {
   const { before, after } = a.reload;
   return [
     `${a.by.username} ${a.action} ${a.file}${a.origin ? ` ${origin(a.origin)}` : ''}.`,
-    `Reloaded in ${a.reload.ms} ms: ${after.documents} documents (was ${before.documents}), ${after.statements} statements (was ${before.statements}).`,
+    `Reloaded in ${a.reload.ms} ms: ${plural(after.documents, 'document')} (was ${before.documents}), ${plural(after.statements, 'statement')} (was ${before.statements}).`,
     ...a.warnings.map((w) => `Warning: ${w}`),
     ...a.documents.map(documentText),
   ].join('\n');
@@ -70,7 +71,7 @@ export function renderFeedsText(a: FeedsAnswer): string {
     lines.push(
       ...a.feeds.map(
         (f) =>
-          `${f.url} (${f.from}): ${f.items} items${f.last?.problem ? `; last problem: ${f.last.problem}` : ''}`,
+          `${f.url} (${f.from}): ${plural(f.items, 'item')}${f.last?.problem ? `; last problem: ${f.last.problem}` : ''}`,
       ),
     );
   return lines.join('\n');

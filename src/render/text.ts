@@ -31,6 +31,7 @@ import { countryInfo } from '../countries.ts';
 import { didYouMeanCountryText, didYouMeanText, readingLine, tooCommonLine } from './guidance-text.ts';
 import { renderHelpText } from './help-text.ts';
 import { type Run, runsOf } from './marks.ts';
+import { plural } from './plural.ts';
 import {
   renderDocumentsText,
   renderFeedsText,
@@ -325,13 +326,15 @@ function renderSource(a: SourceAnswer, style: Style): string {
 
 function renderCorpus(a: CorpusAnswer): string {
   const lines = [
-    `${a.documents} documents, ${a.sentences} sentences, ${a.statements} statements, ${a.speakers} speakers.`,
+    `${plural(a.documents, 'document')}, ${plural(a.sentences, 'sentence')}, ${plural(a.statements, 'statement')}, ${plural(a.speakers, 'speaker')}.`,
     `Loaded ${a.loadedAt}.`,
   ];
   if (a.countries.length) {
     lines.push(
       'Countries: ' +
-        a.countries.map((c) => `${c.flag} ${c.name} (${c.statements}, ${c.denials} denials)`).join(', '),
+        a.countries
+          .map((c) => `${c.flag} ${c.name} (${c.statements}, ${plural(c.denials, 'denial')})`)
+          .join(', '),
     );
   }
   if (a.skipped.length) lines.push('Skipped files:', ...a.skipped.map((s) => `  ${s.file}: ${s.reason}`));
@@ -342,10 +345,10 @@ function renderCorpus(a: CorpusAnswer): string {
 
 export function renderReload(r: ReloadReport): string {
   if (!r.ok)
-    return `Reload failed: ${r.error}. Still serving the previous corpus (${r.before.documents} documents).`;
+    return `Reload failed: ${r.error}. Still serving the previous corpus (${plural(r.before.documents, 'document')}).`;
   const list = (label: string, ids: string[]) => (ids.length ? [`${label}: ${ids.join(', ')}`] : []);
   return [
-    `Reloaded in ${r.ms} ms: ${r.after.documents} documents (was ${r.before.documents}), ${r.after.sentences} sentences, ${r.after.statements} statements, ${r.after.speakers} speakers.`,
+    `Reloaded in ${r.ms} ms: ${plural(r.after.documents, 'document')} (was ${r.before.documents}), ${plural(r.after.sentences, 'sentence')}, ${plural(r.after.statements, 'statement')}, ${plural(r.after.speakers, 'speaker')}.`,
     ...list('Added', r.added),
     ...list('Removed', r.removed),
     ...list('Changed', r.changed),

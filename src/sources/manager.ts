@@ -31,6 +31,7 @@ import { describeError, Refusal } from '../bot/errors.ts';
 import type { BotConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { escapeText, linkMarkdown, shorten } from '../render/discord/markdown.ts';
+import { plural } from '../render/plural.ts';
 import type { AddressRange } from './address.ts';
 import { canonicalUrl } from './feed.ts';
 import { FeedPoller, type FeedSettings } from './feeds.ts';
@@ -715,8 +716,6 @@ export class SourceManager {
   }
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** What a refusal names: a URL as a link that does not embed, anything else as text. */
 function shownWhat(what: string): string {
   const url = /^(the feed )?(https?:\/\/\S+)$/.exec(what);
@@ -736,7 +735,7 @@ function batchLine(who: string, e: Extract<LedgerEntry, { action: 'feed-batch' }
   const link = (url: string) => linkMarkdown(url) ?? escapeText(url);
   const added = e.added.slice(0, 5).map((a) => {
     const d = a.documents[0];
-    return d ? `“${escapeText(shorten(d.title, 100))}” (${count(d.statements, 'statement')})` : link(a.url);
+    return d ? `“${escapeText(shorten(d.title, 100))}” (${plural(d.statements, 'statement')})` : link(a.url);
   });
   const skipped = e.skipped
     .slice(0, 5)
@@ -746,18 +745,18 @@ function batchLine(who: string, e: Extract<LedgerEntry, { action: 'feed-batch' }
     );
   const parts = [
     e.added.length
-      ? `added ${count(e.added.length, 'item')} from the feed ${feed}: ${added.join('; ')}${e.added.length > 5 ? `; and ${e.added.length - 5} more` : ''}`
+      ? `added ${plural(e.added.length, 'item')} from the feed ${feed}: ${added.join('; ')}${e.added.length > 5 ? `; and ${e.added.length - 5} more` : ''}`
       : `added nothing from the feed ${feed}`,
     e.skipped.length
       ? `skipped ${e.skipped.length}: ${skipped.join('; ')}${e.skipped.length > 5 ? `; and ${e.skipped.length - 5} more` : ''}`
       : null,
-    e.repeated ? `${count(e.repeated, 'item')} the feed repeated, taken once` : null,
+    e.repeated ? `${plural(e.repeated, 'item')} the feed repeated, taken once` : null,
     e.known ? `${e.known} seen before` : null,
     e.left ? `${e.left} left for the next poll` : null,
   ].filter(Boolean);
   const reload = e.reload
     ? e.reload.ok
-      ? ` Reloaded: ${count(e.reload.documents, 'document')}.`
+      ? ` Reloaded: ${plural(e.reload.documents, 'document')}.`
       : ` The reload failed (${escapeText(e.reload.error ?? 'unknown error')}); nothing was added.`
     : '';
   return `📰 ${who} ${parts.join('; ')}.${reload}`;
@@ -770,7 +769,7 @@ function batchLine(who: string, e: Extract<LedgerEntry, { action: 'feed-batch' }
 export function changeNotice(answer: Answer): string {
   const tail = ' Discord did not take the full reply; it is in the audit trail and the logs.';
   if (answer.type === 'source-change')
-    return `${answer.action === 'removed' ? 'Removed' : answer.action === 'replaced' ? 'Updated' : 'Added'} \`${answer.file}\`; the corpus was reloaded (${count(answer.reload.after.documents, 'document')}).${tail}`;
+    return `${answer.action === 'removed' ? 'Removed' : answer.action === 'replaced' ? 'Updated' : 'Added'} \`${answer.file}\`; the corpus was reloaded (${plural(answer.reload.after.documents, 'document')}).${tail}`;
   if (answer.type === 'feeds') {
     const added = answer.batches.reduce((n, b) => n + b.added.length, 0);
     const what =
@@ -779,7 +778,7 @@ export function changeNotice(answer: Answer): string {
         : answer.action === 'removed'
           ? `The feed ${answer.feed?.url ?? ''} was removed`
           : 'The feeds were polled';
-    return `${what}${answer.batches.length ? `: ${count(added, 'new item')} added` : ''}.${tail}`;
+    return `${what}${answer.batches.length ? `: ${plural(added, 'new item')} added` : ''}.${tail}`;
   }
   return `Done.${tail}`;
 }
@@ -794,7 +793,7 @@ export function auditLine(entry: LedgerEntry): string {
       .map(
         (d) =>
           `“${escapeText(shorten(d.title, 120))}”${d.published ? ` (${escapeText(d.published)})` : ''}: ` +
-          `${count(d.statements, 'statement')}, ${count(d.speakers, 'speaker')}`,
+          `${plural(d.statements, 'statement')}, ${plural(d.speakers, 'speaker')}`,
       )
       .join('; ') + (documents.length > 3 ? `; and ${documents.length - 3} more` : '');
   let line: string;
@@ -826,7 +825,7 @@ export function auditLine(entry: LedgerEntry): string {
       const r = entry.reload;
       line = r.ok
         ? `🔄 ${who} reloaded the corpus: ${r.added} added, ${r.removed} removed, ${r.changed} changed, ` +
-          `${r.skipped.length} skipped; ${r.documents} documents.`
+          `${r.skipped.length} skipped; ${plural(r.documents, 'document')}.`
         : `🔄 ${who} reloaded the corpus, and it failed (${escapeText(r.error ?? 'unknown error')}); the previous corpus is still served.`;
       break;
     }

@@ -143,7 +143,7 @@ describe('a folder the bot cannot read, at start-up', () => {
       });
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/^whosaid: skipped deep\/d+\/.*\/: unreadable folder \(ENAMETOOLONG/);
-      expect(result.stdout).toContain('1 documents');
+      expect(result.stdout).toContain('1 document,');
       expect(result.stdout).toContain('ENAMETOOLONG');
     } finally {
       deep.remove();

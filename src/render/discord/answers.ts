@@ -23,6 +23,7 @@ import type {
 } from '../../answers/types.ts';
 import { countryInfo } from '../../countries.ts';
 import { fitRuns, type Run, runsOf } from '../marks.ts';
+import { plural } from '../plural.ts';
 import { quoteMarks } from '../typography.ts';
 import { didYouMean, didYouMeanCountry, readingText, tooCommonText } from './guidance.ts';
 import { clampMarkdown, emphasise, escapeText, linkMarkdown, quoted, shorten, styled } from './markdown.ts';
@@ -439,7 +440,8 @@ export function corpusLayout(a: CorpusAnswer): Layout {
     ? `Last reload ${when(a.lastReload.startedAt)}: ${a.lastReload.ok ? 'succeeded' : 'failed'} in ${a.lastReload.ms} ms.`
     : 'No reload since start.';
   const countries = a.countries.map(
-    (c) => `${c.flag} ${escapeText(c.name)} (${c.code}): ${c.statements} statements, ${c.denials} denials`,
+    (c) =>
+      `${c.flag} ${escapeText(c.name)} (${c.code}): ${plural(c.statements, 'statement')}, ${plural(c.denials, 'denial')}`,
   );
   return {
     frame: {

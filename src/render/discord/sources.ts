@@ -16,6 +16,7 @@ import type {
 } from '../../answers/sources.ts';
 import type { CorpusCounts } from '../../answers/types.ts';
 import { countryInfo } from '../../countries.ts';
+import { plural } from '../plural.ts';
 import type { Layout } from './answers.ts';
 import { escapeText, linkMarkdown, shorten } from './markdown.ts';
 import type { Block } from './pages.ts';
@@ -47,10 +48,6 @@ function originText(origin: SourceOrigin): string {
     case 'feed':
       return `from ${link(origin.url)}, an item of the feed ${link(origin.feed)}`;
   }
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function speakerText(s: DocumentSummary['speakers'][number]): string {
