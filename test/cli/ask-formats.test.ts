@@ -1,6 +1,7 @@
 /**
- * `npm run ask` on a folder of the formats people have: an HTML page, a JSON
- * export, a JSONL feed, a Windows-1252 text file and a dataset README.
+ * `npm run ask` on a folder of the formats people have: a Markdown post with a
+ * static-site generator's front matter, an HTML page, a JSON export, a JSONL
+ * feed, a Windows-1252 text file and a dataset README.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,20 @@ const FEES = Buffer.concat([
   Buffer.from(' said port director Joan Reid.\n'),
 ]);
 
+/** Front matter as a static-site generator writes it: `published` in words, a key whosaid does not know. */
+const POST = [
+  '---',
+  'title: Strike talks resume',
+  'published: 14 March 2024',
+  'tags: [port, strike]',
+  '---',
+  '',
+  '"The Eastmouth strike will end by Friday," said union leader Mary Quinn.',
+  '',
+].join('\n');
+
 const FILES = {
+  'posts/strike.md': POST,
   'news/port.html': PAGE,
   'exports/feed.json': JSON.stringify([
     {
@@ -65,6 +79,7 @@ describe('npm run ask on HTML, JSON, JSONL and text files', () => {
       '[exports/feed/1:1.1]',
       '[exports/wire/2:1.1]',
       '[notes/fees:2.1]',
+      '[posts/strike:1.1]',
     ]) {
       expect(stdout).toContain(citation);
     }
@@ -74,6 +89,7 @@ describe('npm run ask on HTML, JSON, JSONL and text files', () => {
     );
     expect(stdout).toContain('2024-03-15, ¶1 [exports/feed/1:1.1] https://news.example/reopen');
     expect(stdout).toContain('“The Eastmouth harbour fees are fair,” said port director Joan Reid.');
+    expect(stdout).toContain('“Strike talks resume” — 2024-03-14, ¶1 [posts/strike:1.1]');
     for (const junk of ['Related stories', 'Most read', 'cookies', 'About this folder'])
       expect(stdout).not.toContain(junk);
     expect(stderr).toContain("whosaid: skipped README.TXT: the dataset's notes");
@@ -85,9 +101,12 @@ describe('npm run ask on HTML, JSON, JSONL and text files', () => {
   it('lists the warnings beside the skipped files in the corpus answer', async () => {
     const { code, stdout } = await ask(corpusFolder(FILES), 'corpus');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^5 documents, /);
-    expect(stdout).toContain("Skipped files:\n  README.TXT: the dataset's notes");
-    expect(stdout).toContain('Warnings:\n  notes/fees.txt: not valid UTF-8: read as Windows-1252 (Latin-1)');
+    // Every article of every format, and nothing else: the README is the one file skipped.
+    expect(stdout).toMatch(/^6 documents, /);
+    expect(stdout).toMatch(/Skipped files:\n {2}README\.TXT: the dataset's notes[^\n]*\nWarnings:/);
+    expect(stdout).toContain(
+      'Warnings:\n  notes/fees.txt: not valid UTF-8: read as Windows-1252 (Latin-1)\n  posts/strike.md: front matter: unknown key "tags" ignored',
+    );
   });
 
   it('finds who said what in each format', async () => {
