@@ -35,6 +35,8 @@ export interface EngineOptions {
   /** The corpus's home country, for officials the text gives none (CORPUS_COUNTRY). */
   homeCountry?: string | null | undefined;
   extract: Extractor;
+  /** Awaited before `extract` is first called on this thread (an engine worker loads it then). */
+  beforeExtracting?: (() => Promise<void>) | undefined;
   /** Overrides the version snapshots are keyed by (tests). */
   codeVersion?: string | undefined;
   /** Starts a thread that extracts statements for a large build (see `extraction.ts`); none: extract here. */
@@ -272,6 +274,7 @@ export class EngineHost {
       const extracted = plan.toExtract.length ? await extractAside(plan.toExtract) : [];
       return finishCorpus(plan, extracted, new Date(), { homeCountry: this.#options.homeCountry });
     }
+    if (plan.toExtract.length) await this.#options.beforeExtracting?.();
     const count = startHelper && plan.toExtract.length >= PARALLEL_FROM ? helperCount() : 0;
     const helpers = Array.from({ length: count }, () => startHelper!());
     try {

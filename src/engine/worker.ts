@@ -100,12 +100,16 @@ async function openHost(): Promise<EngineHost> {
           snapshotDir: setup.snapshotDir,
         }),
       );
-  const loading = Promise.all([import('./host.ts'), loadExtractor()]);
+  const loading = import('./host.ts');
   loading.catch(() => {}); // a failed scan is reported first; this must not go unhandled meanwhile
   const scan = await scanning;
   timings.scanned = elapsed();
-  const [{ EngineHost }, extract] = await loading;
+  const { EngineHost } = await loading;
   timings.loaded = elapsed();
+  // The attribution engine (its rules and lexicon) is loaded only to build: a worker that opens
+  // a snapshot never extracts (a reload's extraction runs on a helper, see `extractAside`).
+  let extractor: Extractor | null = null;
+  const extract: Extractor = (text, options) => extractor!(text, options);
   return EngineHost.open(
     {
       corpusDir: setup.corpusDir,
@@ -114,6 +118,9 @@ async function openHost(): Promise<EngineHost> {
       homeCountry: setup.homeCountry,
       codeVersion: setup.codeVersion,
       extract,
+      beforeExtracting: async () => {
+        extractor ??= await loadExtractor();
+      },
       startHelper,
       snapshotTag: setup.snapshotTag,
       warn: (message) => send({ type: 'warning', message }),
