@@ -130,7 +130,8 @@ describe('a reload that goes wrong', () => {
   });
 });
 
-describe('a serving worker that dies', () => {
+// Each kills a worker and waits for a new one to open the corpus: 11–17 s at load 11 on 2 cores.
+describe('a serving worker that dies', { timeout: 60_000 }, () => {
   it('is replaced by one serving the last good corpus, within seconds, with a log line and a count', async () => {
     const dir = corpusFolder(FILES);
     const { logger, lines } = recorder();
