@@ -403,6 +403,8 @@ function introducesAClause(lower: readonly string[], at: number): boolean {
   return lower.slice(at + 1, at + 5).some((w) => AUXILIARIES.has(w) || (/[^e]ed$/.test(w) && w.length > 4));
 }
 
+/** "the allegations are … outrageous": an allegation this near before a word of condemnation. */
+const CLAIM_BEFORE_CONDEMNATION = 3;
 /** "don't think this is a … ridiculous idea": a negation this near before a weak word. */
 const NEGATION_BEFORE_WEAK = 6;
 /** "rejected critics' calls": a proposal this near the start is what is rejected. */
@@ -562,7 +564,12 @@ function aimedAtAClaim(lower: readonly string[], i: number): boolean {
   if (lower.slice(Math.max(0, i - NEGATION_BEFORE_WEAK), i).some(isNegator)) return false;
   const near = lower.slice(Math.max(0, i - CLAIM_BEFORE_WEAK_DENIAL), i + 1 + CLAIM_AFTER_WEAK_DENIAL);
   // "that was outrageous", "an outrageous statement": condemnation, unless of an allegation.
-  if (CONDEMNATION.has(lower[i]!)) return near.some((w) => STRONG_CLAIMS.has(w));
+  // The allegation stands right by it ("these outrageous allegations", "the claims are outrageous"),
+  // not further off ("had their claims accepted under the current unfair system").
+  if (CONDEMNATION.has(lower[i]!))
+    return lower
+      .slice(Math.max(0, i - CLAIM_BEFORE_CONDEMNATION), i + 1 + CLAIM_AFTER_WEAK_DENIAL)
+      .some((w) => STRONG_CLAIMS.has(w));
   if (near.some((w) => CLAIM_NOUNS.has(w))) return true;
   const prev = lower[i - 1] ?? '';
   const subject = COPULAS.has(prev) ? (lower[i - 2] ?? '') : prev;

@@ -218,6 +218,10 @@ describe('motives and deeds denied', () => {
     ['Hugo Lind said: "I don\'t think we should close the library."', 'library'],
     ['Hugo Lind said: "We have no plans to raise the fare."', 'fare'],
     ['Hugo Lind said the savings would not amount to much.', 'savings'],
+    [
+      'Hugo Lind said few applicants had their claims heard under the current unfair system.',
+      'unfair system',
+    ],
   ])('not a denial: %s', (text, words) => {
     expect(denialBy(text, words)).toBeNull();
   });
