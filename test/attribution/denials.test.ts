@@ -272,3 +272,20 @@ describe('an answer that opens with "No"', () => {
     ).toBeNull();
   });
 });
+
+describe('wire-copy words that call a claim false', () => {
+  it.each([
+    ['Kremlin spokesman Ivan Sokol said the reports were "pure propaganda".', 'propaganda', 'Ivan Sokol'],
+    ['"This is slander," Senator Ana Ruiz said of the report.', 'slander', 'Ana Ruiz'],
+    ['Senator Ana Ruiz called the allegations a "witch-hunt".', 'witch-hunt', 'Ana Ruiz'],
+  ])('%s', (text, words, speaker) => {
+    expect(denialBy(text, words)).toBe(speaker);
+  });
+
+  it.each([
+    ['Senator Ana Ruiz said the slander laws would be reformed.', 'slander laws'],
+    ['Senator Ana Ruiz said propaganda posters had been put up in the town.', 'posters'],
+  ])('not a denial: %s', (text, words) => {
+    expect(denialBy(text, words)).toBeNull();
+  });
+});

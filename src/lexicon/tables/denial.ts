@@ -68,6 +68,8 @@ libellous        strong
 defamatory       strong
 falsehood        strong
 falsehoods       strong
+slander          strong
+libel            strong
 hoax             strong
 deny             strong deny-form
 denies           strong deny-form
@@ -98,6 +100,9 @@ fiction          weak
 disinformation   weak
 misinformation   weak
 rubbish          weak
+propaganda       weak
+hysteria         weak
+witch-hunt       weak
 
 # Falsehood
 false            falsehood
