@@ -142,6 +142,8 @@ function startHelper(): Worker {
 /** How long the thread extracting reloads' statements is kept once idle. */
 const ASIDE_IDLE_MS = 10 * 60 * 1000;
 let aside: Aside | null = null;
+/** Keep the helper ready between reloads, never stopped when idle (a large corpus: see `start`). */
+let keepAside = false;
 
 /**
  * Extracts a reload's statements on a helper thread, kept between reloads (a
@@ -164,10 +166,11 @@ async function extractAside(items: readonly ExtractionItem[]): Promise<Extracted
   }
 }
 
-type Aside = { helper: Worker; idle: NodeJS.Timeout | null };
+type Aside = { helper: Worker; idle: NodeJS.Timeout | null; kept: boolean };
 
 function stopWhenIdle(entry: Aside): void {
   if (entry.idle) clearTimeout(entry.idle);
+  if (entry.kept) return;
   entry.idle = setTimeout(() => {
     if (aside === entry) aside = null;
     void entry.helper.terminate();
@@ -183,7 +186,7 @@ function asideHelper(): Aside {
       resourceLimits: Object.fromEntries(Object.entries(resourceLimits).filter(([, v]) => v > 0)),
     });
     helper.unref();
-    const entry: Aside = { helper, idle: null };
+    const entry: Aside = { helper, idle: null, kept: keepAside };
     helper.once('exit', () => {
       if (aside === entry) aside = null;
     });
@@ -229,6 +232,12 @@ async function start(): Promise<void> {
     timings,
     ...(diff ? { diff } : {}),
   });
+  // A large corpus keeps its reload helper ready: its start (a second or so of modules and
+  // lexicon) would otherwise be most of a one-file reload, and its ~50 MB are little beside
+  // the corpus's. A small one starts it on its first reload.
+  const { PARALLEL_FROM } = await import('./extraction.ts');
+  keepAside = host.corpus.documents.length >= PARALLEL_FROM;
+  if (keepAside) asideHelper();
 }
 
 if (setup.role === 'extract') await serveAsHelper();
