@@ -56,10 +56,19 @@ describe('deploy', () => {
     expect(Object.keys(options(byName.source))).toEqual(['citation', 'private']);
     expect(byName.reload.default_member_permissions).toBe('32');
     expect(byName.reload.options ?? []).toEqual([]);
-    // /corpus: `info` for everyone; add-url, add-file, list and remove check Manage Server when run
+    // /corpus: `info` for everyone; the others (sources and feeds) check Manage Server when run
     // (default_member_permissions would hide `info` from everyone else too).
     const corpus = options(byName.corpus);
-    expect(Object.keys(corpus)).toEqual(['info', 'add-url', 'add-file', 'list', 'remove']);
+    expect(Object.keys(corpus)).toEqual([
+      'info',
+      'add-url',
+      'add-file',
+      'list',
+      'remove',
+      'add-feed',
+      'feeds',
+      'remove-feed',
+    ]);
     expect(byName.corpus.default_member_permissions ?? null).toBeNull();
     for (const sub of Object.values(corpus) as Json[]) expect(sub.type).toBe(1);
     expect(Object.keys(options(corpus.info))).toEqual(['private']);
