@@ -84,6 +84,8 @@ const WEIGHT = {
 } as const;
 /** Topic words a claim inside a denial needs to state it rather than point at it ("the charges"). */
 const MIN_INSIDE_STEMS = 3;
+/** Topic words a claim not worded as one must share with an unnamed claim to be its named version. */
+const MIN_SAME_CLAIM_STEMS = 2;
 /** Words shorter than this carry no topic ("say", "new" are stop words or cues anyway). */
 const MIN_STEM_WORD = 3;
 
@@ -493,7 +495,9 @@ function namedVersionOf(
   for (const link of scored) {
     const { claim } = link;
     if (claim.claimant === null || link.score <= 0 || !aboutDenier(doc, claim, denial)) continue;
-    if (![...claim.stems].some((stem) => best.claim.stems.has(stem))) continue;
+    // The same claim, not another remark on the topic: worded as a claim, or sharing more than one word.
+    const shared = [...claim.stems].filter((stem) => best.claim.stems.has(stem)).length;
+    if (shared === 0 || (!claim.accusing && shared < MIN_SAME_CLAIM_STEMS)) continue;
     if (!named || link.score > named.score) named = link;
   }
   return named && { claim: named.claim, score: best.score };

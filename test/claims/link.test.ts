@@ -167,3 +167,31 @@ The city council meets again in May to discuss the harbour.
     );
   });
 });
+
+describe('claim–denial links: rules', () => {
+  it("keeps a denial's unnamed claim rather than an ally's remark on the same topic", () => {
+    const corpus = corpusOf({
+      'd.txt': `Deputy denies tax rise
+
+The treasury deputy, Tom Hart, on Monday denied suggestions there will be a tax rise in the spring budget.
+
+Lena Ford, a treasury minister, said she was sure Mr Hart's budget would protect pensioners.
+`,
+    });
+    const hart = linksOf(corpus).find((l) => l.denier === 'Tom Hart' && l.claimText !== null);
+    expect(hart?.claimText).toMatch(/^suggestions there will be a tax rise/);
+  });
+
+  it('shows the named version of an unnamed claim when they share more than one word', () => {
+    const corpus = corpusOf({
+      'e.txt': `Norway rejects hacking claims
+
+Norway's foreign ministry on Monday rejected accusations of Norwegian agents hacking the servers of the Chilean parliament.
+
+Chile's interior ministry said on Sunday that Norwegian agents had been hacking the parliament servers for months.
+`,
+    });
+    const norway = linksOf(corpus).find((l) => l.claimText !== null);
+    expect(norway?.claim?.claimant).toMatch(/interior ministry/);
+  });
+});
