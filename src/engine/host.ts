@@ -198,7 +198,10 @@ export class EngineHost {
   async reloadInPlace(limits: InPlaceLimits): Promise<ReloadReport | null> {
     let scan: CorpusScan;
     try {
-      scan = await this.#scan();
+      // Blocking: one file-system call after another is several times faster than as many
+      // round trips through libuv's threads (×10, 22,000 files: ~0.8 s of a reload), and a
+      // reload applied here holds answers for its build anyway.
+      scan = await this.#scan(true);
     } catch (error) {
       return this.#store.reload(() => Promise.reject(error));
     }
