@@ -26,6 +26,8 @@ import {
   ACCUSING_LEMMAS,
   CLAIM_NOUNS,
   CUES,
+  FALSEHOOD,
+  MISREPRESENTATION,
   NEGATORS,
   STRONG_DENIAL,
   WEAK_DENIAL,
@@ -86,6 +88,8 @@ const WEIGHT = {
 const MIN_INSIDE_STEMS = 3;
 /** Topic words a claim not worded as one must share with an unnamed claim to be its named version. */
 const MIN_SAME_CLAIM_STEMS = 2;
+/** A denial with no more topic words than this only points at a claim ("his comments were distorted"). */
+const MAX_POINTER_STEMS = 3;
 /** Words shorter than this carry no topic ("say", "new" are stop words or cues anyway). */
 const MIN_STEM_WORD = 3;
 
@@ -385,9 +389,35 @@ function shareWithinSides(
         : nearest((o, claim) => o.country === s.country && claim.countries.includes(s.country!)));
     if (from !== undefined) {
       const claim = links.get(from)!.claim;
-      if (claim.claimantId !== s.speakerId) links.set(i, { claim, score: 0 });
+      if (claim.claimantId !== s.speakerId && answersToo(s, claim)) links.set(i, { claim, score: 0 });
     }
   });
+}
+
+/**
+ * Can a denial with no claim of its own answer its side's claim? Only when its
+ * words are about that claim: they share a topic word ("her faith" … "her
+ * beliefs would make her refuse to serve" share "refuse") or name a country it
+ * names ("China has never meddled …"), or are too few to be about anything
+ * else ("That is untrue", "his comments were distorted"). A denial with a
+ * topic of its own ("there was no cover-up", said after dismissing a jibe
+ * about something else) answers something else.
+ */
+function answersToo(denial: LinkStatement, claim: Claim): boolean {
+  const own = new Set<string>();
+  for (const word of wordsOf(denial.text.text)) {
+    const lower = word.toLowerCase();
+    // Words that call a claim false or twisted say nothing of what it is about.
+    if (FALSEHOOD.has(lower) || MISREPRESENTATION.has(lower)) continue;
+    const stem = topicStem(word);
+    if (stem !== null) own.add(stem);
+  }
+  for (const word of nameWords(denial.speaker.name)) own.delete(stemmer(word.toLowerCase()));
+  return (
+    own.size <= MAX_POINTER_STEMS ||
+    [...own].some((stem) => claim.stems.has(stem)) ||
+    countriesNamedIn(denial.text.text).some((country) => claim.countries.includes(country))
+  );
 }
 
 /**

@@ -195,3 +195,36 @@ Chile's interior ministry said on Sunday that Norwegian agents had been hacking 
     expect(norway?.claim?.claimant).toMatch(/interior ministry/);
   });
 });
+
+describe("claim–denial links: a side's claim shared with its other denials", () => {
+  const article = (last: string) =>
+    corpusOf({
+      'f.txt': `Minister rejects bribery claims
+
+Opposition leader Sam Brook claimed that Health Minister Clara Voss had taken bribes from a hospital builder.
+
+Ms Voss rejected the claims from Mr Brook that she had taken bribes from the builder.
+
+${last}
+`,
+    });
+
+  it('goes to a denial that only calls the claim false, or shares its words', () => {
+    for (const last of [
+      '"That is simply untrue," Ms Voss said.',
+      '"The builder never gave me a penny," Ms Voss insisted.',
+    ]) {
+      const links = linksOf(article(last));
+      expect(links.length, last).toBe(3);
+      for (const link of links) expect(link.claim?.claimant, last).toBe('Sam Brook');
+    }
+  });
+
+  it('does not go to a denial with a topic of its own', () => {
+    const links = linksOf(
+      article('Ms Voss also said there had been no cover-up over the delayed school inspections in the northern region.'),
+    );
+    expect(links.length).toBe(3);
+    expect(links.at(-1)!.claim).toBeNull();
+  });
+});
