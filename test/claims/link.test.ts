@@ -222,7 +222,9 @@ ${last}
 
   it('does not go to a denial with a topic of its own', () => {
     const links = linksOf(
-      article('Ms Voss also said there had been no cover-up over the delayed school inspections in the northern region.'),
+      article(
+        'Ms Voss also said there had been no cover-up over the delayed school inspections in the northern region.',
+      ),
     );
     expect(links.length).toBe(3);
     expect(links.at(-1)!.claim).toBeNull();
