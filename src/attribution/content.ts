@@ -5,15 +5,20 @@
  */
 
 import {
+  ADVERBS,
   AUDIENCE_WORDS,
   AUX_OR_CLAUSE,
   CLAUSE_CONJUNCTIONS,
   COMMON_VERBS,
   COMPLEMENTIZERS,
+  CONJUNCTIONS,
+  CONTRACTIONS,
   CUES,
   type CueForm,
+  NEGATIONS,
   OBJECT_LEMMAS,
   PREPOSITIONS,
+  PRONOUNS,
   SETTING_WORDS,
   TIME_WORDS,
 } from '../lexicon/index.ts';
@@ -195,10 +200,15 @@ function prepositionalPhraseEnd(toks: readonly Token[], i: number, last: number)
   return j > last ? last : -1;
 }
 
-/** A bare reported clause: it has a finite verb somewhere after its first word. */
+/**
+ * A bare reported clause: it opens with a subject pronoun ("said he and Trump
+ * differ", "says he's expecting"), or has a finite verb or "not"/"never"
+ * somewhere after its first word ("said the station never shut its doors").
+ */
 function looksLikeClause(toks: readonly Token[], from: number, last: number): boolean {
   const first = toks[from]!;
   if (first.type === 'word' && PREPOSITIONS.has(first.lower)) return false;
+  if (opensWithSubjectPronoun(toks, from, last)) return true;
   let words = 0;
   for (let i = from; i <= last && i - from < CLAUSE_VERB_REACH; i++) {
     const t = toks[i]!;
@@ -215,10 +225,34 @@ function looksLikeClause(toks: readonly Token[], from: number, last: number): bo
       return true;
     }
     if (w.endsWith("n't")) return true;
+    if (NEGATIONS.has(w) && AUX_OR_CLAUSE.has(w)) return true;
     // "said those who selected him knew nothing": a verb in the past shows a clause too.
     if (!t.cap && (COMMON_VERBS.has(w) || (/[^e]ed$/.test(w) && w.length > 4))) return true;
   }
   return false;
+}
+
+/**
+ * "said he and Trump differ", "says they support", "told Fox he'd back",
+ * "says it's important": a subject pronoun (or one with a contracted verb)
+ * opens the clause. "it" needs a contracted verb or a word that is not a
+ * preposition, adverb or conjunction after it ("said it in a speech", "said
+ * it again" are objects).
+ */
+function opensWithSubjectPronoun(toks: readonly Token[], from: number, last: number): boolean {
+  const first = toks[from]!;
+  if (first.type !== 'word' || from >= last) return false;
+  const apostrophe = first.lower.indexOf("'");
+  if (apostrophe > 0) {
+    return PRONOUNS.has(first.lower.slice(0, apostrophe)) && CONTRACTIONS.has(first.lower.slice(apostrophe));
+  }
+  if (!PRONOUNS.has(first.lower)) return false;
+  const next = toks[from + 1]!;
+  if (next.type !== 'word') return false;
+  if (CONTRACTIONS.has(next.lower)) return true;
+  if (PREPOSITIONS.has(next.lower) || TIME_WORDS.has(next.lower)) return false;
+  if (first.lower !== 'it') return true;
+  return !ADVERBS.has(next.lower) && !CONJUNCTIONS.has(next.lower) && !next.lower.endsWith('ly');
 }
 
 /** "As Ryan has pointed out, that's …": the clause after the comma is the content. */

@@ -611,6 +611,11 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
   return kept;
 }
 
+function hasQuote(toks: readonly Token[], r: Region): boolean {
+  for (let i = r.first; i <= r.last; i++) if (toks[i]!.type === 'quote') return true;
+  return false;
+}
+
 /** "…, and before he left on Tuesday the chancellor told …": the adverbial is this long at most. */
 const MAX_FRONTED_SETTING = 10;
 
@@ -653,8 +658,13 @@ function assignBackward(s: SentenceInfo, frames: Frame[], k: number): void {
       .every((t) => t.type === 'quote' || t.type === 'punct');
     if (!onlyQuotes) return;
   }
-  // "At one point, a woman yelled, “…”": a fronted adverbial is not content.
-  if (f.forward && isFrontedAdverbial(toks, region)) return;
+  // "At one point, a woman yelled, “…”", "During a stop in Iowa, he repeated his promise": a
+  // fronted adverbial is not content.
+  if (isFrontedAdverbial(toks, region)) return;
+  // "Hours later, Trump thanked Adelson", "In a tweet, she praised the judge": words right after
+  // the attribution are the cue's own object, so what stands before it is no content.
+  // A quote before it is still what was said ("“…,” Trump said of Clinton in an interview").
+  if (!f.forward && f.cue && isWordToken(toks[f.chunk.last + 1]) && !hasQuote(toks, region)) return;
   if (prevFrame?.forward && prevFrame.forward.last >= region.first) return;
   if (f.inherits) return;
   f.backward = region;

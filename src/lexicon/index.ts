@@ -55,6 +55,7 @@ export const NAME_CONNECTORS = grammar('name-connector');
 export const NAME_INNER = grammar('name-inner');
 export const NAME_GLUE = grammar('name-glue');
 export const MINOR_TITLE_WORDS = grammar('title-minor');
+export const CONTRACTIONS = grammar('contraction');
 
 /* Abbreviations ----------------------------------------------------------- */
 

@@ -67,6 +67,7 @@ export const GRAMMAR_CLASSES = [
   'name-inner',
   'name-glue',
   'title-minor',
+  'contraction',
 ] as const;
 export const GrammarRow = z.object({ form: Word, classes: listOf(GRAMMAR_CLASSES) });
 export type GrammarRow = z.infer<typeof GrammarRow>;

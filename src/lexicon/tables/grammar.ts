@@ -34,6 +34,8 @@
  *     name-connector      may join the words of a name ("Abu Bakr al Baghdadi")
  *     name-inner          may sit inside a name or title before a speech verb
  *     name-glue           may sit inside an organisation's name ("Department of State")
+ *     contraction         the ending of a verb contracted onto a pronoun ("he's", "they'd", "we're"):
+ *                         after a subject pronoun it shows a clause
  */
 export const GRAMMAR = `
 # form        classes
@@ -570,8 +572,15 @@ st.           name-connector
 st            name-connector
 
 # Words inside names and titles
-'s            name-inner name-glue
+'s            name-inner name-glue contraction
 '             name-inner
+
+# Verb endings contracted onto a pronoun ("he'd", "they're"): "said he'd support …" is a clause
+'d            contraction
+'ll           contraction
+'re           contraction
+'ve           contraction
+'m            contraction
 
 # Words inside organisation names
 &             name-glue

@@ -1,0 +1,59 @@
+/**
+ * Indirect speech: where a reported clause starts and ends, and what is not
+ * one. Invented sentences, one positive and one negative per rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { about, extract, only } from './helpers.ts';
+
+describe('a bare clause after a speech verb', () => {
+  it('opens with a subject pronoun: "said he and Ortiz differ on …"', () => {
+    const st = extract(
+      'Governor Lena Marsh met voters. Marsh said she and Ortiz differ on taxes and schools.',
+    );
+    const s = only(st, 'she and Ortiz differ');
+    expect(s.kind).toBe('indirect');
+    expect(s.speaker.name).toBe('Lena Marsh');
+  });
+
+  it('opens with a pronoun and a contracted verb: "says he\'s expecting", "told … she\'d back"', () => {
+    const st = extract(
+      'Senator Paul Grady spoke in Reno. Grady says he’s expecting two rivals to quit. ' +
+        'Mayor Ruth Olsen told the Gazette she’d back the measure.',
+    );
+    expect(only(st, 'expecting two rivals').speaker.name).toBe('Paul Grady');
+  });
+
+  it('has "never" or "not" after its subject: "said the clinic never closed"', () => {
+    const st = extract('Inspector Hal Brody visited. Brody said the clinic never closed its doors.');
+    expect(only(st, 'clinic never closed').speaker.name).toBe('Hal Brody');
+  });
+
+  it('"said it again", "said it in a speech": "it" with no verb after it is an object, not a clause', () => {
+    const st = extract('Mayor Ruth Olsen praised the plan. Olsen said it again in a speech on Monday.');
+    expect(about(st, 'again')).toHaveLength(0);
+  });
+});
+
+describe('content before the attribution', () => {
+  it('"The plan failed, she said." keeps the clause before it', () => {
+    const st = extract('Minister Carla Neves spoke. The plan has failed, Neves said.');
+    expect(only(st, 'plan has failed').speaker.name).toBe('Carla Neves');
+  });
+
+  it('a fronted adverbial is no content: "During a stop in Ames, the senator repeated his promise …"', () => {
+    const st = extract(
+      'Senator Paul Grady toured Iowa. During a campaign stop in Ames, Grady repeated his promise to cut taxes.',
+    );
+    expect(about(st, 'campaign stop')).toHaveLength(0);
+  });
+
+  it('a cue with an object of its own takes nothing before it: "Hours later, Grady thanked the mayor"', () => {
+    const st = extract('Senator Paul Grady toured Iowa. Hours later, Grady thanked the mayor for her help.');
+    expect(about(st, 'Hours later')).toHaveLength(0);
+  });
+
+  it('a quote before such a cue is still what was said', () => {
+    const st = extract('“We will win Iowa,” Senator Paul Grady said of the race on Friday.');
+    expect(only(st, 'We will win Iowa').speaker.name).toBe('Paul Grady');
+  });
+});
