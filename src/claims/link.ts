@@ -14,7 +14,9 @@
  * that it is about the denier (it names the denier's country or name), that the
  * denial names its maker ("the statement made by Microsoft"), and that it is
  * worded as a claim. A link below `MIN_SCORE` is no link: an article that
- * never states what is denied gets none, never a guess.
+ * never states what is denied gets none, never a guess. A denial that points
+ * with a demonstrative ("called that suggestion disgraceful") answers the claim
+ * made just before it, or none.
  *
  * Pure and per document: linear in the article's sentences and statements.
  */
@@ -26,6 +28,7 @@ import {
   ACCUSING_LEMMAS,
   CLAIM_NOUNS,
   CUES,
+  DEMONSTRATIVES,
   FALSEHOOD,
   MISREPRESENTATION,
   NEGATORS,
@@ -90,6 +93,8 @@ const MIN_INSIDE_STEMS = 3;
 const MIN_SAME_CLAIM_STEMS = 2;
 /** A denial with no more topic words than this only points at a claim ("his comments were distorted"). */
 const MAX_POINTER_STEMS = 3;
+/** How many sentences back "that suggestion" may point. */
+const POINTER_REACH = 2;
 /** Words shorter than this carry no topic ("say", "new" are stop words or cues anyway). */
 const MIN_STEM_WORD = 3;
 
@@ -389,7 +394,7 @@ function shareWithinSides(
         : nearest((o, claim) => o.country === s.country && claim.countries.includes(s.country!)));
     if (from !== undefined) {
       const claim = links.get(from)!.claim;
-      if (claim.claimantId !== s.speakerId && answersToo(s, claim)) links.set(i, { claim, score: 0 });
+      if (claim.claimantId !== s.speakerId && answersToo(doc, s, claim)) links.set(i, { claim, score: 0 });
     }
   });
 }
@@ -403,7 +408,9 @@ function shareWithinSides(
  * topic of its own ("there was no cover-up", said after dismissing a jibe
  * about something else) answers something else.
  */
-function answersToo(denial: LinkStatement, claim: Claim): boolean {
+function answersToo(doc: CorpusDocument, denial: LinkStatement, claim: Claim): boolean {
+  // "that suggestion" points at the claim just made: none there is none at all.
+  if (demonstrativePointer(doc, denial) !== null) return false;
   const own = new Set<string>();
   for (const word of wordsOf(denial.text.text)) {
     const lower = word.toLowerCase();
@@ -448,8 +455,67 @@ function linkDenial(
   if (topicStems(denial.text.text).size === 0) pointBack(doc, scored, denial, first);
   let best: Link | null = null;
   for (const link of scored) if (link.score >= MIN_SCORE && (!best || link.score > best.score)) best = link;
-  if (!best) return null;
+  if (!best) return justMade(doc, article, denial, position);
   return originalOf(doc, article, best, denial) ?? namedVersionOf(doc, scored, best, denial) ?? best;
+}
+
+/** Does one ranking come before another (compared key by key, higher first)? */
+function ranksHigher(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+}
+
+/**
+ * Where a denial's words point at a claim with a demonstrative ("called that
+ * suggestion disgraceful", "these allegations are false"), or null. Looked for
+ * from the end of the verb (or the start of the words, when they come first).
+ */
+function demonstrativePointer(doc: CorpusDocument, denial: LinkStatement): number | null {
+  const from = Math.min(denial.text.start, denial.cue?.end ?? denial.text.start);
+  const text = doc.text.slice(from, denial.text.end);
+  const words = wordsOf(text);
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!DEMONSTRATIVES.has(words[i]!.toLowerCase())) continue;
+    // "that suggestion", or with one word between: "these baseless allegations".
+    const noun = [words[i + 1], words[i + 2]].findIndex((w) => w && CLAIM_NOUNS.has(w.toLowerCase()));
+    if (noun >= 0) return from + wordOffset(text, words, i);
+  }
+  return null;
+}
+
+/**
+ * "that suggestion": a denial that points at a claim with a demonstrative
+ * answers the claim made just before it, by someone else, within
+ * `POINTER_REACH` sentences: a statement, or a reporter's sentence worded as a
+ * claim. None there is no link (the side's other claims are not what "that"
+ * means).
+ */
+function justMade(
+  doc: CorpusDocument,
+  article: ArticleClaims,
+  denial: LinkStatement,
+  position: number,
+): Link | null {
+  const pointer = demonstrativePointer(doc, denial);
+  if (pointer === null) return null;
+  const at = sentenceIndexAt(doc.sentences, pointer);
+  let nearest: Claim | null = null;
+  for (const claim of article.claims) {
+    if (claim.statement === position || claim.sentence < at - POINTER_REACH) continue;
+    if (claim.claimantId !== null && claim.claimantId === denial.speakerId) continue;
+    if (claim.statement === null && (!claim.accusing || claim.withinDenial !== null || claim.sentence === at))
+      continue;
+    if ((claim.statement === null ? claim.start : claim.end) > pointer) continue;
+    // One about the denier before one that is not; then the latest; in one sentence a statement
+    // before the reporter's words around it.
+    const rank = (c: Claim) => [
+      aboutDenier(doc, c, denial) ? 1 : 0,
+      c.sentence,
+      c.statement === null ? 0 : 1,
+    ];
+    if (!nearest || ranksHigher(rank(claim), rank(nearest))) nearest = claim;
+  }
+  return nearest && { claim: nearest, score: MIN_SCORE };
 }
 
 /**

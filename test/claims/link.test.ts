@@ -230,3 +230,49 @@ ${last}
     expect(links.at(-1)!.claim).toBeNull();
   });
 });
+
+describe('claim–denial links: "that suggestion" points at the claim just made', () => {
+  const castro = (between: string) =>
+    linksOf(
+      corpusOf({
+        'g.txt': `Mayor defends school plan
+
+Mayor Ines Castro unveiled a plan to merge the city's schools on Monday.
+
+Councillor Paul Grant said Ms Castro's plan would close three village schools within a year.
+${between}
+Ms Castro called that suggestion absurd.
+`,
+      }),
+    );
+
+  it('links it to the claim in the sentence before, or the one about the denier among the last two', () => {
+    for (const between of ['', '\nUnion leader Ann Lee said class sizes had grown across the region.\n']) {
+      const links = castro(between);
+      expect(links.length, between).toBe(1);
+      expect(links[0]!.claim?.claimant, between).toMatch(/Paul Grant/);
+    }
+  });
+
+  it('gives no link when no claim was made just before, even if the speaker denied another earlier', () => {
+    const corpus = corpusOf({
+      'h.txt': `Minister rejects bribery claims
+
+Opposition leader Sam Brook claimed that Health Minister Clara Voss had taken bribes from a hospital builder.
+
+Ms Voss rejected the claims from Mr Brook that she had taken bribes from the builder.
+
+The hospital opened in March with two hundred beds.
+
+Its wards are named after local rivers.
+
+Its car park has room for four hundred cars.
+
+Ms Voss called that suggestion absurd.
+`,
+    });
+    const links = linksOf(corpus);
+    expect(links.at(-1)!.claimText).toBeNull();
+    expect(links.at(-2)!.claim?.claimant).toBe('Sam Brook');
+  });
+});
