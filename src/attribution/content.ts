@@ -15,6 +15,7 @@ import {
   CONTRACTIONS,
   CUES,
   type CueForm,
+  DETERMINERS,
   NEGATIONS,
   OBJECT_LEMMAS,
   PREPOSITIONS,
@@ -155,6 +156,8 @@ function skipAdverbials(toks: readonly Token[], from: number, last: number): num
     const t = toks[i]!;
     if (t.type !== 'word') break;
     const w = t.lower.replace(/\.$/, '');
+    // "said this week" skips a time phrase; "said this is …" opens the content.
+    if (TIME_WORDS.has(w) && DETERMINERS.has(w) && !isTimeAfter(toks[i + 1])) break;
     if (TIME_WORDS.has(w) || isWeekdayOrMonth(t) || (w.endsWith('ly') && w.length > SHORT_WORD && !t.cap)) {
       i++;
       continue;
@@ -168,6 +171,11 @@ function skipAdverbials(toks: readonly Token[], from: number, last: number): num
     break;
   }
   return i;
+}
+
+/** "week" in "this week", "Tuesday" in "this Tuesday". */
+function isTimeAfter(t: Token | undefined): boolean {
+  return isWordToken(t) && (TIME_WORDS.has(t.lower) || isWeekdayOrMonth(t));
 }
 
 /**

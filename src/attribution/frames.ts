@@ -23,7 +23,9 @@ import {
   DISMISSAL_VERBS,
   LIGHT_VERBS,
   NEGATIONS,
+  OBJECT_LEMMAS,
   ORG_WORDS,
+  PREPOSITIONS,
   SETTING_WORDS,
   SPEAKER_NOUNS,
   STATEMENT_NOUNS,
@@ -590,7 +592,14 @@ function settleOverlaps(s: SentenceInfo, frames: Frame[]): Frame[] {
       const before = s.tokens[f.chunk.first - 1];
       const setting = joinedAfterSetting(s.tokens, f.chunk.first, host.forward.first);
       const standsAlone =
-        f.inherits ||
+        // "…, adding that", "… and saying", "rejected the idea saying": a participle after a
+        // separator, a conjunction or the object of its verb is the speaker's next statement; one
+        // inside a reported clause ("he hopes to honour him by remembering his call", "the race
+        // continuing through June") is part of what was said.
+        (f.inherits &&
+          isWordToken(before) &&
+          (CLAUSE_CONJUNCTIONS.has(before.lower) ||
+            (host.cue !== null && OBJECT_LEMMAS.has(host.cue.lemma) && !PREPOSITIONS.has(before.lower)))) ||
         // "She said …, although she denied …": a denial is its speaker's own statement.
         f.cue?.cls === 'denial' ||
         before?.type === 'quote' ||

@@ -57,3 +57,25 @@ describe('content before the attribution', () => {
     expect(only(st, 'We will win Iowa').speaker.name).toBe('Paul Grady');
   });
 });
+
+describe('a participle inside reported speech', () => {
+  it('"hopes to honour him by remembering his call": part of the clause, which is not cut there', () => {
+    const st = extract(
+      'Pastor Ann Reyes spoke. Reyes said she hopes the city honours him by remembering his call for unity.',
+    );
+    expect(only(st, 'she hopes the city honours him').text.text).toContain('remembering his call for unity');
+  });
+
+  it('"rejected the idea saying …": after its verb\'s object, the speaker\'s next statement', () => {
+    const st = extract('Minister Carla Neves rejected the idea saying the budget was already stretched.');
+    expect(only(st, 'budget was already stretched').speaker.name).toBe('Carla Neves');
+    expect(about(st, 'idea saying')).toHaveLength(0);
+  });
+
+  it('"this" opens the clause unless a time word follows: "say this is a rough patch"', () => {
+    const st = extract('Mayor Ruth Olsen was upbeat. Olsen says this is just a rough patch.');
+    expect(only(st, 'this is just a rough patch').speaker.name).toBe('Ruth Olsen');
+    const week = extract('Mayor Ruth Olsen was upbeat. Olsen said this week that the plan would work.');
+    expect(only(week, 'the plan would work').text.text).toBe('the plan would work');
+  });
+});
