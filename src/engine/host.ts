@@ -133,13 +133,17 @@ export class EngineHost {
     );
     host.#catalog = catalogOf(host.#store.current);
     linkInBackground(host.#store.current);
-    // What an index from a snapshot leaves for later, made once the engine answers.
-    const { sentenceIndex, statementIndex } = host.#store.current;
-    setTimeout(() => {
-      sentenceIndex.prepare();
-      statementIndex.prepare();
-    }, 0).unref();
     return host;
+  }
+
+  /**
+   * Makes what an index read from a snapshot leaves for its first search
+   * (see `Vocabulary.from`): an engine worker calls it once it has said it is
+   * ready, so that neither its start nor its first answers wait for it.
+   */
+  prepare(): void {
+    this.#store.current.sentenceIndex.prepare();
+    this.#store.current.statementIndex.prepare();
   }
 
   get corpus(): Corpus {

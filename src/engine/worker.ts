@@ -232,6 +232,7 @@ async function start(): Promise<void> {
     timings,
     ...(diff ? { diff } : {}),
   });
+  setTimeout(() => host.prepare(), 0).unref();
   // A large corpus keeps its reload helper ready: its start (a second or so of modules and
   // lexicon) would otherwise be most of a one-file reload, and its ~50 MB are little beside
   // the corpus's. A small one starts it on its first reload.
