@@ -27,11 +27,13 @@ import { countriesNamedIn } from '../identity/countries.ts';
 import {
   ACCUSING_LEMMAS,
   CLAIM_NOUNS,
+  CLAIMING_VERBS,
   CUES,
   DEMONSTRATIVES,
   FALSEHOOD,
   MISREPRESENTATION,
   NEGATORS,
+  REPROACH,
   STRONG_DENIAL,
   WEAK_DENIAL,
 } from '../lexicon/index.ts';
@@ -199,7 +201,10 @@ function claimantAround(words: readonly string[], nounAt: number): string | null
 function sentenceClaim(doc: CorpusDocument, index: number, sentence: Sentence): Claim {
   const words = wordsOf(sentence.text);
   const at = words.findIndex(
-    (w, i) => (CLAIM_NOUNS.has(w.toLowerCase()) && !isSetting(words, i)) || isAccusingForm(w),
+    (w, i) =>
+      (CLAIM_NOUNS.has(w.toLowerCase()) && !isSetting(words, i)) ||
+      isAccusingForm(w) ||
+      isCalledFalse(words, i),
   );
   // A sentence without claim wording may still state what is denied ("… have been charged with …"),
   // but only its topic words can link it.
@@ -220,6 +225,16 @@ function sentenceClaim(doc: CorpusDocument, index: number, sentence: Sentence): 
     withinStatement: false,
     claimantCountry: null,
   };
+}
+
+/**
+ * "was wrong to say …", "it is false to suggest …": a verb of claiming that
+ * the sentence calls false or wrong states a claim, whatever the verb.
+ */
+function isCalledFalse(words: readonly string[], i: number): boolean {
+  if (!CLAIMING_VERBS.has(words[i]!.toLowerCase()) || !/^to$/i.test(words[i - 1] ?? '')) return false;
+  const judged = words[i - 2]?.toLowerCase() ?? '';
+  return FALSEHOOD.has(judged) || REPROACH.has(judged);
 }
 
 /** "In a statement", "in a report": where something was said, not a claim. */

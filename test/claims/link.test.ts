@@ -276,3 +276,26 @@ Ms Voss called that suggestion absurd.
     expect(links.at(-2)!.claim?.claimant).toBe('Sam Brook');
   });
 });
+
+describe('claim–denial links: "wrong to say" states the claim it judges', () => {
+  const reid = (sentence: string) =>
+    linksOf(
+      corpusOf({ 'i.txt': `Courts row\n\n${sentence}\n\nThe courts cost four hundred million pounds.\n` }),
+    );
+
+  it('links "was wrong to say …" to the words it calls wrong', () => {
+    const links = reid(
+      'Home Secretary Tom Reid said Mr Lane was wrong to say the new courts had been built too slowly.',
+    );
+    expect(links.length).toBe(1);
+    expect(links[0]!.claimText).toMatch(/^say the new courts had been built too slowly/);
+  });
+
+  it('does not take "to say" that nothing calls wrong as a claim', () => {
+    const links = reid(
+      'Home Secretary Tom Reid denied the courts were late, and was happy to say the new courts had been built on time.',
+    );
+    expect(links.length).toBe(1);
+    expect(links[0]!.claim).toBeNull();
+  });
+});
