@@ -31,8 +31,10 @@ import {
   CUES,
   DEMONSTRATIVES,
   FALSEHOOD,
+  FIRST_PERSON,
   MISREPRESENTATION,
   NEGATORS,
+  POSSESSIVES,
   REPROACH,
   STRONG_DENIAL,
   WEAK_DENIAL,
@@ -480,6 +482,11 @@ function ranksHigher(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
+/** "that", "these"; or "his", "their": whose claim it is, said of someone just named (not "our"). */
+function isPointingWord(word: string): boolean {
+  return DEMONSTRATIVES.has(word) || (POSSESSIVES.has(word) && !FIRST_PERSON.has(word));
+}
+
 /**
  * Where a denial's words point at a claim with a demonstrative ("called that
  * suggestion disgraceful", "these allegations are false"), or null. Looked for
@@ -490,7 +497,7 @@ function demonstrativePointer(doc: CorpusDocument, denial: LinkStatement): numbe
   const text = doc.text.slice(from, denial.text.end);
   const words = wordsOf(text);
   for (let i = 0; i + 1 < words.length; i++) {
-    if (!DEMONSTRATIVES.has(words[i]!.toLowerCase())) continue;
+    if (!isPointingWord(words[i]!.toLowerCase())) continue;
     // "that suggestion", or with one word between: "these baseless allegations".
     const noun = [words[i + 1], words[i + 2]].findIndex((w) => w && CLAIM_NOUNS.has(w.toLowerCase()));
     if (noun >= 0) return from + wordOffset(text, words, i);

@@ -299,3 +299,27 @@ describe('claim–denial links: "wrong to say" states the claim it judges', () =
     expect(links[0]!.claim).toBeNull();
   });
 });
+
+describe('claim–denial links: "his claims" points at the claim just made', () => {
+  const voss = (between: string) =>
+    linksOf(
+      corpusOf({
+        'j.txt': `Ministry rejects report
+
+Opposition leader Sam Brook said the ministry had buried a report on hospital waiting times for two years.
+${between}
+His claims were rejected by Health Minister Clara Voss.
+`,
+      }),
+    ).find((l) => l.denier === 'Clara Voss');
+
+  it('links it to the claim in the sentence before', () => {
+    expect(voss('')?.claim?.claimant).toBe('Sam Brook');
+  });
+
+  it('gives no link when the claim was made too long before', () => {
+    const far =
+      '\nThe hospital opened in March.\n\nIts wards are named after rivers.\n\nIts car park is large.\n';
+    expect(voss(far)?.claim).toBeNull();
+  });
+});
