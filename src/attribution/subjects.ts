@@ -7,12 +7,14 @@
  */
 
 import {
+  APPROXIMATORS,
   AUX_OR_CLAUSE,
   COMPLEMENTIZERS,
   CUES,
   DETERMINERS,
   PREPOSITIONS,
   SENTENCE_OPENING_WORDS,
+  SHARE_WORDS,
   SPEAKER_NOUNS,
   TIME_WORDS,
   TITLE_WORDS,
@@ -110,8 +112,79 @@ export function subjectBefore(s: SentenceInfo, verb: number): Subject | null {
   ) {
     return coordinated(s, phrase);
   }
+  const share = shareSubject(s, verb);
+  if (share) return { phrases: [share], first: share.first };
   const across = subjectAcrossModifier(s, phrase ? phrase.first : j);
   return across ? { phrases: [across], first: across.first } : null;
+}
+
+/** "more than 4 in 10", "about half", "nearly two-thirds": the words of a share, counted back from "of". */
+const MAX_SHARE_WORDS = 6;
+/** "of registered voters": words before the group's noun that a phrase may leave out. */
+const MAX_GROUP_MODIFIERS = 2;
+
+function isShareWord(t: Token | undefined): boolean {
+  return isWordToken(t) && (SHARE_WORDS.has(t.lower) || /^\p{N}[\p{N},.]*%?$/u.test(t.text));
+}
+
+/**
+ * A poll's finding speaks for a share of a group: "52 percent of registered
+ * voters say", "half of GOP primary voters said", "six in 10 (Democrats) say",
+ * "more than 4 in 10 said". The subject is the share with its group, a
+ * description; it must open its clause.
+ */
+function shareSubject(s: SentenceInfo, verb: number): NounPhrase | null {
+  const toks = s.tokens;
+  let j = verb - 1;
+  while (j >= s.floor && !isShareWord(toks[j]) && isSkippableAdverb(toks[j])) j--;
+  if (j < s.floor) return null;
+  // The group after the share: "(registered) voters", "(GOP primary) voters".
+  let groupFirst = j + 1;
+  let k = j;
+  if (!isShareWord(toks[j])) {
+    const group = phraseEndingAt(toks, j, s.floor);
+    if (group?.kind !== 'description') return null;
+    groupFirst = group.first;
+    while (groupFirst <= j && isShareWord(toks[groupFirst])) groupFirst++;
+    let m = groupFirst - 1;
+    // "of registered voters": a few modifiers the phrase left out.
+    while (m > s.floor && groupFirst - m <= MAX_GROUP_MODIFIERS && isLowerModifier(toks[m])) m--;
+    if (m < groupFirst - 1 && toks[m]?.lower !== 'of') m = groupFirst - 1;
+    if (toks[m]?.lower === 'of') {
+      groupFirst = Math.min(groupFirst, m + 1);
+      k = m - 1;
+    } else k = m;
+  }
+  if (!isShareWord(toks[k])) return null;
+  let first = k;
+  while (
+    first - 1 >= s.floor &&
+    k - first < MAX_SHARE_WORDS &&
+    (isShareWord(toks[first - 1]) ||
+      APPROXIMATORS.has(toks[first - 1]!.lower) ||
+      DETERMINERS.has(toks[first - 1]!.lower) ||
+      // "six in 10": a count out of a round number.
+      (toks[first - 1]!.lower === 'in' && isShareWord(toks[first - 2])))
+  )
+    first--;
+  if (!startsClause(toks, first, s.floor)) return null;
+  const words = toks.slice(first, j + 1) as Token[];
+  const group = toks.slice(groupFirst, j + 1).filter((t) => t.lower !== 'of') as Token[];
+  return {
+    first,
+    last: j,
+    kind: 'description',
+    name: [],
+    title: group.length > 0 ? group : words.filter((t) => !DETERMINERS.has(t.lower)),
+    appositive: [],
+    honorific: null,
+    tokens: words,
+  };
+}
+
+/** "registered", "likely": a lower-case word before a group's noun that the phrase left out. */
+function isLowerModifier(t: Token | undefined): boolean {
+  return isWordToken(t) && !t.cap && t.lower !== 'of' && !PREPOSITIONS.has(t.lower) && !isShareWord(t);
 }
 
 /** "On Tuesday the chancellor told …": a description right after a day or month and its preposition. */

@@ -56,6 +56,8 @@ export const NAME_INNER = grammar('name-inner');
 export const NAME_GLUE = grammar('name-glue');
 export const MINOR_TITLE_WORDS = grammar('title-minor');
 export const CONTRACTIONS = grammar('contraction');
+export const SHARE_WORDS = grammar('share');
+export const APPROXIMATORS = grammar('approximator');
 
 /* Abbreviations ----------------------------------------------------------- */
 

@@ -68,6 +68,8 @@ export const GRAMMAR_CLASSES = [
   'name-glue',
   'title-minor',
   'contraction',
+  'share',
+  'approximator',
 ] as const;
 export const GrammarRow = z.object({ form: Word, classes: listOf(GRAMMAR_CLASSES) });
 export type GrammarRow = z.infer<typeof GrammarRow>;

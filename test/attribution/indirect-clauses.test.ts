@@ -79,3 +79,25 @@ describe('a participle inside reported speech', () => {
     expect(only(week, 'the plan would work').text.text).toBe('the plan would work');
   });
 });
+
+describe('a share of a group speaks for a poll', () => {
+  it('"52 percent of registered voters say", "six in 10 say", "more than 4 in 10 said"', () => {
+    const st = extract(
+      'The survey was taken in May. 52 percent of registered voters say they trust the mayor. ' +
+        'Six in 10 say the council is slow. And more than 4 in 10 said taxes were too high.',
+    );
+    expect(only(st, 'trust the mayor').speaker.mention?.text).toBe('52 percent of registered voters');
+    expect(only(st, 'council is slow').speaker.mention?.text).toBe('Six in 10');
+    expect(only(st, 'taxes were too high').speaker.mention?.text).toBe('more than 4 in 10');
+  });
+
+  it('"In Ohio, about half of primary voters said …": after a fronted phrase', () => {
+    const st = extract('In Ohio, about half of primary voters said they were angry about trade.');
+    expect(only(st, 'angry about trade').speaker.mention?.text).toBe('about half of primary voters');
+  });
+
+  it('a share that does not open its clause is no speaker: "Supporters of half the plan said …"', () => {
+    const st = extract('Supporters of half the plan said it was costly.');
+    for (const s of st) expect(s.speaker.mention?.text).not.toBe('half the plan');
+  });
+});

@@ -34,6 +34,9 @@
  *     name-connector      may join the words of a name ("Abu Bakr al Baghdadi")
  *     name-inner          may sit inside a name or title before a speech verb
  *     name-glue           may sit inside an organisation's name ("Department of State")
+ *     share               names a share of a group before "of" ("half of voters", "52 percent of
+ *                         Democrats") or counts one ("six in 10 voters"): with its group, a speaker
+ *     approximator        may stand before a share ("about half", "more than 4 in 10", "at least a third")
  *     contraction         the ending of a verb contracted onto a pronoun ("he's", "they'd", "we're"):
  *                         after a subject pronoun it shows a clause
  */
@@ -72,17 +75,17 @@ everyone      indefinite
 everybody     indefinite
 anyone        indefinite
 anybody       indefinite
-one           indefinite quantifier
+one           indefinite quantifier share
 another       indefinite determiner quantifier
-many          indefinite determiner sentence-starter
-most          indefinite sentence-starter
-some          indefinite determiner sentence-starter
-several       indefinite determiner quantifier
-few           indefinite
+many          indefinite determiner sentence-starter share
+most          indefinite sentence-starter share
+some          indefinite determiner sentence-starter share
+several       indefinite determiner quantifier share
+few           indefinite share
 others        indefinite
-both          indefinite determiner sentence-starter
-all           indefinite determiner
-each          indefinite determiner sentence-starter
+both          indefinite determiner sentence-starter share
+all           indefinite determiner share
+each          indefinite determiner sentence-starter share
 
 # Determiners
 the           determiner sentence-starter name-inner name-glue title-minor
@@ -101,13 +104,13 @@ any           determiner
 no            determiner negation not-a-name
 
 # Quantifiers
-two           quantifier
-three         quantifier
+two           quantifier share
+three         quantifier share
 
 # Prepositions
 in            preposition sentence-starter setting title-minor
 on            preposition sentence-starter setting title-minor
-at            preposition sentence-starter setting title-minor
+at            preposition sentence-starter setting title-minor approximator
 with          preposition title-minor
 from          preposition
 by            preposition title-minor
@@ -116,15 +119,15 @@ of            preposition name-connector name-inner name-glue title-minor
 to            preposition title-minor
 into          preposition
 onto          preposition
-over          preposition title-minor
-under         preposition
+over          preposition title-minor approximator
+under         preposition approximator
 after         preposition sentence-starter setting
 before        preposition sentence-starter setting
 during        preposition setting
 since         preposition adverb before-verb setting
 until         preposition setting
 till          preposition
-about         preposition
+about         preposition approximator
 against       preposition
 among         preposition
 amongst       preposition
@@ -142,11 +145,11 @@ via           preposition
 like          preposition
 unlike        preposition
 as            preposition clause-conjunction sentence-starter
-than          preposition conjunction
+than          preposition conjunction approximator
 upon          preposition
 toward        preposition
 towards       preposition
-around        preposition
+around        preposition approximator
 along         preposition
 amid          preposition
 amidst        preposition
@@ -221,7 +224,7 @@ must          auxiliary clause-word before-verb common-verb
 # Negations
 not           negation clause-word
 never         negation clause-word before-verb
-none          negation not-a-name
+none          negation not-a-name share
 nothing       negation not-a-name
 neither       negation
 cannot        negation
@@ -234,8 +237,8 @@ previously    adverb before-verb time
 recently      adverb before-verb time
 still         adverb before-verb sentence-adverb opening-word sentence-starter
 repeatedly    adverb before-verb time
-just          adverb before-verb
-only          adverb before-verb
+just          adverb before-verb approximator
+only          adverb before-verb approximator
 even          adverb before-verb
 further       adverb before-verb
 earlier       adverb before-verb sentence-adverb not-a-name time
@@ -574,6 +577,39 @@ st            name-connector
 # Words inside names and titles
 's            name-inner name-glue contraction
 '             name-inner
+
+# Shares of a group, the speaker of a poll's finding ("half of voters say", "six in 10 say")
+percent       share
+half          share
+third         share
+thirds        share
+quarter       share
+quarters      share
+three-quarters  share
+two-thirds    share
+majority      share
+majorities    share
+plurality     share
+minority      share
+four          share
+five          share
+six           share
+seven         share
+eight         share
+nine          share
+ten           share
+dozens        share
+hundreds      share
+thousands     share
+
+# Words before a share ("about half", "more than 4 in 10", "at least a third")
+nearly        approximator
+almost        approximator
+roughly       approximator
+more          approximator
+less          approximator
+fewer         approximator
+least         approximator
 
 # Verb endings contracted onto a pronoun ("he'd", "they're"): "said he'd support …" is a clause
 'd            contraction
