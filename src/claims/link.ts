@@ -411,7 +411,15 @@ function shareWithinSides(
         : nearest((o, claim) => o.country === s.country && claim.countries.includes(s.country!)));
     if (from !== undefined) {
       const claim = links.get(from)!.claim;
-      if (claim.claimantId !== s.speakerId && answersToo(doc, s, claim)) links.set(i, { claim, score: 0 });
+      // A colleague's bare "That is untrue" answers what their side has just answered, not one far off.
+      const near =
+        statements[from]!.speakerId === s.speakerId ||
+        Math.abs(
+          sentenceIndexAt(doc.sentences, statements[from]!.text.start) -
+            sentenceIndexAt(doc.sentences, s.text.start),
+        ) <= POINTER_REACH;
+      if (claim.claimantId !== s.speakerId && answersToo(doc, s, claim, near))
+        links.set(i, { claim, score: 0 });
     }
   });
 }
@@ -421,11 +429,13 @@ function shareWithinSides(
  * words are about that claim: they share a topic word ("her faith" … "her
  * beliefs would make her refuse to serve" share "refuse") or name a country it
  * names ("China has never meddled …"), or are too few to be about anything
- * else ("That is untrue", "his comments were distorted"). A denial with a
+ * else ("That is untrue", "his comments were distorted") and follow the
+ * side's denial closely (`near`: a colleague's within `POINTER_REACH`
+ * sentences, or the speaker's own anywhere). A denial with a
  * topic of its own ("there was no cover-up", said after dismissing a jibe
  * about something else) answers something else.
  */
-function answersToo(doc: CorpusDocument, denial: LinkStatement, claim: Claim): boolean {
+function answersToo(doc: CorpusDocument, denial: LinkStatement, claim: Claim, near: boolean): boolean {
   // "that suggestion" points at the claim just made: none there is none at all.
   if (demonstrativePointer(doc, denial) !== null) return false;
   const own = new Set<string>();
@@ -438,7 +448,7 @@ function answersToo(doc: CorpusDocument, denial: LinkStatement, claim: Claim): b
   }
   for (const word of nameWords(denial.speaker.name)) own.delete(stemmer(word.toLowerCase()));
   return (
-    own.size <= MAX_POINTER_STEMS ||
+    (near && own.size <= MAX_POINTER_STEMS) ||
     [...own].some((stem) => claim.stems.has(stem)) ||
     countriesNamedIn(denial.text.text).some((country) => claim.countries.includes(country))
   );

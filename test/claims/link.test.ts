@@ -323,3 +323,29 @@ His claims were rejected by Health Minister Clara Voss.
     expect(voss(far)?.claim).toBeNull();
   });
 });
+
+describe("claim–denial links: a colleague's bare denial", () => {
+  const berg = (between: string) =>
+    linksOf(
+      corpusOf({
+        'k.txt': `Norway rejects spying claims
+
+Chile's interior ministry said on Sunday that Norwegian agents had hacked the email servers of the Chilean parliament.
+
+Norway's foreign ministry on Monday dismissed the accusations made by Chile's interior ministry as baseless.
+${between}
+"That is simply untrue," Norwegian defence minister Ola Berg said.
+`,
+      }),
+    ).find((l) => l.denier === 'Ola Berg');
+
+  it("takes the side's claim when it follows the side's denial", () => {
+    expect(berg('')?.claimText).toMatch(/^Norwegian agents had hacked/);
+  });
+
+  it('takes none when other matters come between', () => {
+    const between =
+      '\nThe two countries signed a fishing treaty in 1998.\n\nTrade has doubled since.\n\nSalmon is the main export.\n';
+    expect(berg(between)?.claim).toBeNull();
+  });
+});
