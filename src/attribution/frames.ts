@@ -10,6 +10,7 @@
  */
 
 import {
+  APPROXIMATORS,
   BE_FORMS,
   CLAIM_NOUNS,
   CLAUSE_CONJUNCTIONS,
@@ -24,8 +25,12 @@ import {
   LIGHT_VERBS,
   NEGATIONS,
   OBJECT_LEMMAS,
+  OBJECT_PRONOUNS,
   ORG_WORDS,
+  POST_MODIFIERS,
   PREPOSITIONS,
+  PRONOUNS,
+  RELATIVES,
   SETTING_WORDS,
   SPEAKER_NOUNS,
   STATEMENT_NOUNS,
@@ -472,7 +477,7 @@ function possessiveDenialFrame(s: SentenceInfo, hit: CueHit): Frame | null {
 /** "According to X, …" and "…, according to X." */
 function accordingFrame(s: SentenceInfo, hit: CueHit): Frame | null {
   const toks = s.tokens;
-  const speaker = phraseStartingAt(toks, hit.last + 1);
+  const speaker = phraseStartingAt(toks, hit.last + 1) ?? accordingSource(toks, hit.last + 1);
   if (!speaker) return null;
   const chunkLast = lastOfPhrase(speaker);
   const last = lastContentToken(toks);
@@ -497,6 +502,52 @@ function accordingFrame(s: SentenceInfo, hit: CueHit): Frame | null {
     backward: null,
     introduced: true,
     parenthetical: setOff,
+  };
+}
+
+/** "according to a publishing executive familiar with the talks": the source's words before its modifier. */
+const MAX_ACCORDING_SOURCE = 5;
+
+/**
+ * "according to sources", "according to exit polls", "according to a
+ * publishing executive familiar with the talks": whatever noun phrase follows
+ * "according to" is its source, even one the phrase rules do not take as a
+ * speaker (a bare plural, an -ing modifier). It ends before a preposition,
+ * relative, comma or a modifier ("familiar", "close").
+ */
+function accordingSource(toks: readonly Token[], i: number): NounPhrase | null {
+  let first = i;
+  while (
+    isWordToken(toks[first]) &&
+    (DETERMINERS.has(toks[first]!.lower) || APPROXIMATORS.has(toks[first]!.lower))
+  )
+    first++;
+  let last = first - 1;
+  for (let k = first; k < toks.length && k - first < MAX_ACCORDING_SOURCE; k++) {
+    const t = toks[k]!;
+    if (
+      !isWordToken(t) ||
+      PREPOSITIONS.has(t.lower) ||
+      RELATIVES.has(t.lower) ||
+      CLAUSE_CONJUNCTIONS.has(t.lower)
+    )
+      break;
+    if (PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || BE_FORMS.has(t.lower)) return null;
+    // "familiar with the talks", "close to the campaign": a modifier after the source.
+    if (k > first && POST_MODIFIERS.has(t.lower)) break;
+    last = k;
+  }
+  if (last < first) return null;
+  const words = toks.slice(first, last + 1) as Token[];
+  return {
+    first: i,
+    last,
+    kind: 'description',
+    name: [],
+    title: words,
+    appositive: [],
+    honorific: null,
+    tokens: toks.slice(i, last + 1) as Token[],
   };
 }
 

@@ -58,6 +58,7 @@ export const MINOR_TITLE_WORDS = grammar('title-minor');
 export const CONTRACTIONS = grammar('contraction');
 export const SHARE_WORDS = grammar('share');
 export const APPROXIMATORS = grammar('approximator');
+export const POST_MODIFIERS = grammar('post-modifier');
 
 /* Abbreviations ----------------------------------------------------------- */
 

@@ -70,6 +70,7 @@ export const GRAMMAR_CLASSES = [
   'contraction',
   'share',
   'approximator',
+  'post-modifier',
 ] as const;
 export const GrammarRow = z.object({ form: Word, classes: listOf(GRAMMAR_CLASSES) });
 export type GrammarRow = z.infer<typeof GrammarRow>;

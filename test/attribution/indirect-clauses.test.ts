@@ -101,3 +101,19 @@ describe('a share of a group speaks for a poll', () => {
     for (const s of st) expect(s.speaker.mention?.text).not.toBe('half the plan');
   });
 });
+
+describe('"according to" a source the phrase rules do not take as a speaker', () => {
+  it('a bare plural or an -ing modifier: "according to sources", "according to a shipping executive familiar with …"', () => {
+    const st = extract(
+      'The merger collapsed on Friday, according to sources. ' +
+        'The bank declined to renew the loan, according to a shipping executive familiar with the talks.',
+    );
+    expect(only(st, 'merger collapsed').speaker.mention?.text).toBe('sources');
+    expect(only(st, 'declined to renew the loan').speaker.mention?.text).toBe('a shipping executive');
+  });
+
+  it('an object pronoun is not taken as a description: "according to him"', () => {
+    const st = extract('The plan failed, according to him.');
+    for (const s of st) expect(s.speaker.described ? s.speaker.name : '').not.toBe('him');
+  });
+});

@@ -37,6 +37,8 @@
  *     share               names a share of a group before "of" ("half of voters", "52 percent of
  *                         Democrats") or counts one ("six in 10 voters"): with its group, a speaker
  *     approximator        may stand before a share ("about half", "more than 4 in 10", "at least a third")
+ *     post-modifier       an adjective after a source that starts its modifier ("sources familiar
+ *                         with the talks", "a person close to the campaign")
  *     contraction         the ending of a verb contracted onto a pronoun ("he's", "they'd", "we're"):
  *                         after a subject pronoun it shows a clause
  */
@@ -610,6 +612,15 @@ more          approximator
 less          approximator
 fewer         approximator
 least         approximator
+
+# Adjectives that open a modifier after a source ("people familiar with the talks")
+familiar      post-modifier
+close         post-modifier
+knowledgeable  post-modifier
+privy         post-modifier
+aware         post-modifier
+involved      post-modifier
+briefed       post-modifier
 
 # Verb endings contracted onto a pronoun ("he'd", "they're"): "said he'd support …" is a clause
 'd            contraction
