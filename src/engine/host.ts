@@ -68,6 +68,13 @@ export interface InPlaceLimits {
   files: number;
   /** Their bytes, all together: parsing them is done on the serving thread. */
   bytes: number;
+  /**
+   * Documents served now (default: any number). Part of a reload applied in
+   * place costs in proportion to the whole corpus (speaker identities, the
+   * corpus's lists), and answers wait for it: past this size the reload is
+   * built on a fresh worker, which holds no answer.
+   */
+  documents?: number;
 }
 
 /** How the first corpus was obtained: for logs and the benchmark. */
@@ -200,6 +207,7 @@ export class EngineHost {
    * indexes are updated rather than rebuilt, so the cost follows the change.
    */
   async reloadInPlace(limits: InPlaceLimits): Promise<ReloadReport | null> {
+    if (this.#store.current.documents.length > (limits.documents ?? Number.POSITIVE_INFINITY)) return null;
     let scan: CorpusScan;
     try {
       // Blocking: one file-system call after another is several times faster than as many
