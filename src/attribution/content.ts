@@ -234,10 +234,25 @@ function looksLikeClause(toks: readonly Token[], from: number, last: number): bo
     }
     if (w.endsWith("n't")) return true;
     if (NEGATIONS.has(w) && AUX_OR_CLAUSE.has(w)) return true;
+    // "said the law unfairly targets gay people": an adverb in -ly, then a verb in -s.
+    if (w.endsWith('ly') && w.length > SHORT_WORD && !t.cap && isPresentVerb(toks[i + 1])) return true;
     // "said those who selected him knew nothing": a verb in the past shows a clause too.
     if (!t.cap && (COMMON_VERBS.has(w) || (/[^e]ed$/.test(w) && w.length > 4))) return true;
   }
   return false;
+}
+
+/** "targets", "wants": a lower-case word in -s (not -ss, -us, -is) that is no function word. */
+function isPresentVerb(t: Token | undefined): boolean {
+  if (!isWordToken(t) || t.cap) return false;
+  const w = t.lower;
+  return (
+    /[^siu']s$/.test(w) &&
+    w.length > SHORT_WORD &&
+    !PREPOSITIONS.has(w) &&
+    !DETERMINERS.has(w) &&
+    !CONJUNCTIONS.has(w)
+  );
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   QUANTIFIER_STARTS,
   RELATIVES,
   SENTENCE_ADVERBS,
+  SHARE_WORDS,
   SPEAKER_NOUNS,
   TITLE_MODIFIERS,
   TITLE_WORDS,
@@ -480,6 +481,8 @@ export function isDescriptiveChunk(tokens: readonly Token[], from: number, to: n
   if (t?.type !== 'word') return false;
   if (/^\p{N}+$/u.test(t.text) && from === to) return true;
   if (DETERMINERS.has(t.lower) || isTitleLike(t)) return true;
+  // "one of only a handful of black RNC members", "one of the organizers".
+  if (SHARE_WORDS.has(t.lower) && tokens[from + 1]?.lower === 'of') return true;
   // "Clinton's spokesman", "Santilli's attorney".
   const possessive = tokens.slice(from, to + 1).findIndex(isPossessive);
   return possessive > 0 && possessive < to - from;

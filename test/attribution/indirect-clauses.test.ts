@@ -117,3 +117,25 @@ describe('"according to" a source the phrase rules do not take as a speaker', ()
     for (const s of st) expect(s.speaker.described ? s.speaker.name : '').not.toBe('him');
   });
 });
+
+describe('more bare clauses and appositives', () => {
+  it('"say the law unfairly targets …": an -ly adverb before a verb in -s shows a clause', () => {
+    const st = extract('Mayor Ruth Olsen spoke. Olsen says the tax unfairly targets small farms.');
+    expect(only(st, 'unfairly targets small farms').speaker.name).toBe('Ruth Olsen');
+  });
+
+  it('an -ly adverb before an adjective or noun is no clause: "mentioned the unusually heavy rains"', () => {
+    const st = extract(
+      'Mayor Ruth Olsen spoke. Olsen mentioned the unusually heavy rains. Olsen recalled the early days of the council.',
+    );
+    expect(about(st, 'heavy rains')).toHaveLength(0);
+    expect(about(st, 'early days')).toHaveLength(0);
+  });
+
+  it('"X, one of only a handful of …, said": a share with "of" opens an appositive', () => {
+    const st = extract(
+      'Lena Marsh, one of only a handful of women on the council, said the vote was rigged.',
+    );
+    expect(only(st, 'the vote was rigged').speaker.name).toBe('Lena Marsh');
+  });
+});
