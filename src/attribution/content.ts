@@ -74,6 +74,10 @@ export function forwardContent(
   let i = from;
   const last = lastContentToken(toks);
   if (form.takesRecipient) i = skipRecipient(toks, i);
+  // "urged the judge to give me a fair sentence", "asked the network to donate": after the
+  // person spoken to, what they were asked to do is reported.
+  if (i > from && i + 1 <= last && toks[i]?.lower === 'to' && isInfinitive(toks[i + 1]))
+    return { region: { first: i, last }, introduced: false, skippedTo: i - 1 };
   // "calling on Congress to act", "called for an inquiry": the particle opens the content.
   if (form.lemma === 'call' && ['on', 'upon', 'for'].includes(toks[i]?.lower ?? '') && i + 1 <= last) {
     return { region: { first: i + 1, last }, introduced: false, skippedTo: i };
@@ -119,6 +123,18 @@ export function forwardContent(
     return { region: { first: i, last }, introduced: false, skippedTo: i - 1 };
   }
   return none;
+}
+
+/** "give" in "to give": a lower-case word that is no determiner, pronoun or preposition. */
+function isInfinitive(t: Token | undefined): boolean {
+  return (
+    isWordToken(t) &&
+    !t.cap &&
+    !DETERMINERS.has(t.lower) &&
+    !PRONOUNS.has(t.lower) &&
+    !PREPOSITIONS.has(t.lower) &&
+    !/^\p{N}/u.test(t.lower)
+  );
 }
 
 /** "that" is a determiner here ("said that day"), not a complementizer. */

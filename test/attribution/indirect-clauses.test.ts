@@ -139,3 +139,19 @@ describe('more bare clauses and appositives', () => {
     expect(only(st, 'the vote was rigged').speaker.name).toBe('Lena Marsh');
   });
 });
+
+describe('what someone was asked to do', () => {
+  it('"urged the judge to give …", "asked the network to donate …": the infinitive after the person spoken to', () => {
+    const st = extract(
+      'Governor Lena Marsh spoke. Marsh urged the judge to give him a fair sentence. ' +
+        'Marsh asked the network to donate the profits to charity.',
+    );
+    expect(only(st, 'give him a fair sentence').speaker.name).toBe('Lena Marsh');
+    expect(only(st, 'donate the profits').cue?.text).toBe('asked');
+  });
+
+  it('"told the story to a crowd": "to" before a noun phrase is no request', () => {
+    const st = extract('Governor Lena Marsh spoke. Marsh told the story to a crowd in Reno.');
+    expect(about(st, 'a crowd')).toHaveLength(0);
+  });
+});
