@@ -16,6 +16,7 @@ import {
   CUES,
   type CueForm,
   DETERMINERS,
+  INFINITIVE_LEMMAS,
   NEGATIONS,
   OBJECT_LEMMAS,
   PREPOSITIONS,
@@ -76,7 +77,9 @@ export function forwardContent(
   if (form.takesRecipient) i = skipRecipient(toks, i);
   // "urged the judge to give me a fair sentence", "asked the network to donate": after the
   // person spoken to, what they were asked to do is reported.
-  if (i > from && i + 1 <= last && toks[i]?.lower === 'to' && isInfinitive(toks[i + 1]))
+  // "vowed to repeal the law", "pledged to work with both parties": a commitment.
+  const infinitive = i > from || INFINITIVE_LEMMAS.has(form.lemma);
+  if (infinitive && i + 1 <= last && toks[i]?.lower === 'to' && isInfinitive(toks[i + 1]))
     return { region: { first: i, last }, introduced: false, skippedTo: i - 1 };
   // "calling on Congress to act", "called for an inquiry": the particle opens the content.
   if (form.lemma === 'call' && ['on', 'upon', 'for'].includes(toks[i]?.lower ?? '') && i + 1 <= last) {
@@ -125,7 +128,7 @@ export function forwardContent(
   return none;
 }
 
-/** "give" in "to give": a lower-case word that is no determiner, pronoun or preposition. */
+/** "give" in "to give": a lower-case word that is no determiner, pronoun, preposition or plural. */
 function isInfinitive(t: Token | undefined): boolean {
   return (
     isWordToken(t) &&
@@ -133,7 +136,9 @@ function isInfinitive(t: Token | undefined): boolean {
     !DETERMINERS.has(t.lower) &&
     !PRONOUNS.has(t.lower) &&
     !PREPOSITIONS.has(t.lower) &&
-    !/^\p{N}/u.test(t.lower)
+    !/^\p{N}/u.test(t.lower) &&
+    // "agreed to terms": a plural noun, not a verb.
+    !/[^s]s$/.test(t.lower)
   );
 }
 

@@ -183,6 +183,8 @@ export const OBJECT_LEMMAS = lemmasWith('takes-object');
 export const DISMISSAL_LEMMAS = lemmasWith('dismissal');
 /** Verbs that make a claim others may deny ("alleged", "accused"): what a denial answers. */
 export const ACCUSING_LEMMAS = lemmasWith('accusing');
+/** Verbs that report a commitment or request as "to" and a verb ("vowed to repeal", "pledged to work"). */
+export const INFINITIVE_LEMMAS = lemmasWith('takes-infinitive');
 
 const cueWords = withClass(lexicon.cueWords);
 export const LIGHT_VERBS = cueWords('light-verb');

@@ -156,7 +156,13 @@ export type DenialClass = (typeof DENIAL_CLASSES)[number];
 
 /** Verbs that attribute words to a speaker. */
 export const CUE_CLASSES = ['speech', 'denial', 'naming'] as const;
-export const CUE_VERB_FLAGS = ['bare-clause', 'takes-object', 'dismissal', 'accusing'] as const;
+export const CUE_VERB_FLAGS = [
+  'bare-clause',
+  'takes-object',
+  'dismissal',
+  'accusing',
+  'takes-infinitive',
+] as const;
 export const CueVerbRow = z.object({
   lemma: Word,
   class: z.enum(CUE_CLASSES),

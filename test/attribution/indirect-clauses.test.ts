@@ -155,3 +155,18 @@ describe('what someone was asked to do', () => {
     expect(about(st, 'a crowd')).toHaveLength(0);
   });
 });
+
+describe('a commitment: "vowed to …", "pledged to …"', () => {
+  it('"has vowed to repeal the tax", "pledged to work with both parties"', () => {
+    const st = extract(
+      'Governor Lena Marsh spoke. Marsh has vowed to repeal the tax. Marsh pledged to work with both parties.',
+    );
+    expect(only(st, 'to repeal the tax').cue?.text).toBe('vowed');
+    expect(only(st, 'to work with both parties').speaker.name).toBe('Lena Marsh');
+  });
+
+  it('"agreed to terms with the union": a plural noun after "to" is no commitment', () => {
+    const st = extract('Governor Lena Marsh spoke. Marsh agreed to terms with the union.');
+    expect(about(st, 'terms with the union')).toHaveLength(0);
+  });
+});

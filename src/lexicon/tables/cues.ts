@@ -16,6 +16,8 @@
  *          takes-object  its plain object is what is reported ("dismissed the claim")
  *          dismissal     a denial verb aimed at a claim ("rejected the allegations")
  *          accusing      makes a claim others may deny ("alleged", "accused"): what a denial answers
+ *          takes-infinitive  reports a commitment or request as "to" and a verb ("vowed to repeal
+ *                        the law", "pledged to work with both parties")
  *   forms  every form, only when they are not the regular ones (lemma, -s, -ed, -ing:
  *          "add adds added adding", "argue argues argued arguing", "wish wishes …")
  */
@@ -74,14 +76,14 @@ joke            speech   bare-clause
 quip            speech   bare-clause                           quipped quips quipping
 muse            speech   bare-clause
 caution         speech   bare-clause
-promise         speech   bare-clause takes-object
-vow             speech   bare-clause takes-object
-pledge          speech   bare-clause takes-object
-swear           speech   bare-clause                           swore swears sworn
+promise         speech   bare-clause takes-infinitive takes-object
+vow             speech   bare-clause takes-infinitive takes-object
+pledge          speech   bare-clause takes-infinitive takes-object
+swear           speech   bare-clause takes-infinitive                           swore swears sworn
 conclude        speech   bare-clause
 continue        speech   bare-clause
 answer          speech   bare-clause
-agree           speech   bare-clause
+agree           speech   bare-clause takes-infinitive
 point           speech   bare-clause
 indicate        speech   bare-clause
 imply           speech   bare-clause
@@ -117,10 +119,10 @@ exclaim         speech   -
 whisper         speech   -
 murmur          speech   -
 scream          speech   -
-plead           speech   takes-object                          pleaded pled pleads pleading
-beg             speech   -
+plead           speech   takes-object takes-infinitive                          pleaded pled pleads pleading
+beg             speech   takes-infinitive
 urge            speech   takes-object
-demand          speech   takes-object
+demand          speech   takes-object takes-infinitive
 question        speech   -
 query           speech   -
 snap            speech   -                                     snapped snaps
