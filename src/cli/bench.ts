@@ -343,9 +343,11 @@ async function throughput(
   return Math.round(done / ((performance.now() - started) / 1000));
 }
 
-/** A full rebuild of the same tier on a fresh worker, with a query every few ms on this thread meanwhile. */
-async function reloadUnderLoad(service: WorkerService, requests: Request[]) {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
+/**
+ * Asks a question every few ms on this thread, one at a time, until
+ * `stop()`, which resolves with how long each answer took (ms).
+ */
+function askMeanwhile(service: WorkerService, requests: Request[]): { stop(): Promise<number[]> } {
   const samples: number[] = [];
   let next = 0;
   let running = true;
@@ -355,11 +357,23 @@ async function reloadUnderLoad(service: WorkerService, requests: Request[]) {
       await new Promise((r) => setTimeout(r, 5));
     }
   })();
+  return {
+    async stop() {
+      running = false;
+      await load;
+      return samples;
+    },
+  };
+}
+
+/** A full rebuild of the same tier on a fresh worker, with a query every few ms on this thread meanwhile. */
+async function reloadUnderLoad(service: WorkerService, requests: Request[]) {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const asking = askMeanwhile(service, requests);
   histogram.enable();
   const [report, rebuildMs] = await timed(() => service.rebuild());
   histogram.disable();
-  running = false;
-  await load;
+  const samples = await asking.stop();
   if (!report.ok) throw new Error(`rebuild failed: ${report.error}`);
   return {
     eventLoop: { p99: ms(histogram.percentile(99) / 1e6), max: ms(histogram.max / 1e6) },
@@ -385,18 +399,9 @@ async function incrementalReload(
     full,
     `${await readFile(full, 'utf8')}\n"We never touched the accounts," the finance director said.\n`,
   );
-  const samples: number[] = [];
-  let next = 0;
-  let running = true;
-  const load = (async () => {
-    while (running) {
-      samples.push((await timed(() => answerAndRender(service, requests[next++ % requests.length]!)))[1]);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  })();
+  const asking = askMeanwhile(service, requests);
   const [report, elapsed] = await timed(() => service.reload());
-  running = false;
-  await load;
+  const samples = await asking.stop();
   if (!report.ok || report.changed.length !== 1) {
     throw new Error(
       `incremental reload did not see exactly one change: ${JSON.stringify(report).slice(0, 300)}`,
