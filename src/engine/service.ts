@@ -54,6 +54,12 @@ export async function readCorpus(options: Omit<ServiceOptions, 'logger'>): Promi
   });
 }
 
+/** Where the corpus is and how it is read and cached: the same for every way of opening it. */
+function corpusSettings(options: Omit<ServiceOptions, 'logger'>) {
+  const { corpusDir, maxFileBytes, snapshotDir, homeCountry, codeVersion } = options;
+  return { corpusDir, maxFileBytes, snapshotDir, homeCountry, codeVersion };
+}
+
 /** The corpus the CLI answers from, and how it was obtained. */
 export interface OpenedCorpus {
   corpus: Corpus;
@@ -81,11 +87,7 @@ export async function openCorpus(
     options.extract ?? loadExtractor(options),
   ]);
   const host = await EngineHost.open({
-    corpusDir: options.corpusDir,
-    maxFileBytes: options.maxFileBytes,
-    snapshotDir: options.snapshotDir,
-    homeCountry: options.homeCountry,
-    codeVersion: options.codeVersion,
+    ...corpusSettings(options),
     extract,
     warn: options.warn,
     building: options.building,
@@ -136,11 +138,7 @@ class InProcessService implements AnswerService {
     // engine, the attribution rules or the lexicon on the thread that talks to Discord.
     const { EngineHost } = await import('./host.ts');
     const host = await EngineHost.open({
-      corpusDir: options.corpusDir,
-      maxFileBytes: options.maxFileBytes,
-      snapshotDir: options.snapshotDir,
-      homeCountry: options.homeCountry,
-      codeVersion: options.codeVersion,
+      ...corpusSettings(options),
       extract: options.extract ?? (await loadExtractor(options)),
       warn: (message) => options.logger.warn(message),
       progress: progressLogger(options.logger),
