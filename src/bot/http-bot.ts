@@ -31,12 +31,7 @@ import { publicKeyFromHex } from './interaction-signature.ts';
 import type { BotDeps, RunningBot } from './main.ts';
 import { announcingReloads, ReloadMarker, SharedPageSessions } from './replicas.ts';
 import { createRouter } from './router.ts';
-import { answeredOnStop, auditPoster, openService, within } from './serving.ts';
-
-/** As in `main.ts`: answers being worked out, then the "restarting" notices, then the engine. */
-const ANSWER_MS = 2000;
-const NOTICE_MS = 1500;
-const CLOSE_MS = 4000;
+import { auditPoster, openService, Shutdown } from './serving.ts';
 
 export interface RunningHttpBot extends RunningBot {
   interactions: InteractionsServer;
@@ -96,18 +91,19 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
       await destroy();
       throw error;
     }));
-  const stopping = new AbortController();
-  const abandoning = new AbortController();
+  const shutdown = new Shutdown(logger);
+  const { stopping } = shutdown;
+  const serving = shutdown.serving(service);
   const reloads = new ReloadMarker({
     replicaDir: shared,
-    service: answeredOnStop(service, stopping.signal, abandoning.signal),
+    service: serving,
     logger,
     pollMs: Math.round(config.REPLICA_POLL_SECONDS * 1000),
   });
   const sessions = new SharedPageSessions(shared);
   const router = createRouter({
     commands,
-    service: announcingReloads(answeredOnStop(service, stopping.signal, abandoning.signal), reloads),
+    service: announcingReloads(serving, reloads),
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
@@ -120,7 +116,6 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
     },
   });
 
-  const inFlight = new Set<Promise<void>>();
   let interactions: InteractionsServer;
   try {
     await reloads.start();
@@ -132,9 +127,7 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
       client,
       handle: (interaction) => {
         const handling = router.handle(interaction);
-        const tracked = handling.catch(() => undefined);
-        inFlight.add(tracked);
-        void tracked.finally(() => inFlight.delete(tracked));
+        shutdown.track(handling);
         return handling;
       },
       notReady: () => (stopping.signal.aborted ? 'stopping' : null),
@@ -164,16 +157,10 @@ export async function startHttpBot(config: BotConfig, deps: BotDeps = {}): Promi
       stopped ??= (async () => {
         stopping.abort(); // /readyz: 503, so that the load balancer sends no more
         await interactions.close();
-        if (!(await within(Promise.all(inFlight), ANSWER_MS))) {
-          abandoning.abort();
-          if (!(await within(Promise.all(inFlight), NOTICE_MS)))
-            logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
-        }
+        await shutdown.answersDone();
         await reloads.stop();
         await destroy();
-        if (!(await within(service.close(), CLOSE_MS))) {
-          logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
-        }
+        await shutdown.closeEngine(service);
         logger.info('stopped');
       })().catch((error: unknown) => {
         logger.error({ error: describeError(error) }, 'stopping failed');

@@ -34,7 +34,7 @@ import {
 } from './gateway.ts';
 import { type BotHealth, openHealth } from './health.ts';
 import { createRouter } from './router.ts';
-import { answeredOnStop, auditPoster, openService, within } from './serving.ts';
+import { auditPoster, openService, Shutdown } from './serving.ts';
 
 export interface BotDeps {
   logger?: Logger;
@@ -65,13 +65,6 @@ export interface RunningBot {
    */
   stop(): Promise<void>;
 }
-
-/** How long answers already being worked out may take to finish when the bot stops. */
-const ANSWER_MS = 2000;
-/** How long the "restarting" notices of answers given up then may take to be sent. */
-const NOTICE_MS = 1500;
-/** How long the engine may take to finish what it is writing when the bot stops. */
-const CLOSE_MS = 4000;
 
 function createClient(config: BotConfig): Client {
   return new Client({
@@ -117,13 +110,11 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
       throw error;
     }));
   health?.serving(service);
-  // Aborted when the bot stops: a /reload still running is then answered that it did not finish.
-  const stopping = new AbortController();
-  // Aborted ANSWER_MS later: questions still being answered are then told the bot is restarting.
-  const abandoning = new AbortController();
+  const shutdown = new Shutdown(logger);
+  const { stopping } = shutdown;
   const router = createRouter({
     commands,
-    service: answeredOnStop(service, stopping.signal, abandoning.signal),
+    service: shutdown.serving(service),
     logger,
     rateLimit: { burst: config.RATE_LIMIT_BURST, refillSeconds: config.RATE_LIMIT_REFILL_SECONDS },
     deferAfterMs: deps.deferAfterMs,
@@ -135,12 +126,7 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
       signal: stopping.signal,
     },
   });
-  const inFlight = new Set<Promise<void>>();
-  client.on(Events.InteractionCreate, (interaction) => {
-    const handling = router.handle(interaction).catch(() => undefined);
-    inFlight.add(handling);
-    void handling.finally(() => inFlight.delete(handling));
-  });
+  client.on(Events.InteractionCreate, (interaction) => shutdown.track(router.handle(interaction)));
   client.on(Events.Error, (error) => logger.error({ error: describeError(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
 
@@ -184,15 +170,9 @@ export async function startBot(config: BotConfig, deps: BotDeps = {}): Promise<R
         stopping.abort();
         health?.stopping(); // /readyz: 503 from now on; /livez and /metrics until the end
         // Answers being sent (and the "shutting down" notice of a /reload) need the REST client.
-        if (!(await within(Promise.all(inFlight), ANSWER_MS))) {
-          abandoning.abort(); // each "thinking…" left is edited into "The bot is restarting…"
-          if (!(await within(Promise.all(inFlight), NOTICE_MS)))
-            logger.warn({ pending: inFlight.size }, 'stopping with interactions still unanswered');
-        }
+        await shutdown.answersDone();
         await disconnect(client, logger);
-        if (!(await within(service.close(), CLOSE_MS))) {
-          logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
-        }
+        await shutdown.closeEngine(service);
         await health?.close();
         logger.info('stopped');
       })();

@@ -40,7 +40,7 @@ function refusedOn(signal: AbortSignal, refusal: string): Promise<never> {
  * "thinking…" (the process is about to exit; the engine's reload dies with it);
  * once `abandoning` is, so is any question still being answered.
  */
-export function answeredOnStop(
+function answeredOnStop(
   service: AnswerService,
   stopping: AbortSignal,
   abandoning: AbortSignal,
@@ -67,8 +67,57 @@ export function auditPoster(client: Client, channelId: string | undefined) {
     client.rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: NO_MENTIONS } });
 }
 
+/** How long answers already being worked out may take to finish when the bot stops. */
+const ANSWER_MS = 2000;
+/** How long the "restarting" notices of answers given up then may take to be sent. */
+const NOTICE_MS = 1500;
+/** How long the engine may take to finish what it is writing when the bot stops. */
+const CLOSE_MS = 4000;
+
+/**
+ * How both bots stop: what is being answered gets ANSWER_MS to finish, then
+ * what is left is told the bot is restarting (NOTICE_MS to send that), and
+ * the engine gets CLOSE_MS to finish what it is writing.
+ */
+export class Shutdown {
+  /** Aborted when the bot stops: a /reload still running is answered that it did not finish; feeds stop. */
+  readonly stopping = new AbortController();
+  /** Aborted ANSWER_MS later: questions still being answered are then told the bot is restarting. */
+  readonly #abandoning = new AbortController();
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** The service as the router sees it (see `answeredOnStop`). */
+  serving(service: AnswerService): AnswerService {
+    return answeredOnStop(service, this.stopping.signal, this.#abandoning.signal);
+  }
+
+  /** Counts an interaction being handled until it settles, so stopping can wait for it. */
+  track(handling: Promise<unknown>): void {
+    const tracked = handling.catch(() => undefined);
+    this.#inFlight.add(tracked);
+    void tracked.finally(() => this.#inFlight.delete(tracked));
+  }
+
+  /** Waits for the interactions being answered; those still running after ANSWER_MS are abandoned. */
+  async answersDone(): Promise<void> {
+    const all = () => Promise.all(this.#inFlight);
+    if (await within(all(), ANSWER_MS)) return;
+    this.#abandoning.abort(); // each "thinking…" left is edited into "The bot is restarting…"
+    if (!(await within(all(), NOTICE_MS)))
+      this.logger.warn({ pending: this.#inFlight.size }, 'stopping with interactions still unanswered');
+  }
+
+  /** Closes the engine, waiting CLOSE_MS at most. */
+  async closeEngine(service: AnswerService): Promise<void> {
+    if (!(await within(service.close(), CLOSE_MS)))
+      this.logger.warn({ ms: CLOSE_MS }, 'the engine did not close in time; stopping anyway');
+  }
+}
+
 /** Resolves when `promise` settles or after `ms`, whichever is first; true if it settled. */
-export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.then(
