@@ -45,16 +45,7 @@ import {
   type ReloadNote,
   seenFeedItems,
 } from './ledger.ts';
-import {
-  ADDED_DIR,
-  contentProblem,
-  extensionForUrl,
-  type SourceStore,
-  STATE_DIR,
-  sha256,
-  storedName,
-  urlSlug,
-} from './store.ts';
+import { contentProblem, type SourceStore, STATE_DIR, sha256, urlFile } from './store.ts';
 
 /** Who a scheduled poll is recorded as. */
 export const FEED_POLLER: Person = { id: 'feeds', username: 'feed poll', guildId: null };
@@ -444,11 +435,8 @@ export class FeedPoller {
       skipped.push({ url, reason: `its text is the same as ${twin}, already in the corpus` });
       return null;
     }
-    const parsed = new URL(url);
-    const extension = extensionForUrl(fetched.mediaType, new URL(fetched.finalUrl));
     // Named as add-url names it: the same article added either way is the same file.
-    const file = `${ADDED_DIR}/${storedName(urlSlug(parsed), parsed.href, extension)}`;
-    return { url, fetched, hash, file };
+    return { url, fetched, hash, file: urlFile(new URL(url), fetched) };
   }
 
   private async recordBatch(

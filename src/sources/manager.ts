@@ -51,11 +51,10 @@ import {
   ATTACHMENT_EXTENSIONS,
   addedPath,
   contentProblem,
-  extensionForUrl,
   SourceStore,
   sha256,
   storedName,
-  urlSlug,
+  urlFile,
 } from './store.ts';
 
 /** Media types a URL may answer with. */
@@ -244,11 +243,9 @@ export class SourceManager {
       throw await this.refuse(by, shorten(input.trim(), 200), (error as Error).message);
     }
     const fetched = await this.fetch(url.href, URL_TYPES, by, url.href);
-    const extension = extensionForUrl(fetched.mediaType, new URL(fetched.finalUrl));
     // Named after the URL asked for: adding it again replaces the same file.
-    const file = `${ADDED_DIR}/${storedName(urlSlug(url), url.href, extension)}`;
     return this.admit(
-      file,
+      urlFile(url, fetched),
       fetched,
       { kind: 'url', url: fetched.url, finalUrl: fetched.finalUrl },
       by,

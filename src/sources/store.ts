@@ -59,6 +59,16 @@ export function storedName(slug: string, identity: string | Uint8Array, extensio
 }
 
 /**
+ * Where an article fetched from `url` is stored: named after the URL asked
+ * for, so the same article added again, by /corpus add-url or by a feed, is
+ * the same file; with the extension its media type (and final address) gives.
+ */
+export function urlFile(url: URL, fetched: { mediaType: string; finalUrl: string }): string {
+  const extension = extensionForUrl(fetched.mediaType, new URL(fetched.finalUrl));
+  return `${ADDED_DIR}/${storedName(urlSlug(url), url.href, extension)}`;
+}
+
+/**
  * `added/<name>` for a name a user typed or picked, when it is one this
  * module could have made (so never `..`, a slash or a hidden file), else null.
  */
